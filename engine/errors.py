@@ -1,0 +1,193 @@
+"""Bad input, explained: every message names the field path, the value given and what is allowed.
+
+Pydantic's own messages are English and name internal types; a consumer needs to know which line of
+their case file to fix, in their language. `InputError` carries such messages to the CLI, which
+prints them and exits with code 2.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+
+class InputError(Exception):
+    """The user's input cannot be used; `messages` are ready to print, in the user's language."""
+
+    def __init__(self, messages: list[str], source: str = "") -> None:
+        super().__init__("; ".join(messages))
+        self.messages = messages
+        self.source = source
+
+
+def path_of(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(root)"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"'{value}'"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    return str(value)
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    """The concrete types inside Optional/Annotated/list wrappers."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for a in typing.get_args(tp) for t in _unwrap(a)]
+    if origin is list:
+        return _unwrap(typing.get_args(tp)[0])
+    return [tp]
+
+
+def _resolve(root: type[BaseModel], loc: tuple[Any, ...]) -> list[Any]:
+    """The types a location in the input should have, walking the model's fields."""
+    current: list[Any] = [root]
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        nxt: list[Any] = []
+        for tp in current:
+            if isinstance(tp, type) and issubclass(tp, BaseModel) and part in tp.model_fields:
+                nxt.extend(_unwrap(tp.model_fields[part].annotation))
+        current = nxt
+    return current
+
+
+def _allowed_fields(root: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    for tp in _resolve(root, loc):
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            return list(tp.model_fields)
+    return []
+
+
+def _enum_values(root: type[BaseModel], loc: tuple[Any, ...]) -> type[Enum] | None:
+    for tp in _resolve(root, loc):
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            return tp
+    return None
+
+
+_ENUM_VOCAB = {
+    "Category": "category", "Channel": "channel", "Symptom": "symptom", "Cause": "cause",
+    "Inspection": "inspection", "BatchEvidence": "batch_evidence", "InteractionKind": "interaction_kind",
+    "Remedy": "remedy", "InquiryTopic": "inquiry_topic", "Demand": "demand",
+}
+
+
+def describe_validation_error(exc: ValidationError, lang: str = "zh", root: type[BaseModel] | None = None) -> list[str]:
+    from engine.case import Case  # the model whose paths we name
+    from engine.vocab import label
+
+    root = root or Case
+    zh = lang != "en"
+    out = []
+    for err in exc.errors(include_url=False):
+        loc, typ, ctx, value = tuple(err["loc"]), err["type"], err.get("ctx") or {}, err.get("input")
+        path = path_of(loc)
+        shown = _show(value)
+        if typ == "extra_forbidden":
+            allowed = ", ".join(_allowed_fields(root, loc[:-1]))
+            msg = (f"{path}: 未知字段（是否拼写错误？）。此处允许的字段：{allowed}" if zh
+                   else f"{path}: unknown field (a typo?). Fields allowed here: {allowed}")
+        elif typ == "missing":
+            msg = f"{path}: 缺少必填字段" if zh else f"{path}: required field is missing"
+        elif typ == "enum":
+            enum = _enum_values(root, loc)
+            values = [m.value for m in enum] if enum else []
+            vocab = _ENUM_VOCAB.get(enum.__name__) if enum else None
+            if vocab and zh:
+                allowed = "、".join(f"{v}（{label(vocab, v, 'zh')}）" for v in values)
+            else:
+                allowed = ", ".join(values)
+            msg = (f"{path}: 值 {shown} 不在允许范围内。允许的值：{allowed}" if zh
+                   else f"{path}: {shown} is not allowed. Allowed values: {allowed}")
+        elif typ in ("iso_date", "real_date"):
+            why = "该日期在日历上不存在" if typ == "real_date" else "应为 YYYY-MM-DD 格式的日期，例如 2024-05-20"
+            why_en = "no such day in the calendar" if typ == "real_date" else "expected a YYYY-MM-DD date, e.g. 2024-05-20"
+            msg = f"{path}: 值 {shown} 无效，{why}" if zh else f"{path}: {shown} is invalid: {why_en}"
+        elif typ == "iso_month":
+            msg = (f"{path}: 值 {shown} 无效，应为 YYYY-MM 格式的月份，例如 2024-04" if zh
+                   else f"{path}: {shown} is invalid: expected a YYYY-MM month, e.g. 2024-04")
+        elif typ == "after_as_of":
+            msg = (f"{ctx['path']}: 日期 {ctx['value']} 晚于评估日期 {ctx['as_of']}；日期不能在未来" if zh
+                   else f"{ctx['path']}: {ctx['value']} is after the assessment date {ctx['as_of']}; dates cannot be in the future")
+        elif typ == "noticed_before_purchase":
+            msg = (f"{ctx['path']}: 日期 {ctx['value']} 早于收货日期 purchase.date（{ctx['other']}）；发现故障不能早于收货" if zh
+                   else f"{ctx['path']}: {ctx['value']} is before purchase.date ({ctx['other']}); a fault cannot be noticed before delivery")
+        elif typ == "interaction_before_purchase":
+            msg = (f"{ctx['path']}: 日期 {ctx['value']} 早于收货日期 purchase.date（{ctx['other']}）" if zh
+                   else f"{ctx['path']}: {ctx['value']} is before purchase.date ({ctx['other']})")
+        elif typ == "batch_after_purchase":
+            msg = (f"{ctx['path']}: 生产批次 {ctx['value']} 晚于购买月份 {ctx['other']}，不可能" if zh
+                   else f"{ctx['path']}: production batch {ctx['value']} is after the purchase month {ctx['other']}")
+        elif typ.startswith("bool"):
+            msg = (f"{path}: 值 {shown} 无效，应为 true（是）、false（否）或 null（不知道）" if zh
+                   else f"{path}: {shown} is invalid: expected true, false or null (unknown)")
+        elif typ.startswith("int") and typ != "int_from_float":
+            msg = f"{path}: 值 {shown} 无效，应为整数" if zh else f"{path}: {shown} is invalid: expected a whole number"
+        elif typ == "int_from_float":
+            msg = f"{path}: 值 {shown} 无效，应为整数" if zh else f"{path}: {shown} is invalid: expected a whole number"
+        elif typ.startswith("float"):
+            msg = f"{path}: 值 {shown} 无效，应为数字" if zh else f"{path}: {shown} is invalid: expected a number"
+        elif typ in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+            bounds = _bounds(root, loc)
+            msg = (f"{path}: 值 {shown} 超出范围，允许 {bounds}" if zh
+                   else f"{path}: {shown} is out of range; allowed: {bounds}")
+        elif typ == "string_too_long":
+            msg = (f"{path}: 文本过长（最多 {ctx.get('max_length')} 个字符）" if zh
+                   else f"{path}: text too long (at most {ctx.get('max_length')} characters)")
+        elif typ == "string_too_short":
+            msg = f"{path}: 不能为空" if zh else f"{path}: must not be empty"
+        elif typ == "string_type":
+            msg = f"{path}: 值 {shown} 无效，应为文本" if zh else f"{path}: {shown} is invalid: expected text"
+        elif typ == "list_type":
+            msg = f"{path}: 值 {shown} 无效，应为列表，例如 [a, b]" if zh else f"{path}: {shown} is invalid: expected a list, e.g. [a, b]"
+        elif typ in ("model_type", "dict_type", "model_attributes_type"):
+            msg = (f"{path}: 值 {shown} 无效，应为映射（字段: 值）" if zh
+                   else f"{path}: {shown} is invalid: expected a mapping (field: value)")
+        elif typ == "literal_error":
+            msg = (f"{path}: 值 {shown} 无效，允许的值：{ctx.get('expected')}" if zh
+                   else f"{path}: {shown} is invalid; allowed: {ctx.get('expected')}")
+        else:
+            msg = f"{path}: 值 {shown} 无效（{err['msg']}）" if zh else f"{path}: {shown} is invalid ({err['msg']})"
+        out.append(msg)
+    return out
+
+
+def _bounds(root: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """'0 到 1' style bounds read from the field's own constraints."""
+    parent = [t for t in _resolve(root, loc[:-1]) if isinstance(t, type) and issubclass(t, BaseModel)]
+    name = loc[-1]
+    lo = hi = None
+    if parent and name in parent[0].model_fields:
+        for meta in parent[0].model_fields[name].metadata:
+            lo = getattr(meta, "ge", lo) if getattr(meta, "ge", None) is not None else lo
+            hi = getattr(meta, "le", hi) if getattr(meta, "le", None) is not None else hi
+    if lo is not None and hi is not None:
+        return f"{lo} – {hi}"
+    if lo is not None:
+        return f">= {lo}"
+    if hi is not None:
+        return f"<= {hi}"
+    return "?"
