@@ -1,0 +1,415 @@
+"""Reading citations of the laws in the knowledge base the way Chinese texts write them.
+
+《中华人民共和国消费者权益保护法》第二十四条, 消保法第24条第一款, 产品质量法第四十一条, 《民法典》第六百二十一条第三款,
+第五十六条第一款第（八）项 — all become keys (`crpl:24`, `crpl:24:1`, …) that `kb.laws.lookup` resolves.
+A citation the knowledge base cannot resolve is reported as such, with the reason (law unknown, article
+not held, no such paragraph or item); it is never mapped to the nearest thing that exists, because a
+wrong article quoted with confidence is worse than an honest "not in the knowledge base".
+
+Law names come from `statutes/names.yaml`, longest first, so that 消费者权益保护法实施条例 is never read
+as the law itself. A bare 第九条 borrows the law named earlier in the same sentence (消保法第八条、第九条);
+本法 / 该法 borrow the law named last anywhere before. Article numbers inside a word-for-word quotation of
+a statute (第五十五条's 「本法第四十九条」) belong to the quoted text, not to the writer, and are skipped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import cn2an
+
+from kb.laws import Law, laws
+from kb.segment import quote_spans, sentence_spans
+from kb.verbatim import verbatim_sources
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９（）", "0123456789()")
+_CN = "零〇一二三四五六七八九十百千两廿"
+_NUM = rf"(?:[0-9]+|[{_CN}]+)"
+_ITEM = r"\s*第?\s*\(?\s*(?P<{g}>" + _NUM + r")\s*\)?\s*项"
+_TOKEN = re.compile(
+    # 第二十四条 / 24条 / 第八、九条, with an optional 第一款 and 第（八）项
+    rf"(?P<art_di>第\s*)?(?P<nums>{_NUM}(?:\s*、\s*(?:第\s*)?{_NUM})*)\s*条(?![例件文])"
+    rf"(?:\s*第?\s*(?P<para>{_NUM})\s*款)?(?:{_ITEM.format(g='item')})?"
+    # 第二款 (of the article just cited), optionally with its item
+    rf"|第\s*(?P<para_only>{_NUM})\s*款(?:{_ITEM.format(g='para_item')})?"
+    # 第八项 / 第（八）项 (of the paragraph just cited)
+    rf"|第\s*\(?\s*(?P<item_only>{_NUM})\s*\)?\s*项"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff〈〉]")
+# Words that may stand between a named law and a further bare article of it: 消保法第八条、第九条和第十条.
+_JOINERS = ("以及", "并且", "还有", "同时", "和", "及", "与", "或", "并", "、")
+# Words after which a bare 第X条 still continues the citing (违反了第十条, 依据第九条, 即第八条).
+_LEADERS = _JOINERS + (
+    "违反了", "违反", "违背", "根据", "依据", "依照", "按照", "参照", "参见", "适用", "援引", "引用", "属于",
+    "不符合", "符合", "侵犯了", "侵犯", "构成", "也", "亦", "即", "是", "了", "见", "依", "据", "按", "而",
+)
+_BACKREF = ("本法", "该法", "此法", "同法", "上述法律", "前述法律", "该法律")
+_LAWISH = re.compile(r"(?:法|法典|条例|办法|规定|规则|细则|解释|决定|意见|公约)$")
+_NOT_A_LAW = frozenset({"法律", "法规", "规定", "有关规定", "相关规定", "国家规定", "法律规定", "本规定", "上述规定",
+                        "以上规定", "办法", "本办法", "条例", "本条例", "意见", "决定", "解释", "方法", "做法", "说法",
+                        "看法", "想法", "合法", "违法", "依法", "司法", "执法", "立法"})
+# Run-of-text cut points: a law's name never contains these, so an unknown law's name starts after them.
+_NAME_CUTS = re.compile(
+    r".*(?:认为|根据|依据|依照|按照|参照|违反了|违反|适用|援引|引用|以及|还有|同时|并且|[的了是我你他她贵您们而但且若如因其此也都已又还就说称在对把被将等按依据见即])"
+)
+_EDITION = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}|年|修正|修订|版|施行")
+
+
+class CitationError(ValueError):
+    """A citation that cannot be resolved, with the reason in Chinese and English.
+
+    `kind` is one of: not_a_citation, no_law, several, law_unknown, article_not_in_kb,
+    paragraph_missing, item_missing, item_ambiguous. `key` is the key the citation denotes when the
+    law is known (`crpl:25` for a 第二十五条 the knowledge base does not hold), else None.
+    """
+
+    def __init__(self, kind: str, zh: str, en: str, key: str | None = None) -> None:
+        super().__init__(zh)
+        self.kind = kind
+        self.zh = zh
+        self.en = en
+        self.key = key
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+    @property
+    def not_in_kb(self) -> bool:
+        return self.kind in {"law_unknown", "article_not_in_kb", "paragraph_missing", "item_missing"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """One citation in a longer text: where it is, what it says, and the key or why there is none."""
+
+    text: str
+    start: int
+    end: int
+    key: str | None
+    law_id: str | None
+    problem: CitationError | None
+    group: int  # citations joined by 、和及 (消保法第八条、第九条) share a group number
+    inherited: bool  # a bare 第X条 that borrows the law named before it
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+@dataclass(frozen=True)
+class _Ref:
+    kind: str  # article | para | item
+    start: int
+    end: int
+    nums: tuple[int, ...]
+    para: int | None
+    item: int | None
+    numbered_with_di: bool
+
+
+def number(text: str) -> int | None:
+    """An article, paragraph or item number in Chinese or Arabic numerals (二十四, 24, ２４, 廿四)."""
+    text = text.translate(_FULLWIDTH).strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        value = cn2an.cn2an(text.replace("两", "二"), "strict")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value) if value == int(value) and value > 0 else None
+
+
+@cache
+def _aliases() -> tuple[tuple[str, str], ...]:
+    """(alias, law id), longest alias first: 消费者权益保护法实施条例 before 消费者权益保护法."""
+    pairs = {(a, lw.id) for lw in laws().values() for a in (lw.title, lw.short, *lw.aliases)}
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+
+def law_id_for(name: str) -> str | None:
+    """The law id for an id, a title or an alias (`crpl`, 《消保法》, 中华人民共和国民法典), else None."""
+    name = re.sub(r"\s+", "", name).strip("《》<>")
+    if name in laws():
+        return name
+    for alias, law_id in _aliases():
+        if name == alias:
+            return law_id
+    return None
+
+
+def _law_list(lang: str) -> str:
+    if lang == "en":
+        return ", ".join(f"{lw.id} ({lw.en})" for lw in laws().values())
+    return "、".join(f"{lw.short}（{lw.id}）" for lw in laws().values())
+
+
+def article_list(lw: Law, lang: str = "zh") -> str:
+    """The article numbers the knowledge base holds for a law: 第二、七、八条 / articles 2, 7, 8."""
+    nums = sorted(lw.articles)
+    if lang == "en":
+        return "articles " + ", ".join(map(str, nums))
+    return "第" + "、".join(cn2an.an2cn(n) for n in nums) + "条"
+
+
+def law_unknown(name: str) -> CitationError:
+    return CitationError(
+        "law_unknown",
+        f"《{name}》不在知识库中；知识库收录的法律：{_law_list('zh')}",
+        f"'{name}' is not in the knowledge base; it holds: {_law_list('en')}",
+    )
+
+
+def resolve(law_id: str, article: int, para: int | None = None, item: int | None = None) -> str:
+    """The key for law/article/paragraph/item, or CitationError saying what the KB lacks.
+
+    An item without a paragraph (第五十六条第八项) is read in the one paragraph that has items; where
+    several have, the citation is ambiguous and says so instead of choosing.
+    """
+    lw = laws()[law_id]
+    key = f"{law_id}:{article}"
+    cn = cn2an.an2cn
+    art = lw.articles.get(article)
+    if art is None:
+        raise CitationError(
+            "article_not_in_kb",
+            f"知识库未收录《{lw.short}》第{cn(article)}条（该法收录{article_list(lw)}）",
+            f"Article {article} of the {lw.en} is not in the knowledge base (it holds {article_list(lw, 'en')})",
+            f"{key}:{para}" + (f":{item}" if item is not None else "") if para is not None else key,
+        )
+    if para is None and item is not None:
+        with_items = [p.number for p in art.paragraphs if p.items]
+        if len(with_items) != 1:
+            if not with_items:
+                raise CitationError(
+                    "item_missing",
+                    f"《{lw.short}》{art.heading}不分项，没有第{cn(item)}项",
+                    f"Article {article} of the {lw.en} has no items, so no item {item}",
+                    key,
+                )
+            raise CitationError(
+                "item_ambiguous",
+                f"《{lw.short}》{art.heading}有几款都分项，请写明第几款的第{cn(item)}项",
+                f"Several paragraphs of article {article} of the {lw.en} have items; say which paragraph",
+                key,
+            )
+        para = with_items[0]
+    if para is not None:
+        key += f":{para}"
+        if not 1 <= para <= len(art.paragraphs):
+            raise CitationError(
+                "paragraph_missing",
+                f"《{lw.short}》{art.heading}共{cn(len(art.paragraphs))}款，没有第{cn(para)}款",
+                f"Article {article} of the {lw.en} has {len(art.paragraphs)} paragraph(s); there is no paragraph {para}",
+                key,
+            )
+    if item is not None:
+        assert para is not None
+        paragraph = art.paragraph(para)
+        key += f":{item}"
+        if not any(i.number == item for i in paragraph.items):
+            n = len(paragraph.items)
+            have = f"共{cn(n)}项" if n else "不分项"
+            raise CitationError(
+                "item_missing",
+                f"《{lw.short}》{art.heading}{paragraph.heading}{have}，没有第{cn(item)}项",
+                f"Paragraph {para} of article {article} of the {lw.en} has {n} item(s); there is no item {item}",
+                key,
+            )
+    return key
+
+
+def _law_before(text: str, pos: int) -> tuple[str, str | None, int]:
+    """What names the law of a citation starting at `pos`: ("known", id, start) | ("unknown", name, start)
+    | ("backref", None, start) | ("bare", None, pos) | ("none", None, pos)."""
+    k = pos
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k > 0 and text[k - 1] == ")":  # 《消费者权益保护法》（2013年修正）第二十四条
+        opening = text.rfind("(", 0, k - 1)
+        if opening >= 0 and _EDITION.search(text[opening:k]):
+            k = opening
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+    if k > 0 and text[k - 1] == "》":
+        opening = text.rfind("《", 0, k - 1)
+        if opening < 0:
+            return "none", None, pos
+        name = re.sub(r"\s+", "", text[opening + 1 : k - 1])
+        name = re.sub(r"\([^()]*\)$", "", name)
+        if name.startswith("中华人民共和国") and law_id_for(name[7:]):
+            return "known", law_id_for(name[7:]), opening
+        if law_id_for(name):
+            return "known", law_id_for(name), opening
+        if _LAWISH.search(name) and name not in _NOT_A_LAW:
+            return "unknown", name, opening
+        return "none", None, pos
+    j = k
+    while j > 0 and k - j < 40 and _CJK.match(text[j - 1]):
+        j -= 1
+    run = text[j:k]
+    for alias, law_id in _aliases():
+        if run.endswith(alias):
+            return "known", law_id, k - len(alias)
+    for back in _BACKREF:
+        if run.endswith(back):
+            return "backref", None, k - len(back)
+    name = _NAME_CUTS.sub("", run)
+    if name and _LAWISH.search(name) and name not in _NOT_A_LAW and len(name) >= 3:
+        return "unknown", name, k - len(name)
+    if not run or run.endswith(_LEADERS):
+        return "bare", None, pos
+    return "none", None, pos
+
+
+def _refs(text: str) -> list[_Ref]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        if m.group("nums") is not None:
+            raw = [n for n in re.split(r"\s*、\s*(?:第\s*)?", m.group("nums"))]
+            nums = tuple(number(n) for n in raw)
+            para = number(m.group("para")) if m.group("para") else None
+            item = number(m.group("item")) if m.group("item") else None
+            if any(n is None for n in nums) or (m.group("para") and para is None) or (m.group("item") and item is None):
+                continue
+            if len(nums) > 1:
+                para = item = None
+            out.append(_Ref("article", m.start(), m.end(), nums, para, item, bool(m.group("art_di"))))  # type: ignore[arg-type]
+        elif m.group("para_only") is not None:
+            para = number(m.group("para_only"))
+            item = number(m.group("para_item")) if m.group("para_item") else None
+            if para is not None and (item is not None or not m.group("para_item")):
+                out.append(_Ref("para", m.start(), m.end(), (), para, item, True))
+        else:
+            item = number(m.group("item_only"))
+            if item is not None:
+                out.append(_Ref("item", m.start(), m.end(), (), None, item, True))
+    return out
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    """Quotations that are a statute's own words: article numbers inside them are the statute's."""
+    return [(q.start, q.end) for q in quote_spans(text) if verbatim_sources(text[q.start + 1 : q.end - 1])]
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    gap = text[end:start].strip()
+    return gap == "" or gap in _JOINERS
+
+
+def find_citations(text: str) -> list[Found]:
+    """Every citation of a law in `text`, in order, with its span and its key or why it has none.
+
+    Mentions of laws the knowledge base does not hold are reported too (as law_unknown), when they
+    cite an article; a bare 第X条 with no law named before it in its sentence is not a citation of
+    anything we can tell and is left out.
+    """
+    norm = text.translate(_FULLWIDTH)
+    masked = _masked(norm)
+    sentence_starts = [s.start for s in sentence_spans(norm)]
+    found: list[Found] = []
+    context: dict[int, tuple[str | None, str]] = {}  # sentence -> (law id or None if unknown, name)
+    last_law: tuple[str | None, str] | None = None
+    last_article: tuple[int, str | None, str, int, int | None] | None = None  # sentence, law, name, art, para
+    group = -1
+    prev_end = -1
+
+    def add(start: int, end: int, key: str | None, law_id: str | None, problem: CitationError | None,
+            inherited: bool) -> None:
+        nonlocal group, prev_end
+        if not (found and _joined(norm, prev_end, start)):
+            group += 1
+        found.append(Found(text[start:end], start, end, key, law_id, problem, group, inherited))
+        prev_end = end
+
+    for ref in _refs(norm):
+        if any(a <= ref.start < b for a, b in masked):
+            continue
+        sentence = bisect.bisect_right(sentence_starts, ref.start) - 1
+        if ref.kind != "article":
+            if last_article is None or last_article[0] != sentence:
+                continue
+            _, law_id, name, art, para = last_article
+            para_no = ref.para if ref.kind == "para" else para
+            item_no = ref.item
+            if law_id is None:
+                add(ref.start, ref.end, None, None, law_unknown(name), True)
+                continue
+            try:
+                key, problem = resolve(law_id, art, para_no, item_no), None
+            except CitationError as e:
+                key, problem = e.key, e
+            add(ref.start, ref.end, key, law_id, problem, True)
+            if ref.kind == "para":
+                last_article = (sentence, law_id, name, art, para_no)
+            continue
+        how, what, start = _law_before(norm, ref.start)
+        inherited = False
+        if how == "known":
+            assert what is not None
+            law: tuple[str | None, str] = (what, laws()[what].short)
+        elif how == "unknown":
+            assert what is not None
+            law = (None, what)
+        elif how == "backref" and last_law is not None:
+            law = last_law
+        elif how == "bare" and ref.numbered_with_di and sentence in context:
+            law, inherited = context[sentence], True
+        else:
+            continue
+        if not ref.numbered_with_di and how not in ("known", "unknown", "backref"):
+            continue
+        context[sentence] = law
+        last_law = law
+        law_id, name = law
+        for n in ref.nums:
+            if law_id is None:
+                add(start, ref.end, None, None, law_unknown(name), inherited)
+                continue
+            try:
+                key, problem = resolve(law_id, n, ref.para, ref.item), None
+            except CitationError as e:
+                key, problem = e.key, e
+            add(start, ref.end, key, law_id, problem, inherited)
+        last_article = (sentence, law_id, name, ref.nums[-1], ref.para)
+    return found
+
+
+def parse_citation(text: str) -> str:
+    """The key of the one citation in `text` (消保法第24条 → crpl:24), or CitationError saying why not.
+
+    Keys themselves (`crpl:24:2`) are accepted too, and checked against the knowledge base.
+    """
+    stripped = text.strip()
+    m = re.fullmatch(r"([a-z_]+):(\d+)(?::(\d+))?(?::(\d+))?", stripped)
+    if m:
+        if m.group(1) not in laws():
+            raise law_unknown(m.group(1))
+        nums = [int(g) if g else None for g in m.groups()[1:]]
+        return resolve(m.group(1), nums[0], nums[1], nums[2])  # type: ignore[arg-type]
+    hits = find_citations(stripped)
+    if not hits:
+        if _refs(stripped.translate(_FULLWIDTH)):
+            raise CitationError(
+                "no_law",
+                f"「{stripped}」只有条号，没有指明是哪部法律（例如：消保法第二十四条）",
+                f"'{stripped}' gives an article number but no law (e.g. 消保法第二十四条)",
+            )
+        raise CitationError(
+            "not_a_citation",
+            f"「{stripped}」中没有法律条文的引用（例如：《消费者权益保护法》第二十四条、产品质量法第40条、crpl:24）",
+            f"No citation of a law found in '{stripped}' (e.g. 《消费者权益保护法》第二十四条, 产品质量法第40条, crpl:24)",
+        )
+    if len(hits) > 1:
+        listed = "、".join(h.text for h in hits)
+        raise CitationError(
+            "several",
+            f"「{stripped}」包含{len(hits)}处引用（{listed}），请一次只给一处",
+            f"'{stripped}' contains {len(hits)} citations ({listed}); give one at a time",
+        )
+    if hits[0].problem is not None:
+        raise hits[0].problem
+    assert hits[0].key is not None
+    return hits[0].key
