@@ -15,6 +15,7 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -100,6 +101,91 @@ def parse_as_of(value: str | None, lang: Lang) -> dt.date:
         raise InputError([msg]) from None
 
 
+class AssessFormat(StrEnum):
+    text = "text"
+    md = "md"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command()
+@guarded
+def assess(
+    case_file: Annotated[Path, typer.Argument(metavar="CASE", help="案件文件（YAML/JSON），或每行一个案件的 .jsonl 文件；- 为标准输入")],
+    format: Annotated[AssessFormat | None, typer.Option("--format", "-f", help="text | md | json | jsonl")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）")] = None,
+    lang: LangOpt = Lang.zh,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="批量（jsonl）时使用的进程数")] = 1,
+) -> None:
+    """分析案件，给出结论 / assess a case and print the verdict."""
+    from engine.errors import InputError
+
+    day = parse_as_of(as_of, lang)
+    batch = case_file.suffix.lower() == ".jsonl" or format == AssessFormat.jsonl
+    if batch:
+        if format not in (None, AssessFormat.jsonl):
+            raise InputError([_msg(lang, f"--format: 批量输入（.jsonl）只支持 jsonl，而不是 {format.value}",
+                                   f"--format: batch input (.jsonl) supports jsonl only, not {format.value}")])
+        _assess_batch(case_file, day, lang, workers)
+        return
+    from engine.assess import assess as run_assess
+    from engine.case import parse_case, read_data
+
+    data = _read_stdin_case(lang) if str(case_file) == "-" else read_data(case_file, lang)
+    case = parse_case(data, as_of=day, lang=lang, source=str(case_file))
+    verdict = run_assess(case, day, lang)
+    fmt = format or AssessFormat.text
+    if fmt == AssessFormat.json:
+        sys.stdout.write(verdict.to_json())
+    elif fmt == AssessFormat.md:
+        from views.verdict_view import render_md
+
+        sys.stdout.write(render_md(verdict))
+    else:
+        from views.verdict_view import render_text
+
+        sys.stdout.write(render_text(verdict))
+
+
+def _msg(lang: Lang, zh: str, en: str) -> str:
+    return en if lang == Lang.en else zh
+
+
+def _read_stdin_case(lang: Lang) -> Any:
+    import yaml
+
+    from engine.errors import InputError
+
+    try:
+        return yaml.safe_load(sys.stdin.read())
+    except yaml.YAMLError as e:
+        raise InputError([_msg(lang, f"标准输入：YAML/JSON 格式错误：{e}", f"stdin: invalid YAML/JSON: {e}")]) from None
+
+
+def _assess_batch(path: Path, day: dt.date, lang: Lang, workers: int) -> None:
+    from engine.batch import assess_lines
+    from engine.errors import InputError
+
+    if str(path) == "-":
+        stream = sys.stdin
+    else:
+        try:
+            stream = path.open(encoding="utf-8")
+        except OSError as e:
+            raise InputError([_msg(lang, f"无法读取文件 {path}：{e.strerror}", f"cannot read {path}: {e.strerror}")]) from None
+    bad = 0
+    with stream:
+        try:
+            for ok, line in assess_lines(stream, day, lang.value, workers):
+                bad += not ok
+                sys.stdout.write(line + "\n")
+        except UnicodeDecodeError:
+            raise InputError([_msg(lang, f"文件不是 UTF-8 编码的文本：{path}", f"not UTF-8 text: {path}")]) from None
+    if bad:
+        _err(_msg(lang, f"{bad} 行无法分析（见输出中的 error）", f"{bad} line(s) could not be assessed (see their error objects)"))
+        raise typer.Exit(1)
+
+
 @app.command()
 @guarded
 def schema() -> None:
@@ -109,6 +195,54 @@ def schema() -> None:
     from engine.case import Case
 
     print(json.dumps(Case.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+class LawFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _citation_input_error(e: Any, lang: Lang) -> Exception:
+    from engine.errors import InputError
+
+    return InputError([e.message(lang.value)])
+
+
+@app.command("law")
+@guarded
+def law_cmd(
+    law: Annotated[str | None, typer.Argument(help="法律：crpl | pql | civil_code | crpl_regs | crpl_penalties，或其名称（消保法）")] = None,
+    article: Annotated[str | None, typer.Argument(help="条号：24、第二十四条、24:2、第五十六条第一款第八项")] = None,
+    search: Annotated[str | None, typer.Option("--search", help="检索条文，多个词以空格分隔（须全部出现）")] = None,
+    fmt: Annotated[LawFormat, typer.Option("--format", help="text | json")] = LawFormat.text,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """逐字打印法条原文 / print statute text verbatim (weiquan law crpl 24; weiquan law --search 召回)."""
+    from engine.errors import InputError
+    from kb.browse import find, find_law
+    from kb.browse import search as search_texts
+    from kb.citations import CitationError
+    from kb.laws import Law
+    from views import law_view
+
+    try:
+        if search is not None:
+            words = search.split()
+            if not words or article is not None:
+                raise InputError(["--search: 需要至少一个检索词，且不能与条号同时使用" if lang != Lang.en
+                                  else "--search: give at least one word, and no ARTICLE with it"])
+            law_id = find_law(law).id if law is not None else None
+            law_view.render_search(search_texts(words, law_id), words, fmt.value, lang.value)
+            return
+        target = find(law, article)
+    except CitationError as e:
+        raise _citation_input_error(e, lang) from None
+    if target is None:
+        law_view.render_laws(fmt.value, lang.value)
+    elif isinstance(target, Law):
+        law_view.render_articles(target, fmt.value, lang.value)
+    else:
+        law_view.render_citation(target, fmt.value, lang.value)
 
 
 def main() -> None:  # pragma: no cover - console entry point is `cli:app`

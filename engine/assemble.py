@@ -1,0 +1,258 @@
+"""From what inference concluded to the verdict: strengths, explanations, deadlines, citations.
+
+Inference leaves facts with every way each was reached. Here each finding keeps its strongest
+variant (strength is monotone, see kb/rules/dsl.py), its explanation is the chain of rules that led to
+that variant's first firing, and its `facts` are the case fields at the leaves of that chain. Statute
+text is never typed here: every quotation is looked up in kb/ by key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from engine.case import Case
+from engine.dates import calendar_last_year, period_end
+from engine.explain import render
+from engine.facts import Periods, field_paths
+from engine.inference import Derivation, Firing
+from engine.program import Program
+from engine.verdict import (
+    CaseSummary,
+    Channel,
+    CitationText,
+    Deadline,
+    Finding,
+    Missing,
+    NotApplicable,
+    Step,
+    Verdict,
+)
+from engine.vocab import Demand
+from kb import laws
+from kb.channels import CHANNELS
+from kb.rules.dsl import RANK
+from kb.texts import NOTE_CALENDAR, NOTE_EARLIER_LAW, NOTE_MOVED, NOTE_NOT_CONSUMER, NOTICE
+
+_DEMAND_ORDER = {d.value: i for i, d in enumerate(Demand)}
+
+
+class _Tracer:
+    """Walks a derivation back from a conclusion to the case fields it rests on."""
+
+    def __init__(self, prog: Program, d: Derivation, lang: str) -> None:
+        self.d, self.lang = d, lang
+        self.rules = {cr.rule.name: cr for cr in prog.rules}
+        self.order = {cr.rule.name: i for i, cr in enumerate(prog.rules)}
+
+    def first(self, firings: list[Firing]) -> Firing:
+        return min(firings, key=lambda f: (self.order[f.rule], f.matched))
+
+    def matched(self, firing: Firing) -> dict[str, dict[str, Any]]:
+        return {alias: self.d.values(key) for alias, key in firing.matched}
+
+    def because(self, firing: Firing) -> str:
+        r = self.rules[firing.rule].rule
+        return render(r.because(self.lang), self.matched(firing), self.lang) if r.because else r.name
+
+    def trace(self, firing: Firing) -> list[Step]:
+        steps: list[Step] = []
+        seen: set[str] = set()
+
+        def visit(f: Firing) -> list[str]:
+            cr = self.rules[f.rule]
+            own: list[str] = []
+            below: list[str] = []
+            for alias, key in f.matched:
+                if key in self.d.base:
+                    for p in field_paths(self.d.base[key], list(cr.uses.get(alias, ()))):
+                        if p not in own:
+                            own.append(p)
+                elif key not in seen:
+                    seen.add(key)
+                    below += visit(self.first(self.d.support[key]))
+            steps.append(Step(rule=f.rule, because=self.because(f), facts=own, cites=list(cr.rule.cites)))
+            return below + own
+
+        visit(firing)
+        return steps
+
+
+def _paths(steps: list[Step]) -> list[str]:
+    out: list[str] = []
+    for s in steps:
+        for p in s.facts:
+            if p not in out:
+                out.append(p)
+    return out
+
+
+def _explanation(steps: list[Step], lang: str) -> str:
+    *before, last = steps
+    if lang == "en":
+        head = "; ".join(s.because for s in before)
+        return (f"{head}. Therefore: {last.because}." if head else f"{last.because}.")
+    head = "；".join(s.because for s in before)
+    return f"{head}。因此：{last.because}。" if head else f"{last.because}。"
+
+
+def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str) -> list[Finding]:
+    by_fid: dict[str, dict[str, list[Firing]]] = {}
+    for key, attrs in d.of_kind("finding"):
+        by_fid.setdefault(attrs["fid"], {}).setdefault(attrs["strength"], []).extend(d.support[key])
+    out = []
+    for fid, spec in prog.rulebase.findings.items():
+        if fid not in by_fid:
+            continue
+        strength = max(by_fid[fid], key=RANK.__getitem__)
+        firings = by_fid[fid][strength]
+        chosen = tr.first(firings)
+        steps = tr.trace(chosen)
+        cites = list(spec.cites)
+        demands = list(spec.demands)
+        for f in sorted(firings, key=lambda f: tr.order[f.rule]):
+            r = tr.rules[f.rule].rule
+            cites += [c for c in r.cites if c not in cites]
+            demands += [x for x in r.demands if x not in demands]
+        cited_articles = {":".join(c.split(":")[:2]) for c in cites}
+        quotes = [q for q in spec.quotes if ":".join(q.split(":")[:2]) in cited_articles]
+        out.append(
+            Finding(
+                id=fid,
+                strength=strength,
+                title=spec.title(lang),
+                explanation=_explanation(steps, lang),
+                cites=cites,
+                facts=_paths(steps),
+                demands=sorted(demands, key=_DEMAND_ORDER.__getitem__),
+                quotes=quotes,
+                trace=steps,
+            )
+        )
+    return out
+
+
+def _not_applicable(prog: Program, d: Derivation, lang: str) -> list[NotApplicable]:
+    chosen: dict[str, int] = {}
+    for _, attrs in d.of_kind("not_applicable"):
+        nid, reason = attrs["nid"], attrs["reason"]
+        chosen[nid] = min(reason, chosen.get(nid, reason))
+    out = []
+    for nid, spec in prog.rulebase.not_applicable.items():
+        if nid in chosen:
+            out.append(NotApplicable(id=nid, why=spec.reasons[chosen[nid]].why(lang), cites=list(spec.cites)))
+    return out
+
+
+def _deadlines(
+    prog: Program, d: Derivation, tr: _Tracer, as_of: dt.date, lang: str, notes: list[str], uncovered: set[int]
+) -> list[Deadline]:
+    starts: dict[str, tuple[int, Firing]] = {}
+    for key, attrs in d.of_kind("deadline"):
+        did, start = attrs["did"], attrs["start"]
+        if did not in starts or start < starts[did][0]:
+            starts[did] = (start, tr.first(d.support[key]))
+    out = []
+    for did, spec in prog.rulebase.deadlines.items():
+        if did not in starts:
+            continue
+        start_ord, firing = starts[did]
+        start = dt.date.fromordinal(start_ord)
+        end = period_end(start, years=spec.years, months=spec.months, moves=spec.moves)
+        if spec.moves and not end.covered:
+            uncovered.add(end.date.year)
+        moved_from = end.unmoved.isoformat() if end.moved else None
+        explanation = tr.because(firing)
+        if end.moved:
+            notes.append(NOTE_MOVED(lang).format(what=spec.title(lang), unmoved=end.unmoved.isoformat(),
+                                                 date=end.date.isoformat()))
+        if spec.passed_note and end.date < as_of:
+            explanation += ("；" if lang != "en" else "; ") + spec.passed_note(lang)
+        out.append(
+            Deadline(
+                id=did,
+                title=spec.title(lang),
+                date=end.date.isoformat(),
+                start=start.isoformat(),
+                days_left=(end.date - as_of).days,
+                passed=end.date < as_of,
+                moved_from=moved_from,
+                explanation=explanation,
+                cites=list(spec.cites),
+            )
+        )
+    return out
+
+
+def _missing(prog: Program, d: Derivation, lang: str) -> list[Missing]:
+    hits = sorted({attrs["mid"] for _, attrs in d.of_kind("missing")})
+    out: list[Missing] = []
+    for mid in hits:
+        spec = prog.rulebase.missing[mid]
+        if all(m.field != spec.field for m in out):
+            out.append(Missing(field=spec.field, why=spec.why(lang)))
+    return out
+
+
+def _citation_order(key: str) -> tuple[int, ...]:
+    law_ids = list(laws.laws())
+    head, *nums = key.split(":")
+    return (law_ids.index(head), *(int(n) for n in nums))
+
+
+def _citations(keys: list[str]) -> dict[str, CitationText]:
+    out = {}
+    for key in sorted(set(keys), key=_citation_order):
+        c = laws.lookup(key)
+        out[key] = CitationText(law=c.law.title, article=c.heading, text=c.text, short=c.law.short,
+                                edition=c.law.edition)
+    return out
+
+
+def assemble(case: Case, as_of: dt.date, ps: Periods, d: Derivation, prog: Program, lang: str) -> Verdict:
+    tr = _Tracer(prog, d, lang)
+    notes: list[str] = []
+    uncovered: set[int] = set()
+    findings = _findings(prog, d, tr, lang)
+    not_applicable = _not_applicable(prog, d, lang)
+    deadlines = _deadlines(prog, d, tr, as_of, lang, notes, uncovered)
+    missing = _missing(prog, d, lang)
+    channels = [Channel(key=k, text=laws.lookup(k).text, how=how(lang)) for k, how in CHANNELS]
+
+    keys = [c for f in findings for c in f.cites + f.quotes]
+    keys += [c for n in not_applicable for c in n.cites]
+    keys += [c for x in deadlines for c in x.cites]
+    keys += [c.key for c in channels]
+    citations = _citations(keys)
+
+    if d.has("scope.business"):
+        notes.insert(0, NOTE_NOT_CONSUMER(lang))
+    bought = case.purchase.date
+    seen_laws = []
+    for key in citations:
+        law = laws.lookup(key).law
+        if law not in seen_laws:
+            seen_laws.append(law)
+    for law in seen_laws:
+        if bought < law.effective:
+            notes.append(NOTE_EARLIER_LAW(lang).format(bought=bought.isoformat(), law=law.title, law_en=law.en,
+                                                       edition=law.edition, effective=law.effective.isoformat()))
+    if uncovered:
+        years = "、".join(str(y) for y in sorted(uncovered)) if lang != "en" else ", ".join(map(str, sorted(uncovered)))
+        notes.append(NOTE_CALENDAR(lang).format(years=years, last=calendar_last_year()))
+
+    in_warranty = True if d.has("status.in_warranty") else (False if d.has("status.out_of_warranty") else None)
+    return Verdict(
+        as_of=as_of.isoformat(),
+        lang=lang,
+        case=CaseSummary(product=case.product.model, in_warranty=in_warranty,
+                         days_since_purchase=(as_of - bought).days),
+        findings=findings,
+        not_applicable=not_applicable,
+        deadlines=deadlines,
+        missing=missing,
+        notes=notes,
+        channels=channels,
+        citations=citations,
+        notice=NOTICE(lang),
+    )

@@ -1,0 +1,49 @@
+"""Filling a rule's `because` sentence with the facts it matched, in the user's language."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from engine.vocab import label
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\.(\w+)\}")
+_VOCAB = {
+    "remedy": "remedy", "kind": "interaction_kind", "topic": "inquiry_topic", "category": "category",
+    "batch": "batch_evidence", "inspection": "inspection", "cause": "cause",
+}
+
+
+def show(attr: str, value: Any, lang: str, kind: str = "") -> str:
+    zh = lang != "en"
+    if value is None:
+        return "?"
+    if attr == "symptoms":
+        return ("、" if zh else ", ").join(label("symptom", s, lang) for s in value) or ("无" if zh else "none")
+    if attr == "ratio":
+        if float(value) == 0:
+            return "免费" if zh else "free"
+        pct = f"{round(float(value) * 100):d}%"
+        return f"需付原价的{pct}" if zh else f"{pct} of the price"
+    if attr == "party":
+        return value or ("经营者" if zh else "the business")
+    if attr == "batch" and kind in ("comparator", "product"):
+        return value if value != "?" else ("批次未知" if zh else "unknown batch")
+    if attr in _VOCAB and isinstance(value, str):
+        if value == "?":
+            return "未说明" if zh else "unspecified"
+        try:
+            return label(_VOCAB[attr], value, lang)
+        except KeyError:
+            return value
+    return str(value)
+
+
+def render(template: str, matched: dict[str, dict[str, Any]], lang: str) -> str:
+    def sub(m: re.Match[str]) -> str:
+        fact = matched.get(m.group(1))
+        if fact is None:
+            return m.group(0)
+        return show(m.group(2), fact.get(m.group(2)), lang, fact.get("t", ""))
+
+    return _PLACEHOLDER.sub(sub, template)

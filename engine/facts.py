@@ -1,0 +1,177 @@
+"""From a validated case to the flat base facts the rule base reads (one dict per fact).
+
+This module decides nothing legal. It flattens the case, computes the period ends the rules compare
+against (engine/dates.py, under 民法典第二百零一条至第二百零三条) and summarises the best remedy the
+consumer was offered. Encoding choices that keep the durable-rules engine honest (ENGINE_NOTES.md):
+every string attribute is always present, with "unknown" or "?" for unknowns, because an absent
+attribute fails even a `!=` test; booleans become "yes"/"no"/"unknown" strings, because the engine
+compares loosely and rejects booleans in some tests; numbers are absent when unknown, so that no
+comparison with them can succeed; dates are day ordinals for comparison plus ISO text for display.
+
+`PATHS` maps each attribute back to the case-file field it came from, so that every finding can list
+the facts it used as CONTRACT.md's field paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from engine.case import Case
+from engine.dates import PeriodEnd, period_end
+
+FREE_REMEDIES = {"free_repair", "free_replacement_same_model", "free_replacement_newer_model", "refund"}
+REMEDY_KINDS = {"offer", "repair", "replacement", "refund"}
+
+PATHS: dict[str, dict[str, tuple[str, ...]]] = {
+    "purchase": {"personal": ("purchase.for_personal_use",), "category": ("product.category",),
+                 "channel": ("purchase.channel",)},
+    "dates": {"bought": ("purchase.date",), "noticed": ("fault.first_noticed",),
+              "warranty": ("purchase.warranty_months",),
+              "warranty_end": ("purchase.date", "purchase.warranty_months"),
+              "day7_end": ("purchase.date",), "month6_end": ("purchase.date",)},
+    "fault": {"symptoms": ("fault.symptoms",), "n_symptoms": ("fault.symptoms",), "cause": ("fault.cause",),
+              "inspection": ("fault.service_inspection",), "batch": ("fault.batch_evidence",),
+              "reports": ("fault.similar_reports",), "reports_known": ("fault.similar_reports",)},
+    "harm": {"injury": ("harm.personal_injury",), "property": ("harm.other_property_damage",)},
+    "product": {"model": ("product.model",), "batch": ("product.production_batch",)},
+    "interaction": {"kind": ("kind",), "remedy": ("remedy",), "ratio": ("price_ratio",),
+                    "accepted": ("accepted",), "conditional": ("conditional_refusal",),
+                    "consented": ("consumer_consented",), "fixed": ("fixed",), "answered": ("answered",),
+                    "topic": ("topic",), "day": ("date",), "i": ("date",)},
+    "comparator": {"model": ("model",), "batch": ("production_batch",), "shared": ("symptoms",),
+                   "remedy": ("remedy",), "ratio": ("price_ratio",)},
+    "offers": {"any": ("interactions",), "best": ("interactions",)},
+    "demands": {"items": ("demands",)},
+}
+
+
+def tri(value: bool | None) -> str:
+    return "unknown" if value is None else ("yes" if value else "no")
+
+
+def model_key(model: str | None) -> str:
+    """Models compare without case or spacing ('小米手环 8' is '小米手环8'); an unknown model is '?'."""
+    if not model:
+        return "?"
+    return re.sub(r"\s+", "", model).casefold()
+
+
+def effective_ratio(remedy: str | None, ratio: float | None) -> float | None:
+    """A free remedy costs nothing even if the ratio was left blank; a paid one stays unknown."""
+    if ratio is not None:
+        return float(ratio)
+    if remedy in FREE_REMEDIES:
+        return 0.0
+    return None
+
+
+def percent(ratio: float) -> str:
+    return f"{round(ratio * 100):d}%"
+
+
+@dataclass(frozen=True)
+class Periods:
+    warranty_end: dt.date | None
+    day7: PeriodEnd
+    month6: PeriodEnd
+
+
+def periods(case: Case) -> Periods:
+    bought = case.purchase.date
+    wm = case.purchase.warranty_months
+    # The warranty is the business's own promise: counted by its terms, never moved (LEGAL_SPEC §3).
+    warranty_end = period_end(bought, months=wm, moves=False).date if wm is not None else None
+    return Periods(
+        warranty_end=warranty_end,
+        day7=period_end(bought, days=7),
+        month6=period_end(bought, months=6),
+    )
+
+
+def _put(d: dict[str, Any], key: str, value: Any) -> None:
+    if value is not None:
+        d[key] = value
+
+
+def base_facts(case: Case, ps: Periods | None = None) -> list[dict[str, Any]]:
+    """The case as base facts; each carries `t` (its kind) and `k` (a stable identity)."""
+    ps = ps or periods(case)
+    f, p = case.fault, case.purchase
+    facts: list[dict[str, Any]] = []
+    facts.append({"t": "purchase", "k": "purchase", "personal": tri(p.for_personal_use),
+                  "category": str(case.product.category), "channel": str(p.channel or "?")})
+    dates: dict[str, Any] = {
+        "t": "dates", "k": "dates",
+        "bought": p.date.toordinal(), "bought_on": p.date.isoformat(),
+        "noticed": f.first_noticed.toordinal(), "noticed_on": f.first_noticed.isoformat(),
+        "warranty": "yes" if ps.warranty_end else "no",
+        "day7_end": ps.day7.date.toordinal(), "day7_end_on": ps.day7.date.isoformat(),
+        "month6_end": ps.month6.date.toordinal(), "month6_end_on": ps.month6.date.isoformat(),
+    }
+    if ps.warranty_end:
+        dates["warranty_end"] = ps.warranty_end.toordinal()
+        dates["warranty_end_on"] = ps.warranty_end.isoformat()
+    facts.append(dates)
+    fault: dict[str, Any] = {"t": "fault", "k": "fault", "symptoms": sorted({str(s) for s in f.symptoms}),
+                             "n_symptoms": len(set(f.symptoms)), "cause": str(f.cause),
+                             "inspection": str(f.service_inspection), "batch": str(f.batch_evidence),
+                             "reports_known": "no" if f.similar_reports is None else "yes"}
+    _put(fault, "reports", f.similar_reports)
+    facts.append(fault)
+    facts.append({"t": "harm", "k": "harm", "injury": tri(case.harm.personal_injury),
+                  "property": tri(case.harm.other_property_damage)})
+    facts.append({"t": "product", "k": "product", "model": model_key(case.product.model),
+                  "batch": case.product.production_batch or "?"})
+
+    best: float | None = None
+    best_i: int | None = None
+    for i, x in enumerate(case.interactions):
+        fx: dict[str, Any] = {
+            "t": "interaction", "k": f"interactions[{i}]", "i": i, "kind": str(x.kind),
+            "remedy": str(x.remedy or "?"), "accepted": tri(x.accepted), "conditional": tri(x.conditional_refusal),
+            "consented": tri(x.consumer_consented), "fixed": tri(x.fixed), "answered": tri(x.answered),
+            "topic": str(x.topic or "?"), "day": x.date.toordinal(), "on": x.date.isoformat(),
+            "party": x.party or "",
+        }
+        _put(fx, "ratio", x.price_ratio)
+        facts.append(fx)
+        ratio = effective_ratio(x.remedy, x.price_ratio)
+        if str(x.kind) in REMEDY_KINDS and x.remedy not in (None, "none") and ratio is not None:
+            if best is None or ratio < best:
+                best, best_i = ratio, i
+    offers: dict[str, Any] = {"t": "offers", "k": "offers", "any": "no" if best is None else "yes"}
+    if best is not None:
+        offers.update(best=best, best_i=best_i, best_pct=percent(best))
+    facts.append(offers)
+
+    mine = {str(s) for s in f.symptoms}
+    for i, c in enumerate(case.comparators):
+        fc: dict[str, Any] = {
+            "t": "comparator", "k": f"comparators[{i}]", "i": i, "model": model_key(c.model),
+            "batch": c.production_batch or "?", "shared": len(mine & {str(s) for s in c.symptoms}),
+            "remedy": str(c.remedy or "?"),
+        }
+        _put(fc, "ratio", effective_ratio(c.remedy, c.price_ratio))
+        facts.append(fc)
+    facts.append({"t": "demands", "k": "demands", "items": sorted({str(d) for d in case.demands})})
+    return facts
+
+
+def field_paths(fact: dict[str, Any], attrs: list[str]) -> list[str]:
+    """The case-file fields behind the attributes a rule tested on a base fact."""
+    kind = fact["t"]
+    table = PATHS.get(kind, {})
+    out: list[str] = []
+    if kind == "offers":
+        best_i = fact.get("best_i")
+        return [f"interactions[{best_i}].price_ratio"] if best_i is not None else ["interactions"]
+    prefix = fact["k"] + "." if kind in ("interaction", "comparator") else ""
+    for a in attrs:
+        for p in table.get(a, ()):
+            path = prefix + p
+            if path not in out:
+                out.append(path)
+    return out

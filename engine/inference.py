@@ -1,0 +1,241 @@
+"""The durable-rules adapter: the only module besides kb/rules that knows the engine exists.
+
+Each case runs in its own session of one ruleset compiled once per process from the rule base. The
+measures ENGINE_NOTES.md calls for are all here:
+- strata: rules of stratum s also match a `phase` fact with n == s, asserted only after the previous
+  stratum has run to quiescence, so a negation sees every fact it could be negating;
+- a synchronous host: no background timers or retry threads, one host per process behind a lock;
+  actions run inline, and an exception in one aborts the case and is raised, never half a verdict;
+- one reused session id, whose state is deleted after every case, also when it failed (the C engine
+  caps live sessions, and hashes ids to 32 bits);
+- payload attributes of our own (`t`, `k`; never `id` or `sid`), and identical conclusions merged
+  before they reach the engine (asserting an identical fact twice is an error there);
+- a never-completing "sink" rule per fact kind, so that no fact is rejected as unhandled.
+Every firing is recorded as (rule, facts matched), which is what the explanations are built from.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from durable.engine import Host, Ruleset
+
+from engine.program import CompiledRule, Program, conclude, fact_key, program
+from kb.rules.dsl import Pattern, Ref, Test
+
+SID = "weiquan"  # one session id, reused case after case (state deleted each time)
+RULESET = "weiquan"
+
+
+class InferenceError(RuntimeError):
+    """A rule action failed: the case has no verdict rather than a partial one."""
+
+
+@dataclass(frozen=True)
+class Firing:
+    rule: str
+    matched: tuple[tuple[str, str], ...]  # (alias, fact key) in the rule's pattern order
+
+
+@dataclass
+class Derivation:
+    """What inference concluded for one case, with how each conclusion was reached."""
+
+    base: dict[str, dict[str, Any]]
+    facts: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)  # key -> (kind, attrs)
+    support: dict[str, list[Firing]] = field(default_factory=dict)
+
+    def of_kind(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
+        return [(k, attrs) for k, (kd, attrs) in self.facts.items() if kd == kind]
+
+    def has(self, kind: str) -> bool:
+        return any(kd == kind for kd, _ in self.facts.values())
+
+    def values(self, key: str) -> dict[str, Any]:
+        if key in self.base:
+            return self.base[key]
+        kind, attrs = self.facts[key]
+        return {"t": kind, "k": key, **attrs}
+
+
+# ---------------------------------------------------------------- compiling to durable-rules JSON
+
+_OPS = {"ne": "$neq", "lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
+
+
+def _operand(alias: str, value: Any) -> Any:
+    if isinstance(value, Ref):
+        return {"$m": value.attr} if value.alias == alias else {value.alias: value.attr}
+    return value
+
+
+def _expr(p: Pattern) -> dict[str, Any]:
+    terms: list[dict[str, Any]] = [{"t": p.kind}]
+    for t in p.tests:
+        v = _operand(p.alias, t.value)
+        if t.op == "eq":
+            terms.append({t.attr: v})
+        elif t.op in _OPS:
+            terms.append({_OPS[t.op]: {t.attr: v}})
+        elif t.op == "in":
+            terms.append({"$or": [{t.attr: x} for x in t.value]} if len(t.value) > 1 else {t.attr: t.value[0]})
+        elif t.op == "any":
+            items = [{"$i": x} for x in t.value]
+            terms.append({"$iany": {t.attr: items[0] if len(items) == 1 else {"$or": items}}})
+        else:  # pragma: no cover - dsl validates operators
+            raise ValueError(t.op)
+    return {"$and": terms}
+
+
+def _split_alternatives(p: Pattern) -> list[Pattern]:
+    """none(kind in A|B) as none(A) and none(B): durable-rules 2.0.28 evaluates an `$or` inside a negated
+    pattern that also joins on another fact wrongly (it never fires) and can then crash the process;
+    measured here, see the issue note. The split is logically the same negation."""
+    for i, t in enumerate(p.tests):
+        if t.op == "in" and len(t.value) > 1:
+            out = []
+            for j, v in enumerate(t.value):
+                one = replace(p, alias=f"{p.alias}{j}", tests=p.tests[:i] + (Test(t.attr, "eq", v),) + p.tests[i + 1 :])
+                out.extend(_split_alternatives(one))
+            return out
+    return [p]
+
+
+def compile_rule(cr: CompiledRule) -> dict[str, Any]:
+    conds: list[dict[str, Any]] = []
+    if cr.stratum > 0:
+        conds.append({"ph": {"$and": [{"t": "phase"}, {"n": cr.stratum}]}})
+    conds += [{p.alias: _expr(p)} for p in cr.rule.when]
+    conds += [{f"{q.alias}$not": _expr(q)} for p in cr.rule.unless for q in _split_alternatives(p)]
+    return {"all": conds}
+
+
+def _read_kinds(prog: Program) -> set[str]:
+    return {p.kind for cr in prog.rules for p in cr.rule.when + cr.rule.unless}
+
+
+# ---------------------------------------------------------------- a synchronous host
+
+
+class _SyncRuleset(Ruleset):
+    """Runs each action inline and hands its conclusions straight back to the engine."""
+
+    def __init__(self, name: str, host: Host, definition: dict[str, Any], actions: dict[str, Callable]) -> None:
+        self._inline = actions
+        super().__init__(name, host, definition)
+
+    def _flush_actions(self, state, result_container, state_offset, complete):  # noqa: ANN001
+        import durable_rules_engine as dre
+
+        message = result_container.get("message")
+        while message:
+            for action_name, matched in message.items():
+                break
+            try:
+                out = self._inline[action_name](matched)
+                if out:
+                    self.assert_facts(out)
+            except BaseException as exc:  # noqa: BLE001 - reported to the caller, never swallowed
+                dre.abandon_action(self._handle, state_offset)
+                complete(exc, None)
+                return
+            nxt = dre.complete_and_start_action(self._handle, state_offset)
+            message = json.loads(nxt) if nxt else None
+        complete(None, state)
+
+
+class _SyncHost(Host):
+    """A host without the stock background threads (timers, retries) that re-run actions."""
+
+    def _run(self) -> None:  # the stock host starts dispatch threads here
+        return None
+
+    def add(self, name: str, definition: dict[str, Any], actions: dict[str, Callable]) -> None:
+        rs = _SyncRuleset(name, self, definition, actions)
+        self._ruleset_directory[name] = rs
+        self._ruleset_list.append(rs)
+
+
+# ---------------------------------------------------------------- running a case
+
+
+class Engine:
+    """The compiled rule base on a private host; `run` is one case, start to finish."""
+
+    def __init__(self, prog: Program | None = None) -> None:
+        self.program = prog or program()
+        self._lock = threading.Lock()
+        self._current: Derivation | None = None
+        read = _read_kinds(self.program)
+        definition: dict[str, Any] = {}
+        actions: dict[str, Callable] = {}
+        for i, cr in enumerate(self.program.rules):
+            name = f"r{i}"
+            definition[name] = {**compile_rule(cr), "run": _noop}
+            actions[name] = self._action(cr, cr.rule.derive in read)
+        for kind in [*self.program.kinds, "phase"]:
+            name = f"sink:{kind}"
+            definition[name] = {"all": [{"m": {"t": kind}}, {"n": {"t": "__never__"}}], "run": _noop}
+            actions[name] = _noop
+        self._host = _SyncHost()
+        self._host.add(RULESET, definition, actions)
+
+    def _action(self, cr: CompiledRule, asserted: bool) -> Callable[[dict[str, Any]], list | None]:
+        rule = cr.rule
+        aliases = [p.alias for p in rule.when]
+
+        def act(message: dict[str, Any]) -> list | None:
+            d = self._current
+            attrs = conclude(rule, message)
+            key = fact_key(rule.derive, attrs)
+            firing = Firing(rule.name, tuple((a, message[a]["k"]) for a in aliases))
+            seen = d.support.get(key)
+            if seen is not None:
+                if firing not in seen:
+                    seen.append(firing)
+                return None
+            d.support[key] = [firing]
+            d.facts[key] = (rule.derive, attrs)
+            # Conclusions no rule reads (findings' reasons, deadlines, missing) need not enter the engine.
+            return [{"sid": SID, "t": rule.derive, "k": key, **attrs}] if asserted else None
+
+        return act
+
+    def run(self, base: list[dict[str, Any]]) -> Derivation:
+        with self._lock:
+            d = Derivation(base={f["k"]: f for f in base})
+            self._current = d
+            try:
+                self._host.assert_facts(RULESET, [{"sid": SID, **f} for f in base])
+                for s in range(1, self.program.strata):
+                    self._host.assert_fact(RULESET, {"sid": SID, "t": "phase", "n": s, "k": f"phase{s}"})
+            except Exception as exc:
+                raise InferenceError(f"rule evaluation failed: {exc!r}") from exc
+            finally:
+                self._current = None
+                try:
+                    self._host.delete_state(RULESET, SID)
+                except Exception:  # noqa: BLE001 - a state that was never created has nothing to delete
+                    pass
+            return d
+
+
+def _noop(_arg: Any) -> None:
+    return None
+
+
+_ENGINE: Engine | None = None
+_ENGINE_LOCK = threading.Lock()
+
+
+def engine() -> Engine:
+    """The process's one engine (one host per process; scale with processes, not threads)."""
+    global _ENGINE
+    with _ENGINE_LOCK:
+        if _ENGINE is None:
+            _ENGINE = Engine()
+        return _ENGINE

@@ -1,0 +1,138 @@
+"""The rule base prepared for running: checked, stratified, with what each rule reads.
+
+Independent of any engine, so that the durable-rules runner and the plain-Python oracle used in tests
+run exactly the same program. Strata follow ENGINE_NOTES.md's advice on negation: a rule that needs a
+kind of fact to be *absent* runs in a later stratum than every rule that can produce that kind, and a
+stratum starts only once the previous one has run to quiescence. The strata are computed from the
+rules, not declared, so adding a rule cannot silently break them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from engine.facts import PATHS
+from kb.rules import RuleBase, rulebase
+from kb.rules.dsl import Pattern, Ref, Rule
+
+# Attributes a base fact carries besides those that map to case fields (display text, identities).
+_DISPLAY = {
+    "dates": {"bought_on", "noticed_on", "warranty_end_on", "day7_end_on", "month6_end_on"},
+    "interaction": {"on", "party", "i"},
+    "comparator": {"i"},
+    "offers": {"best_i", "best_pct"},
+}
+BASE_ATTRS: dict[str, set[str]] = {k: set(v) | _DISPLAY.get(k, set()) | {"k"} for k, v in PATHS.items()}
+
+
+class RuleBaseError(Exception):
+    """The rule base itself is inconsistent (a typo in a kind or attribute, a negative cycle)."""
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    stratum: int
+    uses: dict[str, tuple[str, ...]]  # alias -> attributes read on that fact (for field paths)
+
+
+@dataclass(frozen=True)
+class Program:
+    rulebase: RuleBase
+    rules: tuple[CompiledRule, ...]
+    strata: int  # number of strata (the last index + 1)
+    kinds: tuple[str, ...]  # every fact kind, base and derived
+    derived_attrs: dict[str, tuple[str, ...]]
+
+
+def _refs(p: Pattern) -> list[Ref]:
+    return [t.value for t in p.tests if isinstance(t.value, Ref)]
+
+
+def _check(rule: Rule, kinds_attrs: dict[str, set[str]]) -> None:
+    aliases: set[str] = set()
+    for p in rule.when + rule.unless:
+        if p.kind not in kinds_attrs:
+            raise RuleBaseError(f"{rule.name}: unknown fact kind {p.kind!r}")
+        for t in p.tests:
+            if t.attr not in kinds_attrs[p.kind]:
+                raise RuleBaseError(f"{rule.name}: fact {p.kind!r} has no attribute {t.attr!r}")
+        for r in _refs(p):
+            if r.alias != p.alias and r.alias not in aliases:
+                raise RuleBaseError(f"{rule.name}: {p.alias} refers to {r.alias!r} before it is matched")
+        if p.alias in aliases:
+            raise RuleBaseError(f"{rule.name}: alias {p.alias!r} used twice")
+        if p in rule.when:
+            aliases.add(p.alias)
+    for v in rule.attrs.values():
+        if isinstance(v, Ref) and v.alias not in aliases:
+            raise RuleBaseError(f"{rule.name}: conclusion copies from unmatched alias {v.alias!r}")
+
+
+@cache
+def program() -> Program:
+    rb = rulebase()
+    derived_attrs: dict[str, set[str]] = {}
+    for r in rb.rules:
+        derived_attrs.setdefault(r.derive, {"k"}).update(r.attrs)
+    kinds_attrs = {**BASE_ATTRS, **derived_attrs}
+    for r in rb.rules:
+        if r.derive in BASE_ATTRS:
+            raise RuleBaseError(f"{r.name}: derives the base kind {r.derive!r}")
+        _check(r, kinds_attrs)
+
+    # Stratify: stratum(rule) >= stratum(kind) for kinds read, > stratum(kind) for kinds negated.
+    kind_stratum = {k: 0 for k in kinds_attrs}
+    rule_stratum = {r.name: 0 for r in rb.rules}
+    for _ in range(len(rb.rules) + 2):
+        changed = False
+        for r in rb.rules:
+            s = max([kind_stratum[p.kind] for p in r.when] + [kind_stratum[p.kind] + 1 for p in r.unless] + [0])
+            if not r.when:
+                s = max(s, 1)  # nothing to match but the stratum's own start
+            if s != rule_stratum[r.name]:
+                rule_stratum[r.name], changed = s, True
+            if s > kind_stratum[r.derive]:
+                kind_stratum[r.derive], changed = s, True
+        if not changed:
+            break
+    else:
+        raise RuleBaseError("the rule base negates a fact it derives from that negation (a negative cycle)")
+
+    compiled = []
+    for r in rb.rules:
+        uses: dict[str, list[str]] = {p.alias: [t.attr for t in p.tests] for p in r.when}
+        for p in r.when:
+            for ref in _refs(p):
+                uses.setdefault(ref.alias, []).append(ref.attr)
+        for v in r.attrs.values():
+            if isinstance(v, Ref):
+                uses[v.alias].append(v.attr)
+        compiled.append(CompiledRule(r, rule_stratum[r.name], {a: tuple(dict.fromkeys(v)) for a, v in uses.items()}))
+    return Program(
+        rulebase=rb,
+        rules=tuple(compiled),
+        strata=max(rule_stratum.values()) + 1,
+        kinds=tuple(sorted(kinds_attrs)),
+        derived_attrs={k: tuple(sorted(v)) for k, v in derived_attrs.items()},
+    )
+
+
+def conclude(rule: Rule, matched: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The fact a rule concludes from the facts it matched (a copied attribute that is absent stays absent)."""
+    attrs: dict[str, Any] = {}
+    for name, v in rule.attrs.items():
+        if isinstance(v, Ref):
+            if v.attr in matched[v.alias]:
+                attrs[name] = matched[v.alias][v.attr]
+        else:
+            attrs[name] = v
+    return attrs
+
+
+def fact_key(kind: str, attrs: dict[str, Any]) -> str:
+    """A derived fact's identity: its kind and attributes. The same conclusion reached twice is one fact."""
+    inner = ",".join(f"{k}={attrs[k]}" for k in sorted(attrs))
+    return f"{kind}{{{inner}}}" if inner else kind

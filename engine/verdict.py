@@ -1,0 +1,107 @@
+"""The verdict (CONTRACT.md §2) as pydantic models: what every output — text, JSON, letters — reads.
+
+Fields beyond the contract's example are additive: `quotes` and `trace` on a finding (the decisive
+passages and the fact → rule → article chain a letter's annex prints), `title`/`start`/`days_left` on a
+deadline, `channels` (消保法第三十九条) and `notice` (not a lawyer's advice).
+"""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import BaseModel, ConfigDict
+
+from engine.vocab import Strength
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Step(_Out):
+    """One inference step behind a finding: which rule, on which case fields, resting on which articles."""
+
+    rule: str
+    because: str
+    facts: list[str]
+    cites: list[str]
+
+
+class Finding(_Out):
+    id: str
+    strength: Strength
+    title: str
+    explanation: str
+    cites: list[str]
+    facts: list[str]
+    demands: list[str]
+    quotes: list[str]
+    trace: list[Step]
+
+
+class NotApplicable(_Out):
+    id: str
+    why: str
+    cites: list[str]
+
+
+class Deadline(_Out):
+    id: str
+    title: str
+    date: str
+    start: str
+    days_left: int
+    passed: bool
+    moved_from: str | None = None
+    explanation: str
+    cites: list[str]
+
+
+class Missing(_Out):
+    field: str
+    why: str
+
+
+class Channel(_Out):
+    key: str
+    text: str
+    how: str
+
+
+class CitationText(_Out):
+    law: str
+    article: str
+    text: str
+    short: str
+    edition: str
+
+
+class CaseSummary(_Out):
+    product: str
+    in_warranty: bool | None
+    days_since_purchase: int
+
+
+class Verdict(_Out):
+    version: int = 1
+    as_of: str
+    lang: str
+    case: CaseSummary
+    findings: list[Finding]
+    not_applicable: list[NotApplicable]
+    deadlines: list[Deadline]
+    missing: list[Missing]
+    notes: list[str]
+    channels: list[Channel]
+    citations: dict[str, CitationText]
+    notice: str
+
+    def finding(self, fid: str) -> Finding | None:
+        return next((f for f in self.findings if f.id == fid), None)
+
+    def to_json(self) -> str:
+        """Stable, byte-identical for the same case and as-of date."""
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+    def to_line(self) -> str:
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,42 @@
+"""消费者权益保护法第四十八条第一款第八项 — civil liability for stalling or refusing.
+
+> 经营者提供商品或者服务有下列情形之一的，除本法另有规定外，应当依照其他有关法律、法规的规定，承担民事责任：……
+> （八）对消费者提出的修理、重作、更换、退货、补足商品数量、退还货款和服务费用或者赔偿损失的要求，故意拖延或者无理拒绝的；……
+
+A refusal, or sending the device back unrepaired without consent, while the consumer holds a
+第二十四条 claim. As strong as the claim it refuses: refusing a weak claim is not 无理拒绝.
+"""
+
+from kb.rules.common import CONSUMER, CRPL24_REMEDY_FINDINGS
+from kb.rules.dsl import Finding, Ref, T, Variant, fact
+
+_CLAIM = fact("f", "finding", fid__in=CRPL24_REMEDY_FINDINGS)
+
+FINDINGS = [
+    Finding(
+        id="crpl48.refusal_liability",
+        quotes=("crpl:48:1:8",),
+        title=T("无理拒绝或故意拖延修理、更换、退货，应当承担民事责任",
+                "Refusing or stalling repair, replacement or return: civil liability"),
+        cites=("crpl:48",),
+        demands=("free_repair", "compensation"),
+        variants=(
+            Variant(
+                name="refusal",
+                strength=Ref("f", "strength"),
+                when=(CONSUMER, fact("x", "interaction", kind="refusal"), _CLAIM),
+                because=T("{x.on} {x.party}拒绝处理，而消费者依第二十四条有权要求修理、更换或退货：属于无理拒绝（强度随该项主张）",
+                          "on {x.on} {x.party} refused, although the consumer holds an art. 24 claim: an "
+                          "unreasonable refusal (as strong as that claim)"),
+            ),
+            Variant(
+                name="returned_unrepaired",
+                strength=Ref("f", "strength"),
+                when=(CONSUMER, fact("x", "interaction", kind="return_unrepaired", consented__ne="yes"), _CLAIM),
+                because=T("{x.on} {x.party}未经消费者同意将设备原样退回、不予维修，而消费者依第二十四条有权要求修理：属于无理拒绝（强度随该项主张）",
+                          "on {x.on} {x.party} sent the device back unrepaired without consent, although the consumer "
+                          "holds an art. 24 claim: an unreasonable refusal (as strong as that claim)"),
+            ),
+        ),
+    ),
+]

@@ -1,0 +1,31 @@
+"""消费者权益保护法第五十六条 — conduct the regulator penalises; 第三十九条 — the ways to resolve a dispute.
+
+> 经营者有下列情形之一，除承担相应的民事责任外，……由工商行政管理部门或者其他有关行政部门责令改正，……：……
+> （八）对消费者提出的修理、重作、更换、退货、补足商品数量、退还货款和服务费用或者赔偿损失的要求，故意拖延或者无理拒绝的；……
+> 消费者和经营者发生消费者权益争议的，可以通过下列途径解决：……（三）向有关行政部门投诉；……
+
+Refusing or stalling a repair (第四十八条) and forced dealing (第十条) are both conduct a complaint to the
+market regulator (12315) can target. As strong as the finding it rests on.
+"""
+
+from kb.rules.dsl import Finding, Ref, T, Variant, fact
+
+_BECAUSE = T("该行为可以向市场监督管理部门投诉（12315），由其责令改正并依法处罚",
+             "this conduct can be reported to the market regulator (12315), which can order correction and penalise")
+
+FINDINGS = [
+    Finding(
+        id="crpl56.report_to_regulator",
+        quotes=("crpl:56:1:8", "crpl:39:1"),
+        title=T("可向市场监督管理部门（12315）投诉，请求责令改正",
+                "Report to the market regulator (12315) for an order to correct"),
+        cites=("crpl:56", "crpl:39"),
+        demands=(),
+        variants=(
+            Variant(name="refusal", strength=Ref("f", "strength"), because=_BECAUSE,
+                    when=(fact("f", "finding", fid="crpl48.refusal_liability"),)),
+            Variant(name="forced", strength=Ref("f", "strength"), because=_BECAUSE,
+                    when=(fact("f", "finding", fid="crpl10.forced_transaction"),)),
+        ),
+    ),
+]

@@ -1,0 +1,43 @@
+"""消费者权益保护法第九条 — the right to choose, including to refuse.
+
+> 消费者享有自主选择商品或者服务的权利。
+> 消费者有权自主选择提供商品或者服务的经营者，自主选择商品品种或者服务方式，自主决定购买或者不购买任何一种商品、接受或者不接受任何一项服务。
+
+A paid repair or a discounted trade-in offered for a device that fails quality requirements is a new
+purchase the consumer may decline; declining it does not waive the claim for the device itself.
+(The right to know is 第八条; this is the right to choose.)
+"""
+
+from kb.rules.common import CONSUMER, NONCONFORMITY
+from kb.rules.dsl import Finding, Ref, Rule, T, Variant, fact
+
+RULES = [
+    Rule(
+        name="paid_offer",
+        when=(NONCONFORMITY, fact("x", "interaction", kind="offer", ratio__gt=0)),
+        derive="fact.paid_offer",
+        attrs={"accepted": Ref("x", "accepted")},
+        because=T("{x.on} {x.party}提出需要付费的方案（{x.remedy}，{x.ratio}），而故障属于质量问题",
+                  "on {x.on} {x.party} offered a paid remedy ({x.remedy}, {x.ratio}) for a quality fault"),
+    ),
+]
+
+FINDINGS = [
+    Finding(
+        id="crpl9.right_to_refuse_offer",
+        quotes=("crpl:9:2",),
+        title=T("有权拒绝付费维修或折价换购，拒绝不影响对原商品的主张",
+                "You may refuse a paid repair or trade-in without giving up your claim"),
+        cites=("crpl:9",),
+        demands=("free_repair",),
+        variants=(
+            Variant(
+                name="declined",
+                strength="strong",
+                when=(CONSUMER, fact("po", "fact.paid_offer", accepted__ne="yes")),
+                because=T("付费方案是一项新的交易，消费者有权自主决定接受或者不接受",
+                          "a paid remedy is a new transaction, which the consumer is free to accept or refuse"),
+            ),
+        ),
+    ),
+]

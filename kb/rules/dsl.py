@@ -1,0 +1,276 @@
+"""The vocabulary the rule base is written in: patterns over facts, rules, findings and their strengths.
+
+Rules are data, not code, so that three things can read the same definition: the durable-rules
+compiler in `engine/`, a plain-Python evaluator used as a test oracle, and a lawyer reviewing a file
+in `kb/rules/` against the article quoted at its top. A rule says which facts it reads (`when`), which
+facts must be absent (`unless`, evaluated in a later stratum, see ENGINE_NOTES.md on negation), what it
+concludes, why (`because`, a sentence for the explanation) and on which articles the step rests.
+
+Strength is monotone: a finding's variants each state a sufficient condition for one strength, and the
+verdict keeps the strongest variant that holds. This keeps the rule base free of "and nothing stronger
+applies" negations, which forward chaining without truth maintenance gets wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+STRENGTHS = ("strong", "arguable", "weak")
+RANK = {"strong": 3, "arguable": 2, "weak": 1}
+OPS = ("eq", "ne", "lt", "le", "gt", "ge", "in", "any")
+
+
+@dataclass(frozen=True)
+class T:
+    """A user-facing text in Chinese and English."""
+
+    zh: str
+    en: str
+
+    def __call__(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The value of `attr` on the fact matched under `alias` (a join, or a value copied into a conclusion)."""
+
+    alias: str
+    attr: str
+
+
+@dataclass(frozen=True)
+class Test:
+    attr: str
+    op: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One fact a rule reads: its kind and tests on its attributes. A missing attribute fails every test."""
+
+    alias: str
+    kind: str
+    tests: tuple[Test, ...] = ()
+
+    def where(self, **conds: Any) -> Pattern:
+        return replace(self, tests=self.tests + _tests(conds))
+
+
+def _tests(conds: dict[str, Any]) -> tuple[Test, ...]:
+    out = []
+    for key, value in conds.items():
+        attr, _, op = key.partition("__")
+        op = op or "eq"
+        if op not in OPS:
+            raise ValueError(f"unknown operator {op!r} in {key!r}")
+        if isinstance(value, list | set | frozenset):
+            value = tuple(value)
+        out.append(Test(attr, op, value))
+    return tuple(out)
+
+
+def fact(alias: str, kind: str, /, **conds: Any) -> Pattern:
+    """`fact("f", "fault", cause__ne="user_damage", symptoms__any=SAFETY)` — attr__op=value tests."""
+    return Pattern(alias, kind, _tests(conds))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One inference step: facts `when` (and none of `unless`) → a fact of kind `derive` with `attrs`."""
+
+    name: str
+    when: tuple[Pattern, ...]
+    derive: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    unless: tuple[Pattern, ...] = ()
+    because: T | None = None
+    cites: tuple[str, ...] = ()
+    demands: tuple[str, ...] = ()
+    module: str = ""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A sufficient condition for a finding at one strength (`strength` may copy a matched finding's)."""
+
+    strength: str | Ref
+    when: tuple[Pattern, ...]
+    because: T
+    name: str = ""
+    cites: tuple[str, ...] = ()
+    demands: tuple[str, ...] = ()
+    unless: tuple[Pattern, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A conclusion the verdict reports: which right, on which articles, supporting which demands."""
+
+    id: str
+    title: T
+    cites: tuple[str, ...]
+    demands: tuple[str, ...]
+    variants: tuple[Variant, ...]
+    quotes: tuple[str, ...] = ()  # the decisive passages (paragraph or item keys) a letter quotes
+    module: str = ""
+
+    def rules(self) -> list[Rule]:
+        out = []
+        for i, v in enumerate(self.variants):
+            name = f"{self.id}#{v.name or i}"
+            out.append(
+                Rule(
+                    name=name,
+                    when=v.when,
+                    unless=v.unless,
+                    derive="finding",
+                    attrs={"fid": self.id, "strength": v.strength},
+                    because=v.because,
+                    cites=v.cites,
+                    demands=v.demands,
+                    module=self.module,
+                )
+            )
+        return out
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why an always-addressed article does not apply here: the first reason whose facts hold is given."""
+
+    why: T
+    when: tuple[Pattern, ...] = ()
+    unless: tuple[Pattern, ...] = ()
+
+
+@dataclass(frozen=True)
+class NotApplicable:
+    """An article the verdict always addresses: if no finding citing it holds, one of `reasons` is given."""
+
+    id: str
+    cites: tuple[str, ...]
+    findings: tuple[str, ...]  # the findings whose presence makes the article applicable
+    reasons: tuple[Reason, ...]
+    also_when: tuple[Pattern, ...] = ()  # extra condition for listing at all (e.g. crpl55: compensation demanded)
+    module: str = ""
+
+    def rules(self) -> list[Rule]:
+        blockers = (fact("_hit", "finding", fid__in=self.findings),) if self.findings else ()
+        out = []
+        for i, r in enumerate(self.reasons):
+            when = self.also_when + r.when
+            out.append(
+                Rule(
+                    name=f"na:{self.id}#{i}",
+                    when=when,
+                    unless=blockers + r.unless,
+                    derive="not_applicable",
+                    attrs={"nid": self.id, "reason": i},
+                    because=r.why,
+                    cites=self.cites,
+                    module=self.module,
+                )
+            )
+        return out
+
+
+@dataclass(frozen=True)
+class Missing:
+    """An unknown field that would change the outcome if it were known: the verdict's `missing` list."""
+
+    field: str
+    why: T
+    when: tuple[Pattern, ...]
+    unless: tuple[Pattern, ...] = ()
+    module: str = ""
+
+    def rule(self, index: int) -> Rule:
+        return Rule(
+            name=f"missing:{self.field}#{index}",
+            when=self.when,
+            unless=self.unless,
+            derive="missing",
+            attrs={"field": self.field, "mid": index},
+            because=self.why,
+            module=self.module,
+        )
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A period that runs from a date the rules find (`start`), counted by 民法典第二百零一条至第二百零三条.
+
+    `years`/`months` give the length; `moves` says whether a last day on a rest day or holiday moves to
+    the next working day (limitation periods do; the business's own warranty does not).
+    """
+
+    id: str
+    title: T
+    cites: tuple[str, ...]
+    variants: tuple[tuple[tuple[Pattern, ...], tuple[Pattern, ...], Ref, T], ...]  # (when, unless, start, because)
+    years: int = 0
+    months: int = 0
+    moves: bool = True
+    passed_note: T | None = None
+    module: str = ""
+
+    def rules(self) -> list[Rule]:
+        out = []
+        for i, (when, unless, start, because) in enumerate(self.variants):
+            out.append(
+                Rule(
+                    name=f"deadline:{self.id}#{i}",
+                    when=when,
+                    unless=unless,
+                    derive="deadline",
+                    attrs={"did": self.id, "start": start},
+                    because=because,
+                    cites=self.cites,
+                    module=self.module,
+                )
+            )
+        return out
+
+
+def weaker(a: str, b: str) -> str:
+    return a if RANK[a] <= RANK[b] else b
+
+
+_CAPPED = T("；但质量问题存在争议（售后称人为损坏），在经营者举证之前至多为“可争取”",
+            "; but the fault is disputed (the service alleges user damage), so at most arguable until the "
+            "business proves it")
+_DISPUTED = T("；质量问题存在争议（售后称人为损坏）", "; the fault is disputed (the service alleges user damage)")
+_BURDEN = T("；质量问题虽有争议，但该商品属第二十三条第三款明列的耐用商品，六个月内由经营者举证，仍为“有力”",
+            "; the fault is disputed, but this is a durable good named in art. 23(3), so the business bears the "
+            "burden of proof within six months and the claim stays strong")
+
+
+def capped_when_disputed(variants: tuple[Variant, ...], nc: str = "nc") -> tuple[Variant, ...]:
+    """LEGAL_SPEC: a finding resting on a *disputed* nonconformity is at most `arguable`, or at most what
+    crpl23.burden_of_proof gives where that finding holds (`strong` for computer, tv, appliance).
+
+    Each variant must read the nonconformity fact under alias `nc`. Stated positively: the variant as
+    written for a grade other than disputed; a disputed copy at the capped strength; and, for strong
+    variants, a disputed copy that stays strong when the business bears the burden of proof.
+    """
+    out: list[Variant] = []
+    for v in variants:
+        if not any(p.alias == nc for p in v.when):
+            raise ValueError(f"variant {v.name} does not read the nonconformity as {nc!r}")
+        sound = tuple(p.where(grade__ne="disputed") if p.alias == nc else p for p in v.when)
+        disputed = tuple(p.where(grade="disputed") if p.alias == nc else p for p in v.when)
+        out.append(replace(v, when=sound))
+        if isinstance(v.strength, Ref):
+            raise ValueError("a copied strength cannot be capped here")
+        capped = weaker(v.strength, "arguable")
+        note = _CAPPED if capped != v.strength else _DISPUTED
+        because = T(v.because.zh + note.zh, v.because.en + note.en)
+        out.append(replace(v, name=f"{v.name}-disputed", when=disputed, strength=capped, because=because))
+        if v.strength == "strong":
+            burden = fact("bp", "finding", fid="crpl23.burden_of_proof", strength="strong")
+            kept = T(v.because.zh + _BURDEN.zh, v.because.en + _BURDEN.en)
+            out.append(replace(v, name=f"{v.name}-disputed-burden", when=disputed + (burden,), because=kept))
+    return tuple(out)
