@@ -1,0 +1,116 @@
+"""`weiquan law`: statute text verbatim, through the command line as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+OFFICIAL = {
+    (e["law"], a["number"]): a["paragraphs"]
+    for e in yaml.safe_load((ROOT / "kb" / "statutes" / "statutes.yaml").read_text(encoding="utf-8"))
+    for a in e["articles"]
+}
+
+
+def weiquan(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from cli import app; app()", *args],
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=60,
+    )
+
+
+def test_lists_the_laws_with_edition_and_date() -> None:
+    r = weiquan("law")
+    assert r.returncode == 0, r.stderr
+    for text in ("中华人民共和国消费者权益保护法", "2013修正", "2014-03-15", "crpl_penalties", "国务院令第778号"):
+        assert text in r.stdout
+    assert "\x1b[" not in r.stdout  # plain when not a terminal
+
+
+def test_lists_the_laws_as_json() -> None:
+    r = weiquan("law", "--format", "json")
+    data = json.loads(r.stdout)
+    assert [d["id"] for d in data] == ["crpl", "pql", "civil_code", "crpl_regs", "crpl_penalties"]
+    assert data[0]["articles"] == 18 and data[0]["effective"] == "2014-03-15"
+
+
+@pytest.mark.parametrize("args", [("crpl",), ("消保法",), ("《消费者权益保护法》",)])
+def test_lists_a_laws_articles_with_first_sentence(args: tuple[str, ...]) -> None:
+    r = weiquan("law", *args)
+    assert r.returncode == 0, r.stderr
+    assert "第二十四条" in r.stdout and "消费者享有自主选择商品或者服务的权利。" in r.stdout
+    assert "《中华人民共和国消费者权益保护法》（2013修正，2014-03-15 起施行）" in r.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("crpl", "24"), ("crpl", "第二十四条"), ("crpl", "二十四"), ("消保法第24条",), ("消保法", "第２４条"), ("crpl:24",)],
+)
+def test_prints_an_article_verbatim(args: tuple[str, ...]) -> None:
+    r = weiquan("law", *args)
+    assert r.returncode == 0, r.stderr
+    for para in OFFICIAL[("crpl", 24)]:
+        assert para + "\n" in r.stdout
+    assert "中华人民共和国消费者权益保护法" in r.stdout and "2013修正" in r.stdout and "2014-03-15" in r.stdout
+
+
+def test_json_of_one_article_is_the_contract_shape() -> None:
+    r = weiquan("law", "crpl", "24", "--format", "json")
+    assert json.loads(r.stdout) == {
+        "key": "crpl:24", "law": "中华人民共和国消费者权益保护法", "edition": "2013修正", "effective": "2014-03-15",
+        "heading": "第二十四条", "paragraphs": OFFICIAL[("crpl", 24)],
+    }
+
+
+def test_paragraph_and_item() -> None:
+    para = json.loads(weiquan("law", "crpl:24:2", "--format", "json").stdout)
+    assert para["key"] == "crpl:24:2" and para["heading"] == "第二十四条第二款"
+    assert para["paragraphs"] == [OFFICIAL[("crpl", 24)][1]]
+    item = weiquan("law", "消保法", "第五十六条第一款第八项")
+    assert item.returncode == 0
+    assert "对消费者提出的修理、重作、更换、退货、补足商品数量、退还货款和服务费用或者赔偿损失的要求，故意拖延或者无理拒绝的" in item.stdout
+
+
+def test_search_needs_every_word() -> None:
+    r = weiquan("law", "--search", "召回", "--format", "json")
+    assert [h["key"] for h in json.loads(r.stdout)] == ["crpl:19", "crpl:56", "civil_code:1206"]
+    both = json.loads(weiquan("law", "--search", "召回 必要费用", "--format", "json").stdout)
+    assert [h["key"] for h in both] == ["crpl:19", "civil_code:1206"]
+    text = weiquan("law", "pql", "--search", "他人财产")
+    assert text.returncode == 0 and "《产品质量法》第四十一条" in text.stdout and "《民法典》" not in text.stdout
+
+
+def test_search_without_hits_says_so() -> None:
+    r = weiquan("law", "--search", "无理由退货")
+    assert r.returncode == 0 and "没有条文" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("crpl", "25"), ["第二十五条", "二十四"]),
+        (("电子商务法",), ["不在知识库中", "crpl", "civil_code"]),
+        (("crpl", "24:3"), ["没有第三款"]),
+        (("crpl", "abc"), ["abc"]),
+    ],
+)
+def test_not_in_the_knowledge_base_is_bad_input(args: tuple[str, ...], expected: list[str]) -> None:
+    r = weiquan("law", *args)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    for text in expected:
+        assert text in r.stderr
+
+
+def test_english_framing_keeps_chinese_statute_text() -> None:
+    r = weiquan("law", "crpl", "24", "--lang", "en")
+    assert "Law of the PRC on the Protection of Consumer Rights and Interests" in r.stdout
+    assert OFFICIAL[("crpl", 24)][1] in r.stdout
+    bad = weiquan("law", "crpl", "25", "--lang", "en")
+    assert bad.returncode == 2 and "not in the knowledge base" in bad.stderr
