@@ -22,6 +22,7 @@ from engine.verdict import (
     Channel,
     CitationText,
     Deadline,
+    DemandSupport,
     Finding,
     Missing,
     NotApplicable,
@@ -55,36 +56,55 @@ class _Tracer:
         r = self.rules[firing.rule].rule
         return render(r.because(self.lang), self.matched(firing), self.lang) if r.because else r.name
 
-    def trace(self, firing: Firing) -> list[Step]:
+    def trace(self, firing: Firing, titles: dict[str, str]) -> tuple[list[Step], list[str]]:
+        """The steps that lead to `firing` and every case field beneath them.
+
+        A finding resting on another finding (costs, refusal liability, reporting) names that finding
+        as one step instead of repeating its chain; its fields still count among the facts used.
+        """
         steps: list[Step] = []
         seen: set[str] = set()
+        paths: list[str] = []
 
-        def visit(f: Firing) -> list[str]:
+        def add(ps: list[str]) -> None:
+            paths.extend(p for p in ps if p not in paths)
+
+        def fields(f: Firing) -> None:
             cr = self.rules[f.rule]
-            own: list[str] = []
-            below: list[str] = []
             for alias, key in f.matched:
                 if key in self.d.base:
-                    for p in field_paths(self.d.base[key], list(cr.uses.get(alias, ()))):
-                        if p not in own:
-                            own.append(p)
-                elif key not in seen:
+                    add(field_paths(self.d.base[key], list(cr.uses.get(alias, ()))))
+                else:
+                    fields(self.first(self.d.support[key]))
+
+        def visit(f: Firing, record: bool) -> None:
+            cr = self.rules[f.rule]
+            own: list[str] = []
+            for alias, key in f.matched:
+                if key in self.d.base:
+                    own += [p for p in field_paths(self.d.base[key], list(cr.uses.get(alias, ()))) if p not in own]
+                elif key in seen:
+                    continue
+                else:
                     seen.add(key)
-                    below += visit(self.first(self.d.support[key]))
-            steps.append(Step(rule=f.rule, because=self.because(f), facts=own, cites=list(cr.rule.cites)))
-            return below + own
+                    kind, attrs = self.d.facts[key]
+                    sub = self.first(self.d.support[key])
+                    if kind == "finding":
+                        fields(sub)
+                        steps.append(Step(rule=sub.rule, because=self._refer(attrs["fid"], titles), facts=[],
+                                          cites=list(self.rules[sub.rule].rule.cites)))
+                    else:
+                        visit(sub, True)
+            add(own)
+            if record:
+                steps.append(Step(rule=f.rule, because=self.because(f), facts=own, cites=list(cr.rule.cites)))
 
-        visit(firing)
-        return steps
+        visit(firing, True)
+        return steps, paths
 
-
-def _paths(steps: list[Step]) -> list[str]:
-    out: list[str] = []
-    for s in steps:
-        for p in s.facts:
-            if p not in out:
-                out.append(p)
-    return out
+    def _refer(self, fid: str, titles: dict[str, str]) -> str:
+        title = titles.get(fid, fid)
+        return f"rests on the claim “{title}” ({fid})" if self.lang == "en" else f"依据上述主张“{title}”（{fid}）"
 
 
 def _explanation(steps: list[Step], lang: str) -> str:
@@ -100,6 +120,7 @@ def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str) -> list[Find
     by_fid: dict[str, dict[str, list[Firing]]] = {}
     for key, attrs in d.of_kind("finding"):
         by_fid.setdefault(attrs["fid"], {}).setdefault(attrs["strength"], []).extend(d.support[key])
+    titles = {fid: spec.title(lang) for fid, spec in prog.rulebase.findings.items()}
     out = []
     for fid, spec in prog.rulebase.findings.items():
         if fid not in by_fid:
@@ -107,7 +128,7 @@ def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str) -> list[Find
         strength = max(by_fid[fid], key=RANK.__getitem__)
         firings = by_fid[fid][strength]
         chosen = tr.first(firings)
-        steps = tr.trace(chosen)
+        steps, paths = tr.trace(chosen, titles)
         cites = list(spec.cites)
         demands = list(spec.demands)
         for f in sorted(firings, key=lambda f: tr.order[f.rule]):
@@ -116,6 +137,7 @@ def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str) -> list[Find
             demands += [x for x in r.demands if x not in demands]
         cited_articles = {":".join(c.split(":")[:2]) for c in cites}
         quotes = [q for q in spec.quotes if ":".join(q.split(":")[:2]) in cited_articles]
+        steps[-1] = steps[-1].model_copy(update={"cites": cites})
         out.append(
             Finding(
                 id=fid,
@@ -123,12 +145,26 @@ def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str) -> list[Find
                 title=spec.title(lang),
                 explanation=_explanation(steps, lang),
                 cites=cites,
-                facts=_paths(steps),
+                facts=paths,
                 demands=sorted(demands, key=_DEMAND_ORDER.__getitem__),
                 quotes=quotes,
                 trace=steps,
             )
         )
+    return out
+
+
+def _demands(case: Case, findings: list[Finding]) -> list[DemandSupport]:
+    """For each demand (the consumer's first, then those the findings add): the strongest support."""
+    requested = [str(x) for x in case.demands]
+    offered = [x for f in findings for x in f.demands]
+    order = list(dict.fromkeys(requested + sorted(set(offered), key=_DEMAND_ORDER.__getitem__)))
+    out = []
+    for dem in order:
+        support = [f for f in findings if dem in f.demands]
+        best = max((f.strength for f in support), key=lambda s: RANK[s], default=None)
+        out.append(DemandSupport(demand=dem, requested=dem in requested, strength=best,
+                                 findings=[f.id for f in support]))
     return out
 
 
@@ -205,7 +241,7 @@ def _citations(keys: list[str]) -> dict[str, CitationText]:
     for key in sorted(set(keys), key=_citation_order):
         c = laws.lookup(key)
         out[key] = CitationText(law=c.law.title, article=c.heading, text=c.text, short=c.law.short,
-                                edition=c.law.edition)
+                                edition=c.law.edition, short_en=c.law.short_en, article_en=c.heading_en)
     return out
 
 
@@ -248,6 +284,7 @@ def assemble(case: Case, as_of: dt.date, ps: Periods, d: Derivation, prog: Progr
         case=CaseSummary(product=case.product.model, in_warranty=in_warranty,
                          days_since_purchase=(as_of - bought).days),
         findings=findings,
+        demands=_demands(case, findings),
         not_applicable=not_applicable,
         deadlines=deadlines,
         missing=missing,

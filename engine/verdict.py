@@ -1,8 +1,9 @@
 """The verdict (CONTRACT.md §2) as pydantic models: what every output — text, JSON, letters — reads.
 
 Fields beyond the contract's example are additive: `quotes` and `trace` on a finding (the decisive
-passages and the fact → rule → article chain a letter's annex prints), `title`/`start`/`days_left` on a
-deadline, `channels` (消保法第三十九条) and `notice` (not a lawyer's advice).
+passages and the fact → rule → article chain a letter's annex prints), `demands` (how well each demand
+is supported), `title`/`start`/`days_left` on a deadline, `channels` (消保法第三十九条) and `notice` (not
+a lawyer's advice).
 """
 
 from __future__ import annotations
@@ -37,6 +38,15 @@ class Finding(_Out):
     demands: list[str]
     quotes: list[str]
     trace: list[Step]
+
+
+class DemandSupport(_Out):
+    """How well the findings support one demand: the consumer's own demands first, `strength` null if none does."""
+
+    demand: str
+    requested: bool
+    strength: Strength | None
+    findings: list[str]
 
 
 class NotApplicable(_Out):
@@ -74,6 +84,8 @@ class CitationText(_Out):
     text: str
     short: str
     edition: str
+    short_en: str
+    article_en: str
 
 
 class CaseSummary(_Out):
@@ -88,6 +100,7 @@ class Verdict(_Out):
     lang: str
     case: CaseSummary
     findings: list[Finding]
+    demands: list[DemandSupport]
     not_applicable: list[NotApplicable]
     deadlines: list[Deadline]
     missing: list[Missing]

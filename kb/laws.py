@@ -97,6 +97,7 @@ class Law:
     title: str
     short: str
     en: str
+    short_en: str
     aliases: tuple[str, ...]
     edition: str
     effective: dt.date
@@ -133,6 +134,16 @@ class Citation:
         if self.paragraph is not None:
             return self.paragraph.text
         return self.article.text
+
+    @property
+    def heading_en(self) -> str:
+        """Art. 24, Art. 24(2), Art. 56(1)(8)."""
+        h = f"Art. {self.article.number}"
+        if self.paragraph is not None:
+            h += f"({self.paragraph.number})"
+        if self.item is not None:
+            h += f"({self.item.number})"
+        return h
 
     @property
     def label(self) -> str:
@@ -175,6 +186,7 @@ def laws() -> dict[str, Law]:
             title=entry["title"],
             short=meta["short"],
             en=meta["en"],
+            short_en=meta["short_en"],
             aliases=tuple(meta["aliases"]),
             edition=str(entry["edition"]),
             effective=dt.date.fromisoformat(str(entry["effective"])),

@@ -23,33 +23,40 @@ def strength_word(strength: str, lang: str) -> str:
 
 
 def bottom_line(v: Verdict) -> str:
+    """One paragraph: how many claims of each strength, how the consumer's own demands fare, the next date."""
     lang = v.lang
     counts = {s: sum(1 for f in v.findings if f.strength == s) for s in ("strong", "arguable", "weak")}
     if not v.findings:
         return _t(lang, "结论：依现有事实，未发现可以主张的权利，原因见“不适用的条文”；补充下列事实可能改变结论。",
                   "Bottom line: on these facts no claim holds; see the articles that do not apply and the facts "
                   "that could change this.")
-    demands: list[str] = []
-    for f in sorted(v.findings, key=lambda f: _RANK[f.strength]):
-        if f.strength == "weak":
-            continue
-        for d in f.demands:
-            if d not in demands:
-                demands.append(d)
     sep = "、" if lang != "en" else ", "
-    asks = sep.join(label("demand", d, lang) for d in demands)
+
+    def rated(items: list) -> str:
+        return sep.join(
+            f"{label('demand', x.demand, lang)}（{strength_word(x.strength, lang) if x.strength else '无依据'}）"
+            if lang != "en" else
+            f"{label('demand', x.demand, lang)} ({strength_word(x.strength, lang) if x.strength else 'no basis'})"
+            for x in items)
+
+    mine = [x for x in v.demands if x.requested]
+    more = [x for x in v.demands if not x.requested and x.strength in ("strong", "arguable")]
     upcoming = [d for d in v.deadlines if not d.passed]
     if lang == "en":
         parts = [f"Bottom line: {counts['strong']} strong, {counts['arguable']} arguable and {counts['weak']} weak claim(s)."]
-        if asks:
-            parts.append(f"Demand: {asks}.")
+        if mine:
+            parts.append(f"Your demands: {rated(mine)}.")
+        if more:
+            parts.append(f"You may also demand: {rated(more)}.")
         if upcoming:
             first = min(upcoming, key=lambda d: d.date)
             parts.append(f"Next deadline: {first.date} ({first.title}, {first.days_left} days left).")
         return " ".join(parts)
     parts = [f"结论：有 {counts['strong']} 项有力主张、{counts['arguable']} 项可争取主张、{counts['weak']} 项较弱主张。"]
-    if asks:
-        parts.append(f"可以要求：{asks}。")
+    if mine:
+        parts.append(f"您提出的要求：{rated(mine)}。")
+    if more:
+        parts.append(f"还可以要求：{rated(more)}。")
     if upcoming:
         first = min(upcoming, key=lambda d: d.date)
         parts.append(f"最近的期限：{first.date}（{first.title}，还剩 {first.days_left} 天）。")
@@ -72,12 +79,18 @@ def _quote_lines(v: Verdict, f: Finding, indent: str) -> list[str]:
     keys = f.quotes or f.cites
     for key in keys:
         c = v.citations[key]
-        lines.append(f"{indent}《{c.short}》{c.article}：“{c.text}”")
+        lines.append(f"{indent}{cite_name(v, key)}：“{c.text}”" if lang != "en" else f"{indent}{cite_name(v, key)}: “{c.text}”")
     others = [k for k in f.cites if not any(q == k or q.startswith(k + ":") for q in keys)]
     if others:
-        names = "、".join(f"《{v.citations[k].short}》{v.citations[k].article}" for k in others)
+        names = ("、" if lang != "en" else "; ").join(cite_name(v, k) for k in others)
         lines.append(f"{indent}{_t(lang, '另见：', 'See also: ')}{names}")
     return lines
+
+
+def cite_name(v: Verdict, key: str) -> str:
+    """《消费者权益保护法》第二十四条第一款, or in English 'Consumer Rights Protection Law Art. 24(1)'."""
+    c = v.citations[key]
+    return f"{c.short_en} {c.article_en}" if v.lang == "en" else f"《{c.short}》{c.article}"
 
 
 def render_text(v: Verdict) -> str:
@@ -87,12 +100,20 @@ def render_text(v: Verdict) -> str:
                f"weiquan assessment: {v.case.product} (as of {v.as_of})")
     out += [title, "=" * 60, bottom_line(v), _status(v), ""]
 
-    out.append(_t(lang, "一、可以主张的权利", "1. Your claims"))
+    numbers = iter("一二三四五六七八")
+    counter = iter(range(1, 9))
+
+    def heading(zh: str, en: str) -> str:
+        return f"{next(numbers)}、{zh}" if lang != "en" else f"{next(counter)}. {en}"
+
+    out.append(heading("可以主张的权利", "Your claims"))
     if not v.findings:
         out.append(_t(lang, "  （无）", "  (none)"))
     for i, f in enumerate(v.findings, 1):
-        out.append(f"{i}. {_MARK[f.strength]}【{strength_word(f.strength, lang)}】{f.title}  [{f.id}]")
-        out.append("   " + _t(lang, "条文：", "The law: "))
+        word = strength_word(f.strength, lang)
+        tag = f"【{word}】" if lang != "en" else f"[{word}] "
+        out.append(f"{i}. {_MARK[f.strength]}{tag}{f.title}  ({f.id})")
+        out.append("   " + _t(lang, "条文：", "The law (Chinese text):"))
         out += _quote_lines(v, f, "     ")
         out.append("   " + _t(lang, "理由：", "Why: ") + f.explanation)
         if f.demands:
@@ -101,13 +122,13 @@ def render_text(v: Verdict) -> str:
         out.append("")
 
     if v.not_applicable:
-        out.append(_t(lang, "二、不适用的条文", "2. Articles that do not apply"))
+        out.append(heading("不适用的条文", "Articles that do not apply"))
         for n in v.not_applicable:
-            heads = "、".join(f"《{v.citations[k].short}》{v.citations[k].article}" for k in n.cites)
-            out.append(f"- {heads}：{n.why}")
+            heads = "、".join(cite_name(v, k) for k in n.cites)
+            out.append(f"- {heads}：{n.why}" if lang != "en" else f"- {heads}: {n.why}")
         out.append("")
 
-    out.append(_t(lang, "三、期限", "3. Deadlines"))
+    out.append(heading("期限", "Deadlines"))
     for d in v.deadlines:
         left = (_t(lang, f"已过 {-d.days_left} 天", f"passed {-d.days_left} days ago") if d.passed
                 else _t(lang, f"还剩 {d.days_left} 天", f"{d.days_left} days left"))
@@ -116,12 +137,12 @@ def render_text(v: Verdict) -> str:
     out.append("")
 
     if v.missing:
-        out.append(_t(lang, "四、补充这些事实可能改变结论", "4. Facts that could change the outcome"))
+        out.append(heading("补充这些事实可能改变结论", "Facts that could change the outcome"))
         for m in v.missing:
             out.append(f"- {m.field}：{m.why}" if lang != "en" else f"- {m.field}: {m.why}")
         out.append("")
 
-    out.append(_t(lang, "五、维权途径（《消费者权益保护法》第三十九条）", "5. Ways to resolve the dispute (consumer law art. 39)"))
+    out.append(heading("维权途径（《消费者权益保护法》第三十九条）", "Ways to resolve the dispute (consumer law art. 39)"))
     for i, c in enumerate(v.channels, 1):
         out.append(f"{i}. {c.text} — {c.how}")
     out.append("")
@@ -170,8 +191,8 @@ def render_md(v: Verdict) -> str:
         out.append(_t(lang, "## 不适用的条文", "## Articles that do not apply"))
         out.append("")
         for n in v.not_applicable:
-            heads = "、".join(f"《{v.citations[k].short}》{v.citations[k].article}" for k in n.cites)
-            out.append(f"- **{heads}**：{n.why}")
+            heads = "、".join(cite_name(v, k) for k in n.cites)
+            out.append(f"- **{heads}**：{n.why}" if lang != "en" else f"- **{heads}**: {n.why}")
         out.append("")
     out.append(_t(lang, "## 期限", "## Deadlines"))
     out.append("")

@@ -73,10 +73,16 @@ NOT_APPLICABLE = [
                       "under civil code art. 582"),
             ),
             Reason(
+                when=(fact("nc", "fact.nonconformity"),),
                 why=T("产品质量法第四十一条只适用于缺陷造成人身伤害或缺陷产品以外的其他财产损害；本案仅设备本身故障，应依消保法第二十四条主张修理、更换",
                       "product quality law art. 41 covers only injury or damage to property other than the "
                       "defective product; here only the device failed, so repair or replacement is claimed "
                       "under consumer law art. 24"),
+            ),
+            Reason(
+                why=T("产品质量法第四十一条只适用于产品缺陷造成人身伤害或缺陷产品以外的其他财产损害；本案未发生此类损害",
+                      "product quality law art. 41 covers only injury or damage to other property caused by a "
+                      "defect; no such harm occurred here"),
             ),
         ),
     ),
