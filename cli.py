@@ -245,6 +245,40 @@ def law_cmd(
         law_view.render_citation(target, fmt.value, lang.value)
 
 
+class CohortFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+@guarded
+def cohort(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT…", help="案件文件、目录或 .jsonl 文件（每行一个案件）；- 为标准输入")],
+    fmt: Annotated[CohortFormat, typer.Option("--format", "-f", help="text | json | csv")] = CohortFormat.text,
+    chart: Annotated[Path | None, typer.Option("--chart", help="另存各组处理结果的图表（PNG）")] = None,
+    workers: Annotated[int, typer.Option("--workers", help="进程数；0 为每个 CPU 核心一个")] = 1,
+    verify: Annotated[bool, typer.Option("--verify", help="逐案运行规则库，复核谁可援引消保法第十条（较慢）")] = False,
+    spread: Annotated[float, typer.Option("--spread", help="价格比例相差多少算明显差别（默认 0.2，即2折）")] = 0.2,
+    show_all: Annotated[bool, typer.Option("--all", help="文字报告列出所有组，而不只是存在差别待遇的组")] = False,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="进度条（默认：标准错误输出为终端时显示）")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）")] = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """同型号、同批次、同故障的消费者受到的不同对待 / same model, batch and fault, different treatment."""
+    from cohort import analyse
+    from cohort.options import check_options
+    from views import cohort_view
+
+    day = parse_as_of(as_of, lang)
+    n = check_options(workers, spread, chart, lang.value)
+    with cohort_view.progress_bar(lang.value, sys.stderr.isatty() if progress is None else progress) as bar:
+        report = analyse(inputs, day, lang.value, workers=n, spread=spread, verify=verify, progress=bar)
+    code = cohort_view.emit(report, fmt.value, lang.value, show_all=show_all, chart=chart)
+    if code:
+        raise typer.Exit(code)
+
+
 def main() -> None:  # pragma: no cover - console entry point is `cli:app`
     app()
 

@@ -1,0 +1,172 @@
+"""Finding the cases in what the user named, and handing them out one at a time.
+
+Inputs are case files (YAML or JSON, one case each), JSON Lines files (one case per line),
+directories (searched recursively for both) and `-` for JSON Lines on standard input. Nothing
+is read whole: a JSON Lines file is read line by line, a directory is walked lazily, and standard
+input is copied to a temporary file first — disk, not memory — because the cohort reads its input
+twice (once to group, once to check each consumer against their group).
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.case import Case, parse_case, read_data
+from engine.errors import InputError
+
+KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One case to read: a line of a JSON Lines file (`raw` holds it) or a whole case file."""
+
+    seq: int
+    source: str
+    line: int | None  # 1-based line of a JSON Lines file; None for a whole case file
+    raw: bytes | None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.source}:{self.line}" if self.line is not None else self.source
+
+
+@dataclass(frozen=True, slots=True)
+class _Input:
+    path: Path
+    shown: str  # how reports name it (the path as given, or 标准输入 / stdin)
+    is_dir: bool
+
+
+class Inputs:
+    """The resolved inputs; iterate `items()` as often as needed, always in the same order."""
+
+    def __init__(self, inputs: list[_Input]) -> None:
+        self._inputs = inputs
+
+    def files(self) -> Iterator[tuple[Path, str, str]]:
+        """(path, kind, name in reports) of every case file, in a stable order."""
+        for inp in self._inputs:
+            if inp.is_dir:
+                for path in _walk(inp.path):
+                    yield path, KINDS[path.suffix.lower()], str(path)
+            else:
+                yield inp.path, KINDS.get(inp.path.suffix.lower(), "jsonl"), inp.shown
+
+    def total_bytes(self) -> int:
+        return sum(_size(path) for path, _, _ in self.files())
+
+    def items(self, on_bytes: Callable[[int], None] | None = None) -> Iterator[Item]:
+        """Every case in input order; `on_bytes(n)` is told how much has been read, for progress."""
+        seq = 0
+        for path, kind, shown in self.files():
+            if kind != "jsonl":
+                yield Item(seq, shown, None, None)
+                seq += 1
+                if on_bytes:
+                    on_bytes(_size(path))
+                continue
+            with open(path, "rb") as f:
+                for number, raw in enumerate(f, start=1):
+                    if on_bytes:
+                        on_bytes(len(raw))
+                    if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                        raw = raw[len(codecs.BOM_UTF8):]
+                    if not raw.strip():
+                        continue
+                    yield Item(seq, shown, number, raw)
+                    seq += 1
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Case files under a directory, sorted, hidden entries skipped; listed one directory at a time."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and Path(name).suffix.lower() in KINDS:
+                yield Path(dirpath) / name
+
+
+@contextlib.contextmanager
+def open_inputs(names: list[str], lang: str = "zh") -> Iterator[Inputs]:
+    """Check every named input before anything is read, so a typo fails at once (exit 2)."""
+    zh = lang != "en"
+    problems: list[str] = []
+    inputs: list[_Input] = []
+    spool: str | None = None
+    try:
+        if not names:
+            problems.append("未指定任何输入：请给出案件文件、目录或 JSON Lines 文件" if zh
+                            else "no input given: name case files, directories or JSON Lines files")
+        for name in names:
+            if name == STDIN:
+                if spool is None:
+                    fd, spool = tempfile.mkstemp(prefix="weiquan-cohort-", suffix=".jsonl")
+                    with os.fdopen(fd, "wb") as out:
+                        shutil.copyfileobj(sys.stdin.buffer, out)
+                inputs.append(_Input(Path(spool), "标准输入" if zh else "stdin", False))
+                continue
+            path = Path(name)
+            if not path.exists():
+                problems.append(f"找不到输入：{name}" if zh else f"no such file or directory: {name}")
+            elif path.is_dir():
+                if next(_walk(path), None) is None:
+                    allowed = " ".join(sorted(KINDS))
+                    problems.append(f"目录 {name} 中没有案件文件（查找的扩展名：{allowed}）" if zh
+                                    else f"directory {name} holds no case files (looked for: {allowed})")
+                inputs.append(_Input(path, name, True))
+            elif path.suffix.lower() not in KINDS:
+                allowed = "、".join(sorted(KINDS)) if zh else ", ".join(sorted(KINDS))
+                problems.append(
+                    f"{name}: 不支持的文件类型 '{path.suffix or '（无扩展名）'}'。允许：{allowed}"
+                    "（.jsonl/.ndjson 为每行一个案件）" if zh else
+                    f"{name}: unsupported file type '{path.suffix or '(none)'}'. Allowed: {allowed}"
+                    " (.jsonl/.ndjson hold one case per line)")
+            else:
+                inputs.append(_Input(path, name, False))
+        if problems:
+            raise InputError(problems)
+        yield Inputs(inputs)
+    finally:
+        if spool is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(spool)
+
+
+def read_item(item: Item, as_of: dt.date, lang: str = "zh") -> Case | str:
+    """The case, or why it cannot be used (in the user's language) — never an exception, so that
+    one bad line is reported and skipped while the run goes on."""
+    zh = lang != "en"
+    try:
+        if item.raw is None:
+            return parse_case(read_data(Path(item.source), lang), as_of=as_of, lang=lang)
+        try:
+            text = item.raw.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError:
+            return "不是 UTF-8 编码的文本" if zh else "not UTF-8 text"
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            return (f"JSON 格式错误（第{e.colno}列）：{e.msg}" if zh
+                    else f"invalid JSON (column {e.colno}): {e.msg}")
+        return parse_case(data, as_of=as_of, lang=lang)
+    except InputError as e:
+        return "; ".join(e.messages)

@@ -1,0 +1,149 @@
+"""The cohort as a picture: for each group, how many consumers got which remedy, as stacked bars.
+
+Chinese labels need a font with Chinese glyphs, and most machines running this have none that
+matplotlib knows. The project depends on a package that ships Noto Sans SC (SIL Open Font License),
+used first so that the chart looks the same everywhere; a Chinese font matplotlib already knows is
+the second choice. With neither, the chart is labelled in English and any name the available fonts
+cannot draw (a Chinese model name) is left out of its label, which keeps the group's number from
+the report: a chart must never show boxes for missing glyphs.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from cohort import CohortReport
+from cohort.outcome import REMEDY_ORDER
+from engine.vocab import label
+from views.cohort_view import product_name, ratio_text
+
+CHART_GROUPS = 20
+_SAMPLE = "维权同型号批次故障处理结果"
+_KNOWN_CJK = ("Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+              "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "Droid Sans Fallback", "AR PL UMing CN")
+# Best to worst, greens for free, ambers for paid, red for nothing.
+_COLOURS = {
+    "free_replacement_newer_model": "#1b7837", "free_replacement_same_model": "#5aae61", "refund": "#80cdc1",
+    "free_repair": "#a6dba0", "discounted_trade_in": "#f4a582", "paid_repair": "#fdd49e", "none": "#b2182b",
+}
+
+
+def _covers(path: str, text: str) -> bool:
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        charmap = FT2Font(path).get_charmap()
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return all(ord(c) in charmap for c in text)
+
+
+@cache
+def find_cjk_font() -> tuple[str, str] | None:
+    """(family, file) of a font that draws Chinese, registered with matplotlib; None if there is none."""
+    from matplotlib import font_manager
+
+    candidates: list[str] = []
+    try:
+        import pylopdf_fonts_zh_cn
+
+        candidates.append(str(pylopdf_fonts_zh_cn.sans_path()))
+    except ImportError:
+        pass
+    candidates += [f.fname for f in font_manager.fontManager.ttflist if f.name in _KNOWN_CJK]
+    for path in candidates:
+        if Path(path).is_file() and _covers(path, _SAMPLE):
+            font_manager.fontManager.addfont(path)
+            return font_manager.FontProperties(fname=path).get_name(), path
+    return None
+
+
+@cache
+def _charmaps(paths: tuple[str, ...]) -> list[dict[int, int]]:
+    from matplotlib.ft2font import FT2Font
+
+    return [FT2Font(p).get_charmap() for p in paths]
+
+
+def _drawable(text: str, paths: tuple[str, ...]) -> bool:
+    maps = _charmaps(paths)
+    return all(c.isspace() or any(ord(c) in m for m in maps) for c in text)
+
+
+def draw_chart(report: CohortReport, path: Path | str, lang: str = "zh", cjk: bool = True,
+               top: int = CHART_GROUPS) -> str:
+    """Write the chart as PNG; return the language its labels are in ("zh" or "en").
+
+    `cjk=False` draws it as on a machine without a Chinese font (used to check that fallback).
+    """
+    import matplotlib
+    from matplotlib import font_manager
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    base = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"), fallback_to_default=True)
+    font = find_cjk_font() if cjk else None
+    families = ["DejaVu Sans"] + ([font[0]] if font else [])
+    paths = (base,) + ((font[1],) if font else ())
+    lang = "zh" if lang != "en" and font else "en"
+
+    groups = report.to_json()["groups"][:top]
+    labels = [_label(i, g, lang, paths) for i, g in enumerate(groups, start=1)]
+    height = 1.9 + 0.42 * max(len(groups), 1)
+    with matplotlib.rc_context({"font.family": families, "axes.unicode_minus": False}):
+        fig = Figure(figsize=(11, height), dpi=120, layout="constrained")
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        ys = list(range(len(groups)))
+        left = [0] * len(groups)
+        for remedy in (str(r) for r in REMEDY_ORDER):
+            counts = [g["outcomes"].get(remedy, 0) for g in groups]
+            if not any(counts):
+                continue
+            bars = ax.barh(ys, counts, left=left, color=_COLOURS[remedy], edgecolor="white", linewidth=0.6,
+                           label=label("remedy", remedy, lang))
+            ax.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=8)
+            left = [a + b for a, b in zip(left, counts, strict=True)]
+        for y, total, g in zip(ys, left, groups, strict=True):
+            ax.text(total, y, "  " + _price(g, lang), va="center", fontsize=8, color="#333333")
+        ax.set_xlim(0, max(left, default=1) * 1.15)
+        ax.set_yticks(ys, labels)
+        ax.invert_yaxis()
+        for tick, g in zip(ax.get_yticklabels(), groups, strict=True):
+            if g["disparity"]:
+                tick.set_color("#b2182b")
+        ax.set_xlabel("人数" if lang == "zh" else "consumers")
+        ax.spines[["top", "right"]].set_visible(False)
+        title = ("同型号、同批次、同故障的消费者得到的处理（红色组名：存在明显差别待遇）" if lang == "zh"
+                 else "Remedies given to consumers of the same model, batch and fault (red: materially different)")
+        note = ("一人有多个症状时计入每个相应的组；序号与文字报告一致。" if lang == "zh" else
+                "A consumer with several symptoms counts in each of their groups; numbers match the report.")
+        fig.suptitle(title, x=0.01, ha="left", fontsize=12)
+        ax.set_title(note, loc="left", fontsize=8, color="#555555")
+        if groups:
+            fig.legend(loc="outside lower center", ncols=4, frameon=False, fontsize=9)
+        else:
+            ax.text(0.5, 0.5, "没有可比较的组" if lang == "zh" else "no groups to compare", ha="center",
+                    transform=ax.transAxes)
+        fig.savefig(path)
+    return lang
+
+
+def _price(g: dict[str, Any], lang: str) -> str:
+    pr = g["price_ratio"]
+    if pr["min"] is None:
+        return ""
+    if pr["min"] == pr["max"]:
+        return ratio_text(pr["min"], lang)
+    return f"{ratio_text(pr['min'], lang)} – {ratio_text(pr['max'], lang)}"
+
+
+def _label(i: int, g: dict[str, Any], lang: str, paths: tuple[str, ...]) -> str:
+    name = product_name(g["brand"], g["model"])
+    parts = [f"#{i}"]
+    if _drawable(name, paths):
+        parts.append(name)
+    parts += [g["production_batch"], label("symptom", g["symptoms"][0], lang)]
+    return " · ".join(parts) + f" (n={g['size']})"
