@@ -245,6 +245,24 @@ def law_cmd(
         law_view.render_citation(target, fmt.value, lang.value)
 
 
+@app.command("check")
+@guarded
+def check_cmd(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="要检查的文本（UTF-8），- 为标准输入")],
+    fmt: Annotated[LawFormat, typer.Option("--format", help="text | json")] = LawFormat.text,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """核对文本中的法条引用 / check the statute citations in a text (exit 1 if any is wrong)."""
+    from checker import check_text
+    from checker.source import read_source
+    from views import check_view
+
+    results = check_text(read_source(file, lang.value), lang.value)
+    check_view.render(results, fmt.value, lang.value)
+    if any(r.flagged for r in results):
+        raise typer.Exit(1)
+
+
 class CohortFormat(StrEnum):
     text = "text"
     json = "json"

@@ -1,0 +1,31 @@
+"""The citation checker: does each article a text cites say what the text claims it says?
+
+Complaint drafts that circulate online cite 消保法第八条 for the right to choose (it is the right to
+know), call 第二十四条 defective-product liability, or read 产品质量法第四十一条 as free repair after the
+warranty. `check_text` finds every citation of the laws in the knowledge base, reads the claim around
+it and answers ok / mismatch / misread / unknown, from the topics and known misreadings kept as data in
+`kb/statutes/topics.yaml`. Letters drafted by weiquan are expected to pass it.
+"""
+
+from __future__ import annotations
+
+from checker.claims import claims
+from checker.judge import RESULTS, Result, judge
+from checker.topics import topics
+from kb.citations import find_citations
+
+__all__ = ["RESULTS", "Result", "check_text"]
+
+
+def check_text(text: str, lang: str = "zh") -> list[Result]:
+    """Every citation in `text`, in order of appearance, with its result (`lang`: zh | en)."""
+    data = topics()
+    found = find_citations(text)
+    by_group = claims(text, found)
+    out = []
+    for f in found:
+        claim = by_group[f.group]
+        sentence = text[claim.sentence.start : claim.sentence.end].strip()
+        others = [o for o in found if o.group == f.group and o is not f]
+        out.append(judge(f, others, claim, sentence, data, lang))
+    return out

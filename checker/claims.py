@@ -1,0 +1,164 @@
+"""What a text claims about each citation in it: the words the claim is read from.
+
+Chinese complaint texts put the claim on either side of the citation: 「依据消保法第二十四条，商家应当维修」
+reads forward, 「商家强迫换购，违反了消保法第十条」 and 「选择权（消保法第九条）」 read backward. So the claim
+of a group of citations (消保法第八条、第九条 share one) is looked for in this order, stopping at the first
+stretch that names any concept: its own clause (only its side of it when the clause holds other
+citations); the neighbouring clauses without citations, in the direction the citation reads; the other
+direction. A sentence never lends words across 。！？；.
+
+Statute quotations are not part of the writer's claim (they are the article's words; `quotes` carries
+where they come from), and neither are the citations themselves (处罚办法 must not read as a penalty).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.detect import concepts
+from kb.citations import Found
+from kb.segment import Span, clause_spans, paren_spans, quote_spans, sentence_spans
+from kb.verbatim import verbatim_sources
+
+_FORWARD = ("根据", "依据", "依照", "按照", "参照", "基于", "援引", "依", "据", "按")
+_BACKWARD = ("违反了", "违反", "违背", "侵犯了", "侵犯", "侵害了", "侵害", "不符合", "符合", "属于", "构成", "触犯",
+             "参见", "详见", "见", "即")
+_FILLER = ("相关规定", "之规定", "的规定", "等规定", "规定", "等", "的", "之")
+_NEGATION = ("不适用", "不能适用", "不应适用", "无法适用", "不予适用", "不属于", "并非", "而非", "不是", "误引", "错引",
+             "无关", "并不")
+_PUNCT = " \u3000\t\n，,；;：:、。！？!?（）()“”「」『』\"'…"
+_NEAR = 10  # characters either side of a citation in which a negation counts
+
+
+@dataclass(frozen=True)
+class Claim:
+    sentence: Span  # the sentence (up to 。！？；) shown as the claim
+    evidence: str  # the words the claim is read from, quotations and citations blanked out
+    context: str  # the whole sentence, quotations and citations blanked out (for `unless`)
+    quoted: tuple[str, ...]  # paragraph keys of statute texts quoted word for word with these citations
+    negated: bool  # the writer says the article does not apply
+
+
+@dataclass(frozen=True)
+class _Group:
+    start: int
+    end: int
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        for k in range(a, b):
+            if chars[k] not in "\n":
+                chars[k] = " "
+    return "".join(chars)
+
+
+def _strip_filler(text: str) -> str:
+    text = text.strip(_PUNCT)
+    changed = True
+    while changed and text:
+        changed = False
+        for f in _FILLER:
+            if text.startswith(f):
+                text, changed = text[len(f) :].strip(_PUNCT), True
+    return text
+
+
+def _containing(spans: list[Span], pos: int) -> int:
+    for i, s in enumerate(spans):
+        if s.start <= pos < s.end:
+            return i
+    return -1
+
+
+def claims(text: str, found: list[Found]) -> dict[int, Claim]:
+    """The claim for every citation group in `found` (group number → Claim)."""
+    statute_quotes = []
+    for q in quote_spans(text):
+        sources = verbatim_sources(text[q.start + 1 : q.end - 1])
+        if sources:
+            statute_quotes.append((q, tuple(sources)))
+    masked = _blank(text, [(q.start, q.end) for q, _ in statute_quotes] + [(f.start, f.end) for f in found])
+
+    groups: dict[int, _Group] = {}
+    for f in found:
+        g = groups.get(f.group)
+        groups[f.group] = _Group(f.start, f.end) if g is None else _Group(min(g.start, f.start), max(g.end, f.end))
+
+    subs = sentence_spans(text, split_semicolons=True)
+    sentences = sentence_spans(text)
+    out: dict[int, Claim] = {}
+    for sub in subs:
+        here = sorted(((gid, g) for gid, g in groups.items() if sub.start <= g.start < sub.end), key=lambda x: x[1].start)
+        if not here:
+            continue
+        clauses = clause_spans(text, sub) or [sub]
+        parens = paren_spans(text, sub.start, sub.end)
+        where = {gid: max(0, _containing(clauses, g.start)) for gid, g in here}
+        cited_clauses = set(where.values())
+        sentence = sentences[max(0, _containing(sentences, sub.start))]
+        context = masked[sentence.start : sentence.end]
+        for gid, g in here:
+            ci = where[gid]
+            clause = clauses[ci]
+            mates = [h for hid, h in here if where[hid] == ci]
+            pos = mates.index(g)
+            lo = mates[pos - 1].end if pos > 0 else clause.start
+            hi = mates[pos + 1].start if pos + 1 < len(mates) else clause.end
+            before, after = Span(lo, g.start), Span(g.end, hi)
+            before_text = text[before.start : before.end].strip(_PUNCT)
+            in_paren = any(p.start < g.start < p.end for p in parens)
+            if before_text.endswith(_FORWARD):
+                forward = True
+            elif in_paren or before_text.endswith(_BACKWARD) or not _strip_filler(text[after.start : after.end]):
+                forward = False
+            else:
+                forward = True
+            own = [Span(clause.start, clause.end)] if len(mates) == 1 else ([after, before] if forward else [before, after])
+            ahead = _run(clauses, ci, +1, cited_clauses)
+            behind = _run(clauses, ci, -1, cited_clauses)
+            order = [*own, *([ahead, behind] if forward else [behind, ahead])]
+            evidence = ""
+            for span in order:
+                if span is not None and concepts(masked[span.start : span.end]):
+                    evidence = masked[span.start : span.end]
+                    break
+            near = masked[max(clause.start, g.start - _NEAR) : min(clause.end, g.end + _NEAR)]
+            out[gid] = Claim(
+                sentence=sub,
+                evidence=evidence,
+                context=context,
+                quoted=_attached(statute_quotes, here, gid, sub),
+                negated=any(n in near for n in _NEGATION),
+            )
+    return out
+
+
+def _run(clauses: list[Span], ci: int, step: int, cited: set[int]) -> Span | None:
+    """The uncited clauses next to clause `ci` in one direction, up to the next clause with a citation."""
+    k = ci + step
+    first = last = None
+    while 0 <= k < len(clauses) and k not in cited:
+        first = first if first is not None else k
+        last = k
+        k += step
+    if first is None or last is None:
+        return None
+    a, b = sorted((first, last))
+    return Span(clauses[a].start, clauses[b].end)
+
+
+def _attached(statute_quotes: list[tuple[Span, tuple[str, ...]]], here: list[tuple[int, _Group]], gid: int,
+              sub: Span) -> tuple[str, ...]:
+    """Sources of the statute quotations that belong to group `gid`: a quotation belongs to the nearest
+    citation before it in the sentence (「第二十四条规定：“……”」), or the first one after it."""
+    out: list[str] = []
+    for q, sources in statute_quotes:
+        if not sub.start <= q.start < sub.end:
+            continue
+        before = [h for h in here if h[1].start < q.start]
+        owner = before[-1][0] if before else here[0][0]
+        if owner == gid:
+            out.extend(sources)
+    return tuple(out)

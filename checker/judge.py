@@ -1,0 +1,166 @@
+"""The verdict on one citation: ok, mismatch, misread or unknown, and why.
+
+The order of the tests is the policy, and it leans towards never calling a citation wrong without
+evidence:
+1. not in the knowledge base → unknown (we cannot read the article, so we say nothing about it);
+2. the writer says the article does not apply → ok, not checked;
+3. a quotation of another article's words where this one's were expected → mismatch;
+4. a known misreading (topics.yaml) whose trigger is in the claim → misread;
+5. a quotation of the article's own words → ok (the strongest evidence there is);
+6. the claim touches anything the article covers, or that a citation in the same group covers → ok;
+7. the claim names, with a strong phrase, only things the article does not cover → mismatch, with the
+   article that does cover them where the knowledge base has one;
+8. otherwise (no claim recognised, or only weak hints) → ok, saying that nothing was checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from checker.claims import Claim
+from checker.detect import concepts, mentions
+from checker.topics import Topics
+from kb.citations import Found
+from kb.laws import lookup
+
+RESULTS = ("ok", "mismatch", "misread", "unknown")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One citation checked. `to_json` gives exactly the fields of CONTRACT §4."""
+
+    text: str  # the citation as written
+    key: str | None  # what it cites (also when the KB lacks it, e.g. crpl:25); None for an unknown law
+    claim: str  # the sentence around it
+    result: str  # ok | mismatch | misread | unknown
+    says: str | None  # what the article is about, in the user's language (None when unknown)
+    suggest: str | None  # the key that does say the claim, where the KB has one
+    why: str
+    start: int  # the citation's span in the checked text
+    end: int
+    checked: bool = True  # False when an ok means "nothing to check" rather than "it matches"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "key": self.key, "claim": self.claim, "result": self.result, "says": self.says,
+                "suggest": self.suggest, "why": self.why}
+
+    @property
+    def flagged(self) -> bool:
+        return self.result in ("mismatch", "misread")
+
+
+def _label(key: str, lang: str) -> str:
+    c = lookup(key)
+    return f"{c.short_label} ({key})" if lang == "en" else c.short_label
+
+
+def _article(key: str) -> str:
+    return ":".join(key.split(":")[:2])
+
+
+def _names(ids: list[str], data: Topics, lang: str) -> str:
+    if lang == "en":
+        return ", ".join(data.concepts[c].en for c in ids)
+    return "".join(f"「{data.concepts[c].zh}」" for c in ids)
+
+
+def _best(strong: list[str], cited: str, data: Topics) -> str | None:
+    """The key that covers the strong concepts best: another paragraph of the cited article first
+    (第二十四条第二款 cited for 七日退货 → 第一款), then any article, in statute order."""
+    def score(key: str) -> float:
+        cov = data.coverage(key)
+        return sum(cov.get(c, 0.0) for c in strong)
+
+    candidates = []
+    if cited.count(":") > 1:
+        art = _article(cited)
+        candidates = [k for k in data.entries if k.startswith(art + ":") and k != cited and k.count(":") == 2]
+    candidates += [k for k in data.articles() if k != _article(cited)]
+    best, best_score = None, 0.0
+    for k in candidates:
+        s = score(k)
+        if s > best_score:
+            best, best_score = k, s
+    return best
+
+
+def judge(found: Found, others: list[Found], claim: Claim, sentence: str, data: Topics, lang: str) -> Result:
+    """The result for citation `found`; `others` are the citations grouped with it (消保法第八条、第九条)."""
+    en = lang == "en"
+
+    def result(kind: str, why: str, suggest: str | None = None, checked: bool = True) -> Result:
+        says = None
+        if found.key is not None and found.problem is None:
+            entry = data.entry(found.key)
+            says = entry.says["en" if en else "zh"] if entry else None
+        return Result(found.text, found.key, sentence, kind, says, suggest, why, found.start, found.end, checked)
+
+    if found.problem is not None or found.key is None:
+        reason = found.problem.message(lang) if found.problem else ""
+        tail = ("; it cannot be checked, which does not mean it is wrong." if en
+                else "；无法核对，这不表示引用有误。")
+        return result("unknown", reason + tail, checked=False)
+    key = found.key
+    if claim.negated:
+        return result("ok", "The text says this article does not apply here; not checked." if en
+                      else "文中表示本条不适用或并非所指，未作核对。", checked=False)
+
+    quoted_articles = {_article(k) for k in claim.quoted}
+    group_articles = {_article(key)} | {_article(o.key) for o in others if o.key}
+    if quoted_articles and not quoted_articles & group_articles:
+        source = sorted(claim.quoted)[0]
+        why = (f"The quoted words are from {_label(source, lang)}, not from this article." if en
+               else f"引号中的文字出自{_label(source, lang)}，不是本条的内容。")
+        return result("mismatch", why, suggest=source)
+
+    found_concepts = concepts(claim.evidence, data)
+    context_concepts = concepts(claim.context, data)
+    for m in data.misreadings(key):
+        if any(mentions(w, claim.evidence, found_concepts, data) for w in m.when) and not any(
+            mentions(u, claim.context, context_concepts, data) for u in m.unless
+        ):
+            return result("misread", m.correction["en" if en else "zh"], suggest=m.suggest)
+
+    if _article(key) in quoted_articles:
+        return result("ok", "The quotation matches the article's own words." if en else "引文与本条原文一致。")
+
+    coverage = data.coverage(key)
+    covered = [c for c in found_concepts if coverage.get(c, 0.0) > 0]
+    if covered:
+        return result("ok", (f"The claim is about {_names(covered, data, lang)}, which this article covers." if en
+                             else f"主张涉及{_names(covered, data, lang)}，与本条内容相符。"))
+    for other in others:
+        if other.key and other.problem is None:
+            theirs = [c for c in found_concepts if data.coverage(other.key).get(c, 0.0) > 0]
+            if theirs:
+                return result("ok", (f"Cited together with {_label(other.key, lang)}, which covers "
+                                     f"{_names(theirs, data, lang)}." if en else
+                                     f"与同处引用的{_label(other.key, lang)}一并引用，后者涵盖"
+                                     f"{_names(theirs, data, lang)}。"))
+
+    strong = [c for c, w in found_concepts.items() if w >= data.flag_at]
+    if not strong:
+        if found_concepts:
+            return result("ok", (f"The text only hints at {_names(list(found_concepts), data, lang)}; too little "
+                                 "to say the citation is wrong, so not flagged." if en else
+                                 f"上下文只隐约提到{_names(list(found_concepts), data, lang)}，"
+                                 "不足以判断引用不当，未判为错误。"), checked=False)
+        return result("ok", ("No claim about this article was recognised nearby; not checked." if en
+                             else "未在上下文中识别出对本条内容的具体主张，未作核对。"), checked=False)
+
+    suggest = _best(strong, key, data)
+    said = data.entry(key)
+    what = said.says["en" if en else "zh"] if said else ""
+    if suggest is not None:
+        where = f" That is in {_label(suggest, lang)}." if en else f"该内容见{_label(suggest, lang)}。"
+    else:
+        outside = [data.concepts[c].outside_kb for c in strong if data.concepts[c].outside_kb]
+        if outside:
+            where = (f" That is in {outside[0]['en']}." if en else f"该内容见{outside[0]['zh']}。")
+        else:
+            where = " No article in the knowledge base says it." if en else "知识库中没有规定该内容的条文。"
+    why = (f"The claim is about {_names(strong, data, lang)}, but this article provides: {what}.{where}" if en
+           else f"主张涉及{_names(strong, data, lang)}，但本条规定的是：{what}。{where}")
+    return result("mismatch", why, suggest=suggest)

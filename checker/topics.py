@@ -1,0 +1,153 @@
+"""The checker's knowledge, loaded from `kb/statutes/topics.yaml` and checked against the statutes.
+
+What an article is about and how it is commonly misread is legal judgement, so it lives as data a
+lawyer can review beside the statute texts; this module only gives it types, resolves the paragraph /
+article fallbacks, and refuses data that names a concept or an article that does not exist.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from kb.laws import NotInKnowledgeBase, lookup
+
+
+class TopicsError(ValueError):
+    """topics.yaml names something that does not exist (a concept, an article, a bad pattern)."""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str  # a literal, or a regular expression when `regex`
+    weight: float
+    regex: bool = False
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    zh: str
+    en: str
+    phrases: tuple[Phrase, ...]
+    outside_kb: dict[str, str] | None = None
+
+    def label(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Misreading:
+    id: str
+    when: tuple[str, ...]  # concept ids, literal phrases, or `re:` patterns
+    unless: tuple[str, ...]
+    correction: dict[str, str]
+    suggest: str | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    says: dict[str, str]
+    topics: dict[str, float]
+    misreadings: tuple[Misreading, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity, so it can key caches
+class Topics:
+    flag_at: float
+    concepts: dict[str, Concept]
+    entries: dict[str, Entry]
+
+    def entry(self, key: str) -> Entry | None:
+        """The most specific entry for a key: item, else paragraph, else article."""
+        parts = key.split(":")
+        for n in range(len(parts), 1, -1):
+            hit = self.entries.get(":".join(parts[:n]))
+            if hit is not None:
+                return hit
+        return None
+
+    def coverage(self, key: str) -> dict[str, float]:
+        """Concepts a citation of `key` covers: its own entry's, or for a whole article the union of the
+        article's and all its paragraphs' and items' entries (a citation of 第二十四条 covers 第二款 too)."""
+        own = self.entries.get(key)
+        if own is not None and key.count(":") > 1:
+            return dict(own.topics)
+        if key.count(":") > 1:
+            fallback = self.entry(key)
+            return dict(fallback.topics) if fallback else {}
+        out: dict[str, float] = {}
+        for k, e in self.entries.items():
+            if k == key or k.startswith(key + ":"):
+                for c, w in e.topics.items():
+                    out[c] = max(out.get(c, 0.0), w)
+        return out
+
+    def misreadings(self, key: str) -> tuple[Misreading, ...]:
+        """Known misreadings of the article a key belongs to (misreading a paragraph misreads the article)."""
+        article = ":".join(key.split(":")[:2])
+        found: list[Misreading] = []
+        for k, e in self.entries.items():
+            if k == article or k.startswith(article + ":"):
+                found.extend(e.misreadings)
+        return tuple(found)
+
+    def articles(self) -> list[str]:
+        """Article-level keys, in the order of the data (statute order): the candidates for a suggestion."""
+        return [k for k in self.entries if k.count(":") == 1]
+
+
+def _phrase(text: str, weight: float, where: str) -> Phrase:
+    if text.startswith("re:"):
+        try:
+            re.compile(text[3:])
+        except re.error as e:
+            raise TopicsError(f"{where}: bad pattern {text!r}: {e}") from None
+        return Phrase(text[3:], float(weight), regex=True)
+    return Phrase(str(text), float(weight))
+
+
+def _check_key(key: str, where: str) -> None:
+    try:
+        lookup(key)
+    except NotInKnowledgeBase as e:
+        raise TopicsError(f"{where}: {key} is not in the knowledge base ({e.reason})") from None
+
+
+def parse(data: dict) -> Topics:
+    """Build and validate the topics from their YAML form (exposed for tests of bad data)."""
+    concepts = {}
+    for cid, c in data["concepts"].items():
+        phrases = tuple(_phrase(str(p), w, f"concept {cid}") for p, w in c["phrases"].items())
+        concepts[cid] = Concept(cid, c["zh"], c["en"], phrases, c.get("outside_kb"))
+    entries = {}
+    for key, a in data["articles"].items():
+        _check_key(key, f"articles.{key}")
+        for cid in a["topics"]:
+            if cid not in concepts:
+                raise TopicsError(f"articles.{key}.topics: unknown concept {cid!r}")
+        if not (a.get("says", {}).get("zh") and a["says"].get("en")):
+            raise TopicsError(f"articles.{key}: says needs zh and en")
+        misreadings = []
+        for m in a.get("misreadings") or []:
+            for item in (*m["when"], *m["unless"]):
+                if item.startswith("re:"):
+                    _phrase(item, 1, f"misreading {m['id']}")
+            if m.get("suggest"):
+                _check_key(m["suggest"], f"misreading {m['id']}.suggest")
+            if not (m["correction"].get("zh") and m["correction"].get("en")):
+                raise TopicsError(f"misreading {m['id']}: correction needs zh and en")
+            misreadings.append(Misreading(m["id"], tuple(m["when"]), tuple(m["unless"]), m["correction"], m.get("suggest")))
+        entries[key] = Entry(key, a["says"], {c: float(w) for c, w in a["topics"].items()}, tuple(misreadings))
+    return Topics(float(data["flag_at"]), concepts, entries)
+
+
+@cache
+def topics() -> Topics:
+    text = (resources.files("kb") / "statutes" / "topics.yaml").read_text(encoding="utf-8")
+    return parse(yaml.safe_load(text))
