@@ -39,7 +39,7 @@ __all__ = ["DEFAULT_SPREAD", "CohortReport", "Group", "Progress", "analyse"]
 
 
 def analyse(inputs: list[str], as_of: dt.date, lang: str = "zh", *, workers: int = 1,
-            spread: float = DEFAULT_SPREAD, verify: bool = True,
+            spread: float = DEFAULT_SPREAD, verify: bool = False,
             progress: Progress | None = None) -> CohortReport:
     """Read every case in `inputs` (files, directories, JSON Lines, `-`) and compare the groups.
 
