@@ -12,7 +12,7 @@ from __future__ import annotations
 from checker.claims import claims
 from checker.judge import RESULTS, Result, judge
 from checker.topics import topics
-from kb.citations import find_citations
+from kb.citations import Found, find_citations
 
 __all__ = ["RESULTS", "Result", "check_text"]
 
@@ -22,10 +22,13 @@ def check_text(text: str, lang: str = "zh") -> list[Result]:
     data = topics()
     found = find_citations(text)
     by_group = claims(text, found)
+    members: dict[int, list[Found]] = {}
+    for f in found:
+        members.setdefault(f.group, []).append(f)
     out = []
     for f in found:
         claim = by_group[f.group]
         sentence = text[claim.sentence.start : claim.sentence.end].strip()
-        others = [o for o in found if o.group == f.group and o is not f]
+        others = [o for o in members[f.group] if o is not f]
         out.append(judge(f, others, claim, sentence, data, lang))
     return out

@@ -13,6 +13,7 @@ where they come from), and neither are the citations themselves (处罚办法 mu
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from checker.detect import concepts
@@ -75,7 +76,8 @@ def _containing(spans: list[Span], pos: int) -> int:
 def claims(text: str, found: list[Found]) -> dict[int, Claim]:
     """The claim for every citation group in `found` (group number → Claim)."""
     statute_quotes = []
-    for q in quote_spans(text):
+    all_quotes = quote_spans(text)
+    for q in all_quotes:
         sources = verbatim_sources(text[q.start + 1 : q.end - 1])
         if sources:
             statute_quotes.append((q, tuple(sources)))
@@ -89,11 +91,13 @@ def claims(text: str, found: list[Found]) -> dict[int, Claim]:
     subs = sentence_spans(text, split_semicolons=True)
     sentences = sentence_spans(text)
     out: dict[int, Claim] = {}
+    ordered = sorted(groups.items(), key=lambda x: x[1].start)
+    starts = [g.start for _, g in ordered]
     for sub in subs:
-        here = sorted(((gid, g) for gid, g in groups.items() if sub.start <= g.start < sub.end), key=lambda x: x[1].start)
+        here = ordered[bisect.bisect_left(starts, sub.start) : bisect.bisect_left(starts, sub.end)]
         if not here:
             continue
-        clauses = clause_spans(text, sub) or [sub]
+        clauses = clause_spans(text, sub, all_quotes) or [sub]
         parens = paren_spans(text, sub.start, sub.end)
         where = {gid: max(0, _containing(clauses, g.start)) for gid, g in here}
         cited_clauses = set(where.values())

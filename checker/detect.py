@@ -7,33 +7,64 @@ also as litigation; a phrase listed under several concepts counts for each of th
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from checker.topics import Topics, topics
 
 
+@dataclass(frozen=True)
+class _Matcher:
+    literals: dict[str, list[tuple[str, list[tuple[str, float]]]]]  # first character → phrases, longest first
+    patterns: list[tuple[re.Pattern[str], list[tuple[str, float]]]]
+
+
 @cache
-def _matcher(data: Topics) -> tuple[re.Pattern[str], list[list[tuple[str, float]]]]:
-    """One alternation of every phrase (patterns first, then literals longest first) and, per
-    alternative, the concepts it names with their weights."""
-    by_text: dict[tuple[str, bool], list[tuple[str, float]]] = {}
+def _matcher(data: Topics) -> _Matcher:
+    """Phrases indexed by their first character (a single alternation of hundreds of phrases is slow in
+    `re`), and the `re:` patterns, each with the concepts it names and their weights."""
+    literals: dict[str, dict[str, list[tuple[str, float]]]] = {}
+    patterns: dict[str, list[tuple[str, float]]] = {}
     for concept in data.concepts.values():
         for p in concept.phrases:
-            by_text.setdefault((p.text, p.regex), []).append((concept.id, p.weight))
-    ordered = sorted(by_text, key=lambda tp: (not tp[1], -len(tp[0]), tp[0]))
-    pattern = "|".join(f"(?P<p{i}>{t if is_re else re.escape(t)})" for i, (t, is_re) in enumerate(ordered))
-    return re.compile(pattern), [by_text[tp] for tp in ordered]
+            if p.regex:
+                patterns.setdefault(p.text, []).append((concept.id, p.weight))
+            else:
+                literals.setdefault(p.text[0], {}).setdefault(p.text, []).append((concept.id, p.weight))
+    return _Matcher(
+        {ch: sorted(group.items(), key=lambda kv: (-len(kv[0]), kv[0])) for ch, group in literals.items()},
+        [(re.compile(t), names) for t, names in sorted(patterns.items())],
+    )
 
 
 def concepts(text: str, data: Topics | None = None) -> dict[str, float]:
-    """Concept id → the strongest phrase weight found for it in `text`."""
+    """Concept id → the strongest phrase weight found for it in `text`.
+
+    Leftmost first; at one position a pattern beats a literal (patterns are the specific multi-part
+    phrases), and a longer literal beats a shorter one.
+    """
     data = data or topics()
-    pattern, names = _matcher(data)
+    matcher = _matcher(data)
     found: dict[str, float] = {}
-    for m in pattern.finditer(text):
-        assert m.lastgroup is not None  # the outer, named group of the phrase that matched
-        for cid, weight in names[int(m.lastgroup[1:])]:
+    i = 0
+    while i < len(text):
+        hit: tuple[int, list[tuple[str, float]]] | None = None
+        for rx, names in matcher.patterns:
+            m = rx.match(text, i)
+            if m and m.end() > i:
+                hit = (m.end() - i, names)
+                break
+        if hit is None:
+            for phrase, names in matcher.literals.get(text[i], ()):
+                if text.startswith(phrase, i):
+                    hit = (len(phrase), names)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        for cid, weight in hit[1]:
             found[cid] = max(found.get(cid, 0.0), weight)
+        i += hit[0]
     return found
 
 

@@ -5,11 +5,13 @@ evidence:
 1. not in the knowledge base → unknown (we cannot read the article, so we say nothing about it);
 2. the writer says the article does not apply → ok, not checked;
 3. a quotation of another article's words where this one's were expected → mismatch;
-4. a known misreading (topics.yaml) whose trigger is in the claim → misread;
+4. a known misreading (topics.yaml) whose trigger is in the claim → misread — unless the article the
+   claim belongs to is cited in the same breath (消保法第八条、第九条 for the right to choose);
 5. a quotation of the article's own words → ok (the strongest evidence there is);
 6. the claim touches anything the article covers, or that a citation in the same group covers → ok;
-7. the claim names, with a strong phrase, only things the article does not cover → mismatch, with the
-   article that does cover them where the knowledge base has one;
+7. the claim names, with a strong phrase, only things the article does not cover, and nothing in the
+   whole sentence plainly names what it does cover → mismatch, with the article that does cover the
+   claim where the knowledge base has one;
 8. otherwise (no claim recognised, or only weak hints) → ok, saying that nothing was checked.
 """
 
@@ -117,11 +119,15 @@ def judge(found: Found, others: list[Found], claim: Claim, sentence: str, data: 
 
     found_concepts = concepts(claim.evidence, data)
     context_concepts = concepts(claim.context, data)
+    partners = [o.key for o in others if o.key and o.problem is None]
     for m in data.misreadings(key):
-        if any(mentions(w, claim.evidence, found_concepts, data) for w in m.when) and not any(
-            mentions(u, claim.context, context_concepts, data) for u in m.unless
-        ):
-            return result("misread", m.correction["en" if en else "zh"], suggest=m.suggest)
+        triggers = [w for w in m.when if mentions(w, claim.evidence, found_concepts, data)]
+        if not triggers or any(mentions(u, claim.context, context_concepts, data) for u in m.unless):
+            continue
+        # 消保法第八条、第九条 for the right to choose: the writer cited the right article too.
+        if any(_article(p) == _article(m.suggest or "") or set(triggers) & set(data.coverage(p)) for p in partners):
+            continue
+        return result("misread", m.correction["en" if en else "zh"], suggest=m.suggest)
 
     if _article(key) in quoted_articles:
         return result("ok", "The quotation matches the article's own words." if en else "引文与本条原文一致。")
@@ -149,6 +155,15 @@ def judge(found: Found, others: list[Found], claim: Claim, sentence: str, data: 
                                  "不足以判断引用不当，未判为错误。"), checked=False)
         return result("ok", ("No claim about this article was recognised nearby; not checked." if en
                              else "未在上下文中识别出对本条内容的具体主张，未作核对。"), checked=False)
+
+    # Which words of a sentence belong to which citation is a reading, not a certainty: where the
+    # sentence also speaks, plainly, of what this article does cover, do not call it wrong.
+    elsewhere = [c for c, w in context_concepts.items() if w >= data.flag_at and coverage.get(c, 0.0) >= 0.5]
+    if elsewhere:
+        return result("ok", (f"The sentence also speaks of {_names(elsewhere, data, lang)}, which this article "
+                             "covers; which claim the citation supports is unclear, so not flagged." if en else
+                             f"本句也提到本条涵盖的{_names(elsewhere, data, lang)}；引用与主张的对应关系不明确，"
+                             "未判为错误。"), checked=False)
 
     suggest = _best(strong, key, data)
     said = data.entry(key)

@@ -103,7 +103,12 @@ def paren_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
     return spans
 
 
-def clause_spans(text: str, within: Span) -> list[Span]:
-    """Clauses of one sentence, split at ，；： — but not inside quotations or parentheses."""
-    protected = _inside(quote_spans(text)) | _inside(paren_spans(text, within.start, within.end))
+def clause_spans(text: str, within: Span, quotes: list[Span] | None = None) -> list[Span]:
+    """Clauses of one sentence, split at ，；： — but not inside quotations or parentheses.
+
+    `quotes` are the text's quotation spans when the caller has them already (a long text is split
+    sentence by sentence; finding its quotations once is enough)."""
+    quotes = quote_spans(text) if quotes is None else quotes
+    inner = [q for q in quotes if q.end > within.start and q.start < within.end]
+    protected = _inside(inner) | _inside(paren_spans(text, within.start, within.end))
     return _split(text, within.start, within.end, CLAUSE_END, protected)

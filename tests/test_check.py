@@ -1,0 +1,284 @@
+"""The citation checker: hand-written claims about every article in the knowledge base, right and wrong.
+
+Each expectation is what a careful reader of the statute would say, written before looking at the
+checker's output. `ok` here means "not flagged": it includes the neutral "nothing to check" result.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker import check_text
+from checker.topics import TopicsError, parse, topics
+from kb.laws import laws
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# (sentence, [(key, result), …] in order of appearance)
+CASES: list[tuple[str, list[tuple[str | None, str]]]] = [
+    # 消费者权益保护法
+    ("消费者为生活消费需要购买手环，受消保法第二条保护。", [("crpl:2", "ok")]),
+    ("依据消保法第二条，经营者应当免费维修。", [("crpl:2", "mismatch")]),
+    ("手环充电时发烫，存在安全隐患，侵犯了《消费者权益保护法》第七条规定的安全权。", [("crpl:7", "ok")]),
+    ("依据消保法第七条，商家应当退款。", [("crpl:7", "mismatch")]),
+    ("依据消保法第八条，我有权要求商家公开售后政策。", [("crpl:8", "ok")]),
+    ("商家拒绝维修，侵犯了我的选择权（消保法第八条）。", [("crpl:8", "misread")]),
+    ("根据《消费者权益保护法》第8条，消费者享有自主选择商品的权利。", [("crpl:8", "misread")]),
+    ("商家以6折换购为条件拒绝维修，侵犯了我的自主选择权（消保法第九条）。", [("crpl:9", "ok")]),
+    ("依据新消法第九条，商家应当向我提供真实的售后政策并告知处理结果。", [("crpl:9", "mismatch")]),
+    ("商家以不接受换购就不维修的方式强迫我购买新品，违反《消费者权益保护法》第十条。", [("crpl:10", "ok")]),
+    ("商家要求七日内退货，违反消保法第十条。", [("crpl:10", "mismatch")]),
+    ("经营者应当诚信经营，不得强制交易（消保法第十六条）。", [("crpl:16", "ok")]),
+    ("依据消保法第十六条，我可以向消协投诉。", [("crpl:16", "mismatch")]),
+    ("该批次手环存在发热缺陷，经营者应当依消保法第十九条召回。", [("crpl:19", "ok")]),
+    ("依据消保法第十九条，商家应当七日内退货。", [("crpl:19", "mismatch")]),
+    ("我多次询问处理政策，客服始终不予回复，违反消保法第二十条第二款。", [("crpl:20:2", "ok")]),
+    ("商家对同批次用户区别对待，违反消保法第二十条。", [("crpl:20", "mismatch")]),
+    ("依据消保法第二十三条第三款，购买六个月内发现瑕疵，应由经营者承担举证责任。", [("crpl:23:3", "ok")]),
+    ("依据消保法第二十三条，商家应当在六个月内免费换新。", [("crpl:23", "misread")]),
+    ("依据《中华人民共和国消费者权益保护法》第二十四条，商家应当免费维修。", [("crpl:24", "ok")]),
+    ("商家拒绝承担寄修运费，违反消保法第24条第2款。", [("crpl:24:2", "ok")]),
+    ("依据消保法第二十四条第二款，消费者可以在七日内退货。", [("crpl:24:2", "mismatch")]),
+    ("消保法第二十四条规定了缺陷产品责任。", [("crpl:24", "misread")]),
+    ("根据消法第二十四条，我可以七天无理由退货。", [("crpl:24", "misread")]),
+    ("保修卡上“过保不修”的声明属于格式条款，依据消保法第二十六条，其内容无效。", [("crpl:26", "ok")]),
+    ("依据消保法第二十六条，我有权知悉商品的产地。", [("crpl:26", "mismatch")]),
+    ("我可以依据消保法第三十九条请求消费者协会调解，或者向人民法院起诉。", [("crpl:39", "ok")]),
+    ("依据消保法第三十九条，商家应当赔偿三倍。", [("crpl:39", "mismatch")]),
+    ("依据消保法第四十条，我可以向销售者要求赔偿，销售者赔偿后可以向生产者追偿。", [("crpl:40", "ok")]),
+    ("根据消保法第四十条，商家应当明码标价。", [("crpl:40", "mismatch")]),
+    ("商家对我的维修要求故意拖延，依据消保法第四十八条第一款第（八）项应当承担民事责任。", [("crpl:48:1:8", "ok")]),
+    ("依据消保法第四十八条，市场监管部门应当对商家处以罚款。", [("crpl:48", "mismatch")]),
+    ("商家维修时弄坏了我的电脑，依据消保法第五十二条应当赔偿损失。", [("crpl:52", "ok")]),
+    ("依据消保法第五十四条，经市场监管部门认定为不合格的商品，商家应当退货。", [("crpl:54", "ok")]),
+    ("商家把翻新机当新机出售，构成欺诈，依据消保法第五十五条我要求退一赔三。", [("crpl:55", "ok")]),
+    ("手环只是质量问题，依据消保法第五十五条我要求退一赔三。", [("crpl:55", "misread")]),
+    ("依据消保法第五十六条第一款第八项，市场监督管理部门可以对故意拖延的商家处以罚款。", [("crpl:56:1:8", "ok")]),
+    ("依据消保法第五十六条，商家应当赔偿我的损失。", [("crpl:56", "misread")]),
+    # 产品质量法
+    ("依据《产品质量法》第二十六条，生产者应当对其生产的产品质量负责。", [("pql:26", "ok")]),
+    ("依据产品质量法第40条，销售者应当负责修理、更换、退货。", [("pql:40", "ok")]),
+    ("产品质量法第四十条规定了诉讼时效。", [("pql:40", "mismatch")]),
+    ("手环起火烧坏了我的沙发，依据产品质量法第四十一条，生产者应当赔偿其他财产损失。", [("pql:41", "ok")]),
+    ("依据产品质量法第四十一条，手环过保后厂家仍应免费维修。", [("pql:41", "misread")]),
+    ("依据产品质量法第四十一条，厂家应当赔偿我手环本身的损失。", [("pql:41", "misread")]),
+    ("依据产品质量法第四十二条，销售者不能指明生产者的，应当承担赔偿责任。", [("pql:42", "ok")]),
+    ("依据产品质量法第四十三条，受害人可以向生产者要求赔偿，也可以向销售者要求赔偿。", [("pql:43", "ok")]),
+    ("依据产品质量法第四十四条，侵害人应当赔偿医疗费和误工费。", [("pql:44", "ok")]),
+    ("因产品缺陷造成损害要求赔偿的诉讼时效为二年（产品质量法第四十五条）。", [("pql:45", "ok")]),
+    ("产品质量法第四十六条规定，缺陷是指产品存在危及人身、他人财产安全的不合理的危险。", [("pql:46", "ok")]),
+    ("产品质量法第四十六条规定销售者应当七日内退货。", [("pql:46", "mismatch")]),
+    # 民法典
+    ("依据民法典第一百八十八条，诉讼时效期间为三年。", [("civil_code:188", "ok")]),
+    ("民法典第一百八十八条规定诉讼时效为两年。", [("civil_code:188", "misread")]),
+    ("依照民法典第二百零一条，开始的当日不计入。", [("civil_code:201", "ok")]),
+    ("按照月计算期间的，到期月的对应日为期间的最后一日（民法典第二百零二条）。", [("civil_code:202", "ok")]),
+    ("依据民法典第二百零二条，商家应当更换。", [("civil_code:202", "mismatch")]),
+    ("期间的最后一日是法定休假日的，依《民法典》第二百零三条顺延。", [("civil_code:203", "ok")]),
+    ("依据民法典第四百九十六条，格式条款提供方应当提示对方注意免除其责任的条款。", [("civil_code:496", "ok")]),
+    ("依据民法典第四百九十七条，排除消费者主要权利的格式条款无效。", [("civil_code:497", "ok")]),
+    ("手环三次维修仍无法使用，不能实现合同目的，依据民法典第五百六十三条，我有权解除合同。", [("civil_code:563", "ok")]),
+    ("依据民法典第五百七十七条，商家应当承担违约责任。", [("civil_code:577", "ok")]),
+    ("依据《民法典》第五百八十二条，我可以合理选择请求修理、更换、退货或者减少价款。", [("civil_code:582", "ok")]),
+    ("依据民法典第五百八十二条，商家应当召回全部产品。", [("civil_code:582", "mismatch")]),
+    ("依据民法典第五百八十三条，采取补救措施后我还有其他损失的，商家应当赔偿。", [("civil_code:583", "ok")]),
+    ("出卖人交付的标的物不符合质量要求，依据民法典第六百一十七条，买受人可以请求承担违约责任。", [("civil_code:617", "ok")]),
+    ("商家称过保不修，但依据民法典第六百二十一条第三款，出卖人知道或者应当知道标的物不符合约定的，"
+     "买受人不受通知时间的限制。", [("civil_code:621:3", "ok")]),
+    ("依据民法典第一千二百零二条，因产品缺陷造成他人损害的，生产者应当承担侵权责任。", [("civil_code:1202", "ok")]),
+    ("依据民法典第一千二百零三条，被侵权人可以向产品的销售者请求赔偿。", [("civil_code:1203", "ok")]),
+    ("依据民法典第一千二百零五条，产品缺陷危及人身安全的，可以请求消除危险。", [("civil_code:1205", "ok")]),
+    ("依据民法典第一千二百零六条，生产者发现缺陷后应当及时召回，并负担必要费用。", [("civil_code:1206", "ok")]),
+    ("明知产品存在缺陷仍然销售，造成健康严重损害的，依据民法典第1207条可以请求惩罚性赔偿。", [("civil_code:1207", "ok")]),
+    ("依据民法典第一千二百零七条，过保后商家应当免费维修。", [("civil_code:1207", "mismatch")]),
+    # 实施条例、处罚办法
+    ("同一型号在同等交易条件下对我收取更高的价格，违反《消费者权益保护法实施条例》第九条第二款。", [("crpl_regs:9:2", "ok")]),
+    ("依据消保法实施条例第九条，商家应当免费维修。", [("crpl_regs:9", "mismatch")]),
+    ("商家逾期十五日未处理，依据侵害消费者权益行为处罚办法第八条视为故意拖延。", [("crpl_penalties:8", "ok")]),
+    ("依据《侵害消费者权益行为处罚办法》第八条，我享有知情权。", [("crpl_penalties:8", "mismatch")]),
+    # several citations, bare articles, unknowns
+    ("消保法第八条规定了知情权，第九条规定了选择权。", [("crpl:8", "ok"), ("crpl:9", "ok")]),
+    ("商家强迫换购违反消保法第十条，且未告知政策，违反第八条。", [("crpl:10", "ok"), ("crpl:8", "ok")]),
+    ("依据消保法第八条、第九条，我有权自主选择是否换购。", [("crpl:8", "ok"), ("crpl:9", "ok")]),
+    ("依据消保法第二十四条、产品质量法第四十条及民法典第五百八十二条，请贵方免费维修或者更换同型号产品。",
+     [("crpl:24", "ok"), ("pql:40", "ok"), ("civil_code:582", "ok")]),
+    ("依据消保法第二十五条，我可以七天无理由退货。", [("crpl:25", "unknown")]),
+    ("根据电子商务法第六十一条，平台应当协助维权。", [(None, "unknown")]),
+    ("依据消保法第24条。", [("crpl:24", "ok")]),
+    ("本案不适用产品质量法第四十一条。", [("pql:41", "ok")]),
+    ("产品质量法第四十一条只适用于缺陷造成人身伤害或缺陷产品以外的其他财产损害；本案仅设备本身故障，"
+     "应依消保法第二十四条主张修理、更换。", [("pql:41", "ok"), ("crpl:24", "ok")]),
+    # quotations: the article's own words, or another article's
+    ("依据《中华人民共和国消费者权益保护法》第二十四条第一款“经营者提供的商品或者服务不符合质量要求的，消费者可以"
+     "……要求经营者履行更换、修理等义务”，贵方应当免费修理。", [("crpl:24:1", "ok")]),
+    ("依据《消费者权益保护法》第八条“消费者享有自主选择商品或者服务的权利。”，我有权拒绝换购。", [("crpl:8", "mismatch")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:24] for c in CASES])
+def test_hand_written_claims(sentence: str, expected: list[tuple[str | None, str]]) -> None:
+    results = check_text(sentence)
+    assert [(r.key, r.result) for r in results] == expected, [r.why for r in results]
+
+
+def test_every_article_in_the_knowledge_base_is_tested_right_and_has_topics() -> None:
+    tested_ok = {key.split(":")[0] + ":" + key.split(":")[1] for _, exp in CASES for key, res in exp
+                 if key and res == "ok"}
+    held = {a.key for lw in laws().values() for a in lw.articles.values()}
+    assert held - tested_ok == set()
+    assert held - set(topics().articles()) == set(), "every article needs a topics.yaml entry"
+
+
+def test_wrong_results_name_the_right_article() -> None:
+    [r] = check_text("商家拒绝维修，侵犯了我的选择权（消保法第八条）。")
+    assert r.suggest == "crpl:9" and "第九条" in r.why and r.says and "知情权" in r.says
+    [r] = check_text("依据产品质量法第四十一条，手环过保后厂家仍应免费维修。")
+    assert r.suggest == "crpl:24" and "人身" in r.why
+    [r] = check_text("依据消保法第二十四条第二款，消费者可以在七日内退货。")
+    assert r.suggest == "crpl:24:1"
+    [r] = check_text("依据消保法第二条，经营者应当免费维修。")
+    assert r.suggest == "crpl:24" and "修理" in r.why
+
+
+def test_no_claim_is_never_called_wrong() -> None:
+    for text in ("依据消保法第24条。", "商家的做法违反了《消费者权益保护法》第十条、第十六条的规定。", "见民法典第五百八十二条"):
+        results = check_text(text)
+        assert results and all(r.result == "ok" and not r.checked for r in results)
+
+
+def test_unknown_is_not_flagged_and_says_why() -> None:
+    [r] = check_text("依据消保法第二十五条，我可以七天无理由退货。")
+    assert r.result == "unknown" and not r.flagged and "第二十五条" in r.why and r.says is None
+
+
+def test_claim_is_the_sentence_and_results_are_in_order() -> None:
+    text = "手环坏了。依据消保法第二十四条，商家应当维修；依据第八条，应当告知政策。另见产品质量法第四十条。"
+    results = check_text(text)
+    assert [r.key for r in results] == ["crpl:24", "crpl:8", "pql:40"]
+    assert results[0].claim == "依据消保法第二十四条，商家应当维修；"
+    assert results[1].claim == "依据第八条，应当告知政策。"
+    assert [text[r.start : r.end] for r in results] == ["消保法第二十四条", "第八条", "产品质量法第四十条"]
+
+
+def test_english_messages() -> None:
+    [r] = check_text("商家拒绝维修，侵犯了我的选择权（消保法第八条）。", lang="en")
+    assert r.result == "misread" and "right to choose" in r.why and "right to know" in (r.says or "")
+
+
+def test_topics_data_is_validated() -> None:
+    data = yaml.safe_load((ROOT / "kb" / "statutes" / "topics.yaml").read_text(encoding="utf-8"))
+    data["articles"]["crpl:99"] = {"says": {"zh": "x", "en": "x"}, "topics": {}}
+    with pytest.raises(TopicsError, match="crpl:99"):
+        parse(data)
+    data = yaml.safe_load((ROOT / "kb" / "statutes" / "topics.yaml").read_text(encoding="utf-8"))
+    data["articles"]["crpl:8"]["topics"]["no_such_concept"] = 1
+    with pytest.raises(TopicsError, match="no_such_concept"):
+        parse(data)
+
+
+def _paragraphs() -> list[tuple[str, str, str, str]]:
+    """(expected key, full title, heading as cited, paragraph text) for every paragraph in the KB."""
+    out = []
+    for lw in laws().values():
+        for art in lw.articles.values():
+            many = len(art.paragraphs) > 1
+            for p in art.paragraphs:
+                key = f"{art.key}:{p.number}" if many else art.key
+                out.append((key, lw.title, art.heading + (p.heading if many else ""), p.text))
+    return out
+
+
+@pytest.mark.parametrize(("key", "title", "heading", "words"), _paragraphs(), ids=[p[0] for p in _paragraphs()])
+def test_quoting_any_paragraph_word_for_word_is_ok(key: str, title: str, heading: str, words: str) -> None:
+    """How a letter drafted by weiquan cites: the full title, the article, its own words."""
+    short = words if len(words) < 60 else words[:25] + "……" + words[-25:]
+    for text in (f"依据《{title}》{heading}“{words}”，贵方应当依法处理。",
+                 f"根据《{title}》{heading}的规定：“{short}”因此，请贵方在十五日内书面答复。"):
+        assert [(r.key, r.result) for r in check_text(text)] == [(key, "ok")], text
+
+
+# ── the command line ──────────────────────────────────────────────────────────────────────────
+
+DRAFT = ("本人购买的手环出现触控失灵。根据消法第8条我有选择权。依据消保法第二十四条，商家应当免费维修。"
+         "依据电子商务法第十条，平台应当协助。")
+
+
+def weiquan(*args: str, stdin: str | bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    return subprocess.run([sys.executable, "-c", "from cli import app; app()", *args], cwd=ROOT, input=data,
+                          capture_output=True, timeout=60)
+
+
+def test_cli_json_shape_and_exit_1_on_a_wrong_citation(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    r = weiquan("check", str(draft), "--format", "json")
+    assert r.returncode == 1, r.stderr.decode()
+    data = json.loads(r.stdout)
+    assert list(data) == ["citations"]
+    for c in data["citations"]:
+        assert list(c) == ["text", "key", "claim", "result", "says", "suggest", "why"]
+    assert [(c["text"], c["key"], c["result"], c["suggest"]) for c in data["citations"]] == [
+        ("消法第8条", "crpl:8", "misread", "crpl:9"),
+        ("消保法第二十四条", "crpl:24", "ok", None),
+        ("电子商务法第十条", None, "unknown", None),
+    ]
+    assert data["citations"][0]["claim"] == "根据消法第8条我有选择权。"
+
+
+def test_cli_exit_0_when_all_citations_hold_and_reads_stdin() -> None:
+    r = weiquan("check", "-", stdin="依据消保法第二十四条，商家应当免费维修。依据电子商务法第十条。")
+    assert r.returncode == 0, r.stderr.decode()
+    out = r.stdout.decode("utf-8")
+    assert "相符" in out and "未收录" in out and "\x1b[" not in out
+    assert "经营者提供的商品或者服务不符合质量要求的" in out  # the article's own words
+
+
+def test_cli_text_report_quotes_claim_and_correction() -> None:
+    r = weiquan("check", "-", stdin=DRAFT)
+    out = r.stdout.decode("utf-8")
+    assert r.returncode == 1
+    assert "“根据消法第8条我有选择权。”" in out and "误读" in out and "第九条" in out
+    assert "消费者享有知悉其购买、使用的商品或者接受的服务的真实情况的权利。" in out
+
+
+def test_cli_no_citations() -> None:
+    r = weiquan("check", "-", stdin="手环坏了，商家不管。")
+    assert r.returncode == 0 and "未发现" in r.stdout.decode("utf-8")
+
+
+def test_cli_english() -> None:
+    r = weiquan("check", "-", "--lang", "en", stdin=DRAFT)
+    out = r.stdout.decode("utf-8")
+    assert r.returncode == 1 and "misread" in out and "Cite instead" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["check", "/no/such/draft.txt"], None, "不存在"),
+        (["check", "-"], "依据消保法第二十四条".encode("gbk"), "UTF-8"),
+        (["check", "."], None, "目录"),
+    ],
+)
+def test_cli_bad_input_exits_2_without_traceback(args: list[str], stdin: bytes | None, message: str) -> None:
+    r = weiquan(*args, stdin=stdin)
+    err = r.stderr.decode("utf-8")
+    assert r.returncode == 2 and message in err and "Traceback" not in err
+
+
+def test_cli_prints_draft_text_literally(tmp_path: Path) -> None:
+    """A draft is the user's text: rich markup in it must come out as written, never interpreted."""
+    r = weiquan("check", "-", stdin="[bold red]依据[/]消保法第八条，我有选择权。")
+    assert "[bold red]依据[/]消保法第八条" in r.stdout.decode("utf-8")
+
+
+def test_cli_accepts_a_byte_order_mark() -> None:
+    r = weiquan("check", "-", "--format", "json", stdin="\ufeff依据消保法第二十四条，商家应当维修。")
+    assert json.loads(r.stdout)["citations"][0]["result"] == "ok"
