@@ -35,10 +35,9 @@ def find_law(name: str) -> Law:
 def find_article(lw: Law, ref: str) -> Citation:
     """An article, paragraph or item of a known law: 24, 二十四, 第二十四条, 24:2, 第五十六条第一款第八项."""
     ref = ref.strip()
-    m = re.fullmatch(r"(\d+)(?::(\d+))?(?::(\d+))?", ref.translate(str.maketrans("０１２３４５６７８９：", "0123456789:")))
-    if m:
-        nums = [int(g) if g else None for g in m.groups()]
-        return lookup(resolve(lw.id, nums[0], nums[1], nums[2]))  # type: ignore[arg-type]
+    numeric = ref.translate(str.maketrans("０１２３４５６７８９：", "0123456789:"))
+    if re.fullmatch(r"\d+(?::\d+){0,2}", numeric):
+        return lookup(parse_citation(f"{lw.id}:{numeric}"))
     bare = number(ref)
     if bare is not None:
         return lookup(resolve(lw.id, bare))
@@ -66,6 +65,12 @@ def find(law: str | None, article: str | None) -> Law | Citation | None:
     if law is None:
         return None
     if article is not None:
+        if law_id_for(law) is None and _is_citation(law):
+            raise CitationError(
+                "several",
+                f"「{law}」已经指明了条文，不能再加条号「{article}」",
+                f"'{law}' already names an article; drop '{article}'",
+            )
         return find_article(find_law(law), article)
     if law_id_for(law) is not None:
         return find_law(law)
@@ -75,6 +80,14 @@ def find(law: str | None, article: str | None) -> Law | Citation | None:
         if e.kind in ("not_a_citation", "no_law"):
             raise law_unknown(law.strip("《》 ")) from None
         raise
+
+
+def _is_citation(text: str) -> bool:
+    try:
+        parse_citation(text)
+    except CitationError as e:
+        return e.not_in_kb
+    return True
 
 
 def search(words: list[str], law_id: str | None = None) -> list[Hit]:

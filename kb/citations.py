@@ -268,15 +268,15 @@ def _refs(text: str) -> list[_Ref]:
     out = []
     for m in _TOKEN.finditer(text):
         if m.group("nums") is not None:
-            raw = [n for n in re.split(r"\s*、\s*(?:第\s*)?", m.group("nums"))]
-            nums = tuple(number(n) for n in raw)
+            read = [number(n) for n in re.split(r"\s*、\s*(?:第\s*)?", m.group("nums"))]
+            nums = tuple(n for n in read if n is not None)
             para = number(m.group("para")) if m.group("para") else None
             item = number(m.group("item")) if m.group("item") else None
-            if any(n is None for n in nums) or (m.group("para") and para is None) or (m.group("item") and item is None):
-                continue
+            if len(nums) < len(read) or (m.group("para") and para is None) or (m.group("item") and item is None):
+                continue  # 第十十条 is not a number, so not a citation
             if len(nums) > 1:
                 para = item = None
-            out.append(_Ref("article", m.start(), m.end(), nums, para, item, bool(m.group("art_di"))))  # type: ignore[arg-type]
+            out.append(_Ref("article", m.start(), m.end(), nums, para, item, bool(m.group("art_di"))))
         elif m.group("para_only") is not None:
             para = number(m.group("para_only"))
             item = number(m.group("para_item")) if m.group("para_item") else None
@@ -387,8 +387,8 @@ def parse_citation(text: str) -> str:
     if m:
         if m.group(1) not in laws():
             raise law_unknown(m.group(1))
-        nums = [int(g) if g else None for g in m.groups()[1:]]
-        return resolve(m.group(1), nums[0], nums[1], nums[2])  # type: ignore[arg-type]
+        para, item = (int(g) if g else None for g in m.groups()[2:])
+        return resolve(m.group(1), int(m.group(2)), para, item)
     hits = find_citations(stripped)
     if not hits:
         if _refs(stripped.translate(_FULLWIDTH)):
