@@ -108,35 +108,37 @@ def claims(text: str, found: list[Found]) -> dict[int, Claim]:
             clause = clauses[ci]
             mates = [h for hid, h in here if where[hid] == ci]
             pos = mates.index(g)
-            lo = mates[pos - 1].end if pos > 0 else clause.start
-            hi = mates[pos + 1].start if pos + 1 < len(mates) else clause.end
-            before, after = Span(lo, g.start), Span(g.end, hi)
-            before_text = text[before.start : before.end].strip(_PUNCT)
-            in_paren = any(p.start < g.start < p.end for p in parens)
-            if before_text.endswith(_FORWARD):
-                forward = True
-            elif in_paren or before_text.endswith(_BACKWARD) or not _strip_filler(text[after.start : after.end]):
-                forward = False
-            else:
-                forward = True
-            own = [Span(clause.start, clause.end)] if len(mates) == 1 else ([after, before] if forward else [before, after])
+            before = Span(mates[pos - 1].end if pos > 0 else clause.start, g.start)
+            after = Span(g.end, mates[pos + 1].start if pos + 1 < len(mates) else clause.end)
+            forward = _reads_forward(text, before, after, in_paren=any(p.start < g.start < p.end for p in parens))
+            own = [clause] if len(mates) == 1 else ([after, before] if forward else [before, after])
             ahead = _run(clauses, ci, +1, cited_clauses)
             behind = _run(clauses, ci, -1, cited_clauses)
-            order = [*own, *([ahead, behind] if forward else [behind, ahead])]
-            evidence = ""
-            for span in order:
-                if span is not None and concepts(masked[span.start : span.end]):
-                    evidence = masked[span.start : span.end]
-                    break
             near = masked[max(clause.start, g.start - _NEAR) : min(clause.end, g.end + _NEAR)]
             out[gid] = Claim(
                 sentence=sub,
-                evidence=evidence,
+                evidence=_first_with_concepts(masked, [*own, *([ahead, behind] if forward else [behind, ahead])]),
                 context=context,
                 quoted=_attached(statute_quotes, here, gid, sub),
                 negated=any(n in near for n in _NEGATION),
             )
     return out
+
+
+def _reads_forward(text: str, before: Span, after: Span, in_paren: bool) -> bool:
+    """依据…第X条，<claim> reads forward; <claim>，违反…第X条 / <claim>（第X条） / a citation ending its
+    clause reads backward."""
+    before_text = text[before.start : before.end].strip(_PUNCT)
+    if before_text.endswith(_FORWARD):
+        return True
+    return not (in_paren or before_text.endswith(_BACKWARD) or not _strip_filler(text[after.start : after.end]))
+
+
+def _first_with_concepts(masked: str, spans: list[Span | None]) -> str:
+    for span in spans:
+        if span is not None and concepts(masked[span.start : span.end]):
+            return masked[span.start : span.end]
+    return ""
 
 
 def _run(clauses: list[Span], ci: int, step: int, cited: set[int]) -> Span | None:
