@@ -221,20 +221,21 @@ def resolve(law_id: str, article: int, para: int | None = None, item: int | None
     return key
 
 
-def _law_before(text: str, pos: int) -> tuple[str, str | None, int]:
+def _law_before(text: str, pos: int, floor: int = 0) -> tuple[str, str | None, int]:
     """What names the law of a citation starting at `pos`: ("known", id, start) | ("unknown", name, start)
-    | ("backref", None, start) | ("bare", None, pos) | ("none", None, pos)."""
+    | ("backref", None, start) | ("bare", None, pos) | ("none", None, pos). Nothing before `floor` (the
+    end of the previous citation) can be part of the name."""
     k = pos
     while k > 0 and text[k - 1].isspace():
         k -= 1
-    if k > 0 and text[k - 1] == ")":  # 《消费者权益保护法》（2013年修正）第二十四条
-        opening = text.rfind("(", 0, k - 1)
+    if k > floor and text[k - 1] == ")":  # 《消费者权益保护法》（2013年修正）第二十四条
+        opening = text.rfind("(", floor, k - 1)
         if opening >= 0 and _EDITION.search(text[opening:k]):
             k = opening
             while k > 0 and text[k - 1].isspace():
                 k -= 1
-    if k > 0 and text[k - 1] == "》":
-        opening = text.rfind("《", 0, k - 1)
+    if k > floor and text[k - 1] == "》":
+        opening = text.rfind("《", floor, k - 1)
         if opening < 0:
             return "none", None, pos
         name = re.sub(r"\s+", "", text[opening + 1 : k - 1])
@@ -247,7 +248,7 @@ def _law_before(text: str, pos: int) -> tuple[str, str | None, int]:
             return "unknown", name, opening
         return "none", None, pos
     j = k
-    while j > 0 and k - j < 40 and _CJK.match(text[j - 1]):
+    while j > floor and k - j < 40 and _CJK.match(text[j - 1]):
         j -= 1
     run = text[j:k]
     for alias, law_id in _aliases():
@@ -324,9 +325,11 @@ def find_citations(text: str) -> list[Found]:
         found.append(Found(text[start:end], start, end, key, law_id, problem, group, inherited))
         prev_end = end
 
+    floor = 0
     for ref in _refs(norm):
         if any(a <= ref.start < b for a, b in masked):
             continue
+        ref_floor, floor = floor, ref.end
         sentence = bisect.bisect_right(sentence_starts, ref.start) - 1
         if ref.kind != "article":
             if last_article is None or last_article[0] != sentence:
@@ -345,7 +348,7 @@ def find_citations(text: str) -> list[Found]:
             if ref.kind == "para":
                 last_article = (sentence, law_id, name, art, para_no)
             continue
-        how, what, start = _law_before(norm, ref.start)
+        how, what, start = _law_before(norm, ref.start, ref_floor)
         inherited = False
         if how == "known":
             assert what is not None

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from checker import check_text
+from checker import RESULTS, check_text
 from checker.topics import TopicsError, parse, topics
 from kb.laws import laws
 
@@ -201,6 +203,25 @@ def test_quoting_any_paragraph_word_for_word_is_ok(key: str, title: str, heading
     for text in (f"依据《{title}》{heading}“{words}”，贵方应当依法处理。",
                  f"根据《{title}》{heading}的规定：“{short}”因此，请贵方在十五日内书面答复。"):
         assert [(r.key, r.result) for r in check_text(text)] == [(key, "ok")], text
+
+
+_PIECES = ["消保法第八条", "第九条", "《产品质量法》第四十一条", "民法典第582条", "电子商务法第十条", "消保法第二十五条", "、",
+           "依据", "违反", "（", "）", "，", "。", "；", "选择权", "知情权", "免费维修", "过保", "烫伤", "三倍", "不适用",
+           "“消费者享有自主选择商品或者服务的权利。”", "商家", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
+def test_any_text_checks_without_error_and_unknown_is_never_flagged(text: str) -> None:
+    results = check_text(text)
+    assert [r.start for r in results] == sorted(r.start for r in results)
+    for r in results:
+        assert r.result in RESULTS
+        assert r.claim and r.text in text
+        if r.result == "unknown":
+            assert not r.flagged and r.says is None
+        if r.flagged:
+            assert r.why and r.says
 
 
 # ── the command line ──────────────────────────────────────────────────────────────────────────

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import cn2an
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb.citations import CitationError, find_citations, parse_citation
 from kb.laws import laws, lookup
@@ -155,3 +157,26 @@ def test_a_quotation_that_is_not_a_statute_keeps_its_citations() -> None:
     text = "客服说“根据三包规定第十条，过保不修”。"
     found = find_citations(text)
     assert len(found) == 1 and found[0].problem is not None and found[0].problem.kind == "law_unknown"
+
+
+_PIECES = ["消保法", "《消费者权益保护法》", "产品质量法", "民法典", "实施条例", "电子商务法", "本法", "该法", "第", "二十四",
+           "八", "一百八十八", "24", "２", "条", "款", "项", "（", "）", "、", "和", "，", "。", "；", "“", "”", "……",
+           "经营者提供的商品或者服务不符合质量要求的", "选择权", "维修", "不适用", " ", "\n", "[bold]"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_any_text_gives_consistent_spans(text: str) -> None:
+    found = find_citations(text)
+    assert [f.start for f in found] == sorted(f.start for f in found)
+    for f in found:
+        assert text[f.start : f.end] == f.text
+        assert (f.problem is None) == (f.key is not None and f.key.count(":") >= 1 and _held(f.key))
+
+
+def _held(key: str) -> bool:
+    try:
+        lookup(key)
+    except KeyError:
+        return False
+    return True
