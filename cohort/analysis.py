@@ -8,7 +8,8 @@ the rule base on each case with its group as comparators. Memory holds per-group
 bounded samples, never the cases.
 
 Work is spread over processes, never threads: the rule engine is not thread-safe (ENGINE_NOTES.md).
-Chunks go out in input order and at most a few per worker are in flight, so memory stays flat.
+Each worker folds the chunks it gets into one running total and returns it once at the end; at most
+two chunks per worker wait in the queue, so memory stays flat.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import pickle
+import queue
 import tempfile
-from collections import deque
+import traceback
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from cohort.aggregate import Exemplar, FirstN, GroupAgg
@@ -28,10 +30,10 @@ from cohort.outcome import GroupKey, member_of
 from cohort.sources import Inputs, Item, read_item
 from cohort.verify import as_comparators, best_others, engine_says_unequal, load_assessor
 
-# Cases per task sent to a worker: large enough that pickling the partial aggregates back is
-# cheap beside the work, small enough to keep all workers busy (the rule base is ~2 ms a case).
-CHUNK = 2048
-CHUNK_VERIFY = 128
+# Cases per chunk handed to a worker: enough to make the queue's overhead small, few enough that the
+# chunks in flight (two per worker) stay a few megabytes and the workers finish together.
+CHUNK = 512
+CHUNK_VERIFY = 64  # the rule base takes ~3 ms a case
 SAMPLE = 20  # consumers named per list in the report
 SKIPPED_SHOWN = 1000  # bad inputs listed one by one; the total is always exact
 
@@ -46,7 +48,6 @@ Brief = tuple[int, str, float, bool, list[GroupKey]]
 
 @dataclass(slots=True)
 class PassOne:
-    briefs: list[Brief] = field(default_factory=list)  # this chunk's only; the caller spools them
     cases: int = 0
     skipped: FirstN = field(default_factory=lambda: FirstN(SKIPPED_SHOWN))
     no_batch: int = 0
@@ -91,14 +92,22 @@ class PassTwo:
 _STATE: dict[str, Any] = {}
 
 
-def _init(as_of: dt.date, lang: str, table: dict[GroupKey, tuple[Exemplar, ...]] | None,
-          verify: bool) -> None:
+def _init(as_of: dt.date, lang: str, table: dict[GroupKey, tuple[Exemplar, ...]] | None, verify: bool,
+          spool: str | None) -> None:
     _STATE.clear()
-    _STATE.update(as_of=as_of, lang=lang, table=table, assess=load_assessor() if verify else None)
+    _STATE.update(as_of=as_of, lang=lang, table=table, assess=load_assessor() if verify else None,
+                  spool=open(spool, "ab") if spool else None)  # noqa: SIM115 - closed by _done
 
 
-def _pass_one(items: list[Item]) -> PassOne:
-    out = PassOne()
+def _done() -> None:
+    if _STATE.get("spool"):
+        _STATE["spool"].close()
+    _STATE.clear()
+
+
+def _fold_one(items: list[Item], out: PassOne) -> None:
+    """Pass one over a chunk: group each case, and spool what pass two will need of it."""
+    briefs: list[Brief] = []
     for item in items:
         case = read_item(item, _STATE["as_of"], _STATE["lang"])
         if isinstance(case, str):
@@ -117,8 +126,8 @@ def _pass_one(items: list[Item]) -> PassOne:
                 agg = out.groups[key] = GroupAgg(key)
             agg.add(m)
         if keys:
-            out.briefs.append((m.seq, m.ref, m.outcome.lo, m.consumer_scope, keys))
-    return out
+            briefs.append((m.seq, m.ref, m.outcome.lo, m.consumer_scope, keys))
+    pickle.dump(briefs, _STATE["spool"], protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _judge(out: PassTwo, table: dict[GroupKey, tuple[Exemplar, ...]], brief: Brief) -> bool:
@@ -135,9 +144,8 @@ def _judge(out: PassTwo, table: dict[GroupKey, tuple[Exemplar, ...]], brief: Bri
     return cites
 
 
-def _pass_two(items: list[Item]) -> PassTwo:
-    """Judge each grouped case again from the input, and ask the rule base about it."""
-    out = PassTwo()
+def _fold_two(items: list[Item], out: PassTwo) -> None:
+    """Pass two with the rule base: judge each grouped case again from the input, and assess it."""
     table: dict[GroupKey, tuple[Exemplar, ...]] = _STATE["table"]
     assess = _STATE["assess"]
     for item in items:
@@ -156,7 +164,6 @@ def _pass_two(items: list[Item]) -> PassTwo:
             out.agree += 1
         else:
             out.disagree.add(m.seq, {"ref": m.ref, "cohort": cites, "engine": engine})
-    return out
 
 
 def _chunks(items: Iterable[Item], size: int = CHUNK) -> Iterator[list[Item]]:
@@ -170,28 +177,83 @@ def _chunks(items: Iterable[Item], size: int = CHUNK) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _map(fn: Callable[[list[Item]], Any], chunks: Iterator[list[Item]], workers: int,
-         initargs: tuple[Any, ...]) -> Iterator[Any]:
-    """`fn` over the chunks, in order; in this process, or in `workers` processes with few in flight."""
-    if workers <= 1:
+_FOLDS: dict[str, tuple[Callable[[list[Item], Any], None], type]] = {
+    "one": (_fold_one, PassOne), "two": (_fold_two, PassTwo)}
+
+
+def _worker(fold: str, initargs: tuple[Any, ...], tasks: Any, results: Any) -> None:
+    """A worker process: fold every chunk it is given into one total, and send that total back once
+    (not one per chunk: merging thousands of per-chunk group tables cost the parent more than the
+    work itself)."""
+    try:
+        fn, total_type = _FOLDS[fold]
         _init(*initargs)
+        total = total_type()
+        while (chunk := tasks.get()) is not None:
+            fn(chunk, total)
+        _done()
+        results.put(("ok", total))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
+        results.put(("error", traceback.format_exc()))
+
+
+class WorkerError(RuntimeError):
+    """A worker process failed; the message carries its traceback."""
+
+
+def _run(fold: str, chunks: Iterator[list[Item]], workers: int, initargs: list[tuple[Any, ...]]) -> list[Any]:
+    """Fold all chunks: here, or in `workers` processes (initargs[i] for the i-th) fed through a short
+    queue, so that no more than a few chunks are ever in memory."""
+    fn, total_type = _FOLDS[fold]
+    if workers <= 1:
+        _init(*initargs[0])
+        total = total_type()
         try:
             for chunk in chunks:
-                yield fn(chunk)
+                fn(chunk, total)
         finally:
-            _STATE.clear()
-        return
+            _done()
+        return [total]
     # spawn, not fork: the parent may be running a progress thread, and forking a process with
     # live threads can deadlock the child.
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=initargs) as pool:
-        window: deque[Future] = deque()
-        for chunk in chunks:
-            window.append(pool.submit(fn, chunk))
-            if len(window) >= 2 * workers:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+    tasks, results = ctx.Queue(maxsize=2 * workers), ctx.Queue()
+    procs = [ctx.Process(target=_worker, args=(fold, initargs[i], tasks, results), daemon=True)
+             for i in range(workers)]
+    for proc in procs:
+        proc.start()
+    try:
+        for chunk in [*chunks, *[None] * workers]:
+            while True:
+                try:
+                    tasks.put(chunk, timeout=1)
+                    break
+                except queue.Full:
+                    _check_alive(procs, results)
+        totals = []
+        while len(totals) < workers:
+            try:
+                status, value = results.get(timeout=1)
+            except queue.Empty:
+                _check_alive(procs, results)
+                continue
+            if status != "ok":
+                raise WorkerError(value)
+            totals.append(value)
+        for proc in procs:
+            proc.join()
+        return totals
+    finally:
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+
+
+def _check_alive(procs: list[Any], results: Any) -> None:
+    """A worker that died without a word (killed, out of memory) must not leave the parent waiting."""
+    for proc in procs:
+        if proc.exitcode not in (None, 0):
+            raise WorkerError(f"a cohort worker process ended with exit code {proc.exitcode}")
 
 
 @dataclass(slots=True)
@@ -218,27 +280,30 @@ def run_passes(inputs: Inputs, as_of: dt.date, lang: str = "zh", workers: int = 
 
         return _chunks(inputs.items(on_bytes if progress else None), size)
 
-    one = PassOne()
-    with tempfile.TemporaryFile(prefix="weiquan-cohort-") as spool:
-        for part in _map(_pass_one, feed("group"), workers, (as_of, lang, None, False)):
-            pickle.dump(part.briefs, spool, protocol=pickle.HIGHEST_PROTOCOL)
-            part.briefs = []
+    n = max(workers, 1)
+    with tempfile.TemporaryDirectory(prefix="weiquan-cohort-") as tmp:
+        spools = [str(Path(tmp) / f"spool-{i}.pickle") for i in range(n)]
+        one = PassOne()
+        for part in _run("one", feed("group"), workers, [(as_of, lang, None, False, sp) for sp in spools]):
             one.merge(part)
         table = {key: agg.best for key, agg in one.groups.items()}
         verify = verify and load_assessor_available()
         two = PassTwo()
         if verify:
-            for part in _map(_pass_two, feed("check", CHUNK_VERIFY), workers, (as_of, lang, table, True)):
+            for part in _run("two", feed("check", CHUNK_VERIFY), workers, [(as_of, lang, table, True, None)] * n):
                 two.merge(part)
         else:
-            spool.seek(0)
-            while True:
-                try:
-                    briefs = pickle.load(spool)
-                except EOFError:
-                    break
-                for brief in briefs:
-                    _judge(two, table, brief)
+            for sp in spools:
+                if not Path(sp).exists():
+                    continue
+                with open(sp, "rb") as f:
+                    while True:
+                        try:
+                            briefs = pickle.load(f)
+                        except EOFError:
+                            break
+                        for brief in briefs:
+                            _judge(two, table, brief)
     return Passes(one, two, verify)
 
 
