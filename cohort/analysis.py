@@ -15,6 +15,7 @@ two chunks per worker wait in the queue, so memory stays flat.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import multiprocessing
 import pickle
 import queue
@@ -223,7 +224,7 @@ def _run(fold: str, chunks: Iterator[list[Item]], workers: int, initargs: list[t
     for proc in procs:
         proc.start()
     try:
-        for chunk in [*chunks, *[None] * workers]:
+        for chunk in itertools.chain(chunks, [None] * workers):
             while True:
                 try:
                     tasks.put(chunk, timeout=1)
