@@ -272,7 +272,7 @@ class CohortFormat(StrEnum):
 @app.command()
 @guarded
 def cohort(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT…", help="案件文件、目录或 .jsonl 文件（每行一个案件）；- 为标准输入")],
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="案件文件、目录或 .jsonl 文件（每行一个案件）；- 为标准输入")],
     fmt: Annotated[CohortFormat, typer.Option("--format", "-f", help="text | json | csv")] = CohortFormat.text,
     chart: Annotated[Path | None, typer.Option("--chart", help="另存各组处理结果的图表（PNG）")] = None,
     workers: Annotated[int, typer.Option("--workers", help="进程数；0 为每个 CPU 核心一个")] = 1,

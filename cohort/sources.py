@@ -3,8 +3,8 @@
 Inputs are case files (YAML or JSON, one case each), JSON Lines files (one case per line),
 directories (searched recursively for both) and `-` for JSON Lines on standard input. Nothing
 is read whole: a JSON Lines file is read line by line, a directory is walked lazily, and standard
-input is copied to a temporary file first — disk, not memory — because the cohort reads its input
-twice (once to group, once to check each consumer against their group).
+input is copied to a temporary file first — disk, not memory — because with `--verify` the cohort
+reads its input twice (once to group, once to run the rule base on each case with its group).
 """
 
 from __future__ import annotations

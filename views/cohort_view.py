@@ -263,10 +263,10 @@ def _definitions(report: CohortReport, lang: str) -> str:
     spread = report.spread
     return _t(
         lang,
-        "说明：组 = 同品牌、同型号、同一生产批次，且有同一故障症状的消费者（一人有多个症状时计入每个相应的组；批次不明者不分组）。"
+        "说明：“组”指同品牌、同型号、同一生产批次，且有同一故障症状的消费者（一人有多个症状时计入每个相应的组；批次不明者不分组）。"
         "每人的处理结果取其获得或被提供的最好方案（价格比例最低者）；拒绝处理或未获任何方案记为“无任何处理”。"
-        f"明显差别待遇 = 同组中有人免费、有人需付费，或有人获得处理、有人没有，或已知价格比例相差不少于{ratio_text(spread, lang)}。"
-        "可援引消保法第十条 = 为生活消费购买，且同组有人以严格更低的价格获得处理。本报告为统计结果，不构成法律意见。",
+        f"“明显差别待遇”指同组中有人免费、有人需付费，或有人获得处理、有人没有，或已知价格比例相差不少于{ratio_text(spread, lang)}。"
+        "“可援引消保法第十条”指为生活消费购买，且同组有人以严格更低的价格获得处理。本报告为统计结果，不构成法律意见。",
         "Notes: a group is the consumers of one brand, model and production batch who share a symptom (a consumer "
         "with several symptoms is counted in each of their groups; unknown batches are not grouped). Each "
         "consumer's outcome is the best remedy they were given or offered (lowest price ratio); a refusal or no "
