@@ -9,7 +9,7 @@ text is never typed here: every quotation is looked up in kb/ by key.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from functools import cache
 
 from engine.case import Case
 from engine.dates import calendar_last_year, period_end
@@ -39,71 +39,81 @@ _DEMAND_ORDER = {d.value: i for i, d in enumerate(Demand)}
 
 
 class _Tracer:
-    """Walks a derivation back from a conclusion to the case fields it rests on."""
+    """Walks a derivation back from a conclusion to the case fields it rests on (memoised per case)."""
 
-    def __init__(self, prog: Program, d: Derivation, lang: str) -> None:
-        self.d, self.lang = d, lang
-        self.rules = {cr.rule.name: cr for cr in prog.rules}
-        self.order = {cr.rule.name: i for i, cr in enumerate(prog.rules)}
+    def __init__(self, prog: Program, d: Derivation, lang: str, titles: dict[str, str]) -> None:
+        self.d, self.lang, self.titles = d, lang, titles
+        self.rules = prog.by_name
+        self.order = prog.order
+        self._first: dict[str, Firing] = {}
+        self._chains: dict[str, tuple[list[Step], list[str]]] = {}
 
     def first(self, firings: list[Firing]) -> Firing:
+        """The derivation an explanation shows: the first rule in declaration order, then the first facts."""
+        if len(firings) == 1:
+            return firings[0]
         return min(firings, key=lambda f: (self.order[f.rule], f.matched))
 
-    def matched(self, firing: Firing) -> dict[str, dict[str, Any]]:
-        return {alias: self.d.values(key) for alias, key in firing.matched}
+    def first_of(self, key: str) -> Firing:
+        f = self._first.get(key)
+        if f is None:
+            f = self._first[key] = self.first(self.d.support[key])
+        return f
 
     def because(self, firing: Firing) -> str:
         r = self.rules[firing.rule].rule
-        return render(r.because(self.lang), self.matched(firing), self.lang) if r.because else r.name
+        if r.because is None:
+            return r.name
+        matched = {alias: self.d.values(key) for alias, key in firing.matched}
+        return render(r.because(self.lang), matched, self.lang)
 
-    def trace(self, firing: Firing, titles: dict[str, str]) -> tuple[list[Step], list[str]]:
+    def chain(self, key: str) -> tuple[list[Step], list[str]]:
+        got = self._chains.get(key)
+        if got is None:
+            got = self._chains[key] = self.trace(self.first_of(key))
+        return got
+
+    def trace(self, firing: Firing) -> tuple[list[Step], list[str]]:
         """The steps that lead to `firing` and every case field beneath them.
 
         A finding resting on another finding (costs, refusal liability, reporting) names that finding
         as one step instead of repeating its chain; its fields still count among the facts used.
         """
+        cr = self.rules[firing.rule]
         steps: list[Step] = []
         seen: set[str] = set()
         paths: list[str] = []
+        own: list[str] = []
 
-        def add(ps: list[str]) -> None:
-            paths.extend(p for p in ps if p not in paths)
+        def add_steps(new: list[Step]) -> None:
+            for st in new:
+                if st.rule not in seen:
+                    seen.add(st.rule)
+                    steps.append(st)
 
-        def fields(f: Firing) -> None:
-            cr = self.rules[f.rule]
-            for alias, key in f.matched:
-                if key in self.d.base:
-                    add(field_paths(self.d.base[key], list(cr.uses.get(alias, ()))))
-                else:
-                    fields(self.first(self.d.support[key]))
+        def add_paths(target: list[str], new: list[str]) -> None:
+            target.extend(p for p in new if p not in target)
 
-        def visit(f: Firing, record: bool) -> None:
-            cr = self.rules[f.rule]
-            own: list[str] = []
-            for alias, key in f.matched:
-                if key in self.d.base:
-                    own += [p for p in field_paths(self.d.base[key], list(cr.uses.get(alias, ()))) if p not in own]
-                elif key in seen:
-                    continue
-                else:
-                    seen.add(key)
-                    kind, attrs = self.d.facts[key]
-                    sub = self.first(self.d.support[key])
-                    if kind == "finding":
-                        fields(sub)
-                        steps.append(Step(rule=sub.rule, because=self._refer(attrs["fid"], titles), facts=[],
-                                          cites=list(self.rules[sub.rule].rule.cites)))
-                    else:
-                        visit(sub, True)
-            add(own)
-            if record:
-                steps.append(Step(rule=f.rule, because=self.because(f), facts=own, cites=list(cr.rule.cites)))
-
-        visit(firing, True)
+        for alias, key in firing.matched:
+            if key in self.d.base:
+                add_paths(own, field_paths(self.d.base[key], list(cr.uses.get(alias, ()))))
+                continue
+            kind, attrs = self.d.facts[key]
+            sub_steps, sub_paths = self.chain(key)
+            if kind == "finding":
+                sub = self.first_of(key)
+                add_steps([Step.model_construct(rule=sub.rule, because=self._refer(attrs["fid"]), facts=[],
+                                                cites=list(self.rules[sub.rule].rule.cites))])
+            else:
+                add_steps(sub_steps)
+            add_paths(paths, sub_paths)
+        add_paths(paths, own)
+        steps.append(Step.model_construct(rule=firing.rule, because=self.because(firing), facts=own,
+                                          cites=list(cr.rule.cites)))
         return steps, paths
 
-    def _refer(self, fid: str, titles: dict[str, str]) -> str:
-        title = titles.get(fid, fid)
+    def _refer(self, fid: str) -> str:
+        title = self.titles.get(fid, fid)
         return f"rests on the claim “{title}” ({fid})" if self.lang == "en" else f"依据上述主张“{title}”（{fid}）"
 
 
@@ -120,7 +130,6 @@ def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str) -> list[Find
     by_fid: dict[str, dict[str, list[Firing]]] = {}
     for key, attrs in d.of_kind("finding"):
         by_fid.setdefault(attrs["fid"], {}).setdefault(attrs["strength"], []).extend(d.support[key])
-    titles = {fid: spec.title(lang) for fid, spec in prog.rulebase.findings.items()}
     out = []
     for fid, spec in prog.rulebase.findings.items():
         if fid not in by_fid:
@@ -128,7 +137,7 @@ def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str) -> list[Find
         strength = max(by_fid[fid], key=RANK.__getitem__)
         firings = by_fid[fid][strength]
         chosen = tr.first(firings)
-        steps, paths = tr.trace(chosen, titles)
+        steps, paths = tr.trace(chosen)
         cites = list(spec.cites)
         demands = list(spec.demands)
         for f in sorted(firings, key=lambda f: tr.order[f.rule]):
@@ -137,7 +146,7 @@ def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str) -> list[Find
             demands += [x for x in r.demands if x not in demands]
         cited_articles = {":".join(c.split(":")[:2]) for c in cites}
         quotes = [q for q in spec.quotes if ":".join(q.split(":")[:2]) in cited_articles]
-        steps[-1] = steps[-1].model_copy(update={"cites": cites})
+        steps = [*steps[:-1], steps[-1].model_copy(update={"cites": cites})]
         out.append(
             Finding(
                 id=fid,
@@ -230,30 +239,42 @@ def _missing(prog: Program, d: Derivation, lang: str) -> list[Missing]:
     return out
 
 
+@cache
+def _titles(prog: Program, lang: str) -> dict[str, str]:
+    return {fid: spec.title(lang) for fid, spec in prog.rulebase.findings.items()}
+
+
+@cache
 def _citation_order(key: str) -> tuple[int, ...]:
-    law_ids = list(laws.laws())
     head, *nums = key.split(":")
-    return (law_ids.index(head), *(int(n) for n in nums))
+    return (list(laws.laws()).index(head), *(int(n) for n in nums))
+
+
+@cache
+def _citation(key: str) -> CitationText:
+    c = laws.lookup(key)
+    return CitationText(law=c.law.title, article=c.heading, text=c.text, short=c.law.short,
+                        edition=c.law.edition, short_en=c.law.short_en, article_en=c.heading_en)
 
 
 def _citations(keys: list[str]) -> dict[str, CitationText]:
-    out = {}
-    for key in sorted(set(keys), key=_citation_order):
-        c = laws.lookup(key)
-        out[key] = CitationText(law=c.law.title, article=c.heading, text=c.text, short=c.law.short,
-                                edition=c.law.edition, short_en=c.law.short_en, article_en=c.heading_en)
-    return out
+    return {key: _citation(key) for key in sorted(set(keys), key=_citation_order)}
+
+
+@cache
+def _channels(lang: str) -> tuple[Channel, ...]:
+    return tuple(Channel(key=k, text=laws.lookup(k).text, how=how(lang)) for k, how in CHANNELS)
 
 
 def assemble(case: Case, as_of: dt.date, ps: Periods, d: Derivation, prog: Program, lang: str) -> Verdict:
-    tr = _Tracer(prog, d, lang)
+    tr = _Tracer(prog, d, lang, _titles(prog, lang))
     notes: list[str] = []
     uncovered: set[int] = set()
     findings = _findings(prog, d, tr, lang)
     not_applicable = _not_applicable(prog, d, lang)
     deadlines = _deadlines(prog, d, tr, as_of, lang, notes, uncovered)
     missing = _missing(prog, d, lang)
-    channels = [Channel(key=k, text=laws.lookup(k).text, how=how(lang)) for k, how in CHANNELS]
+    channels = list(_channels(lang))
 
     keys = [c for f in findings for c in f.cites + f.quotes]
     keys += [c for n in not_applicable for c in n.cites]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import chinese_calendar
 
@@ -25,6 +26,7 @@ def add_months(start: dt.date, months: int) -> dt.date:
     return dt.date(year, month, day)
 
 
+@lru_cache(maxsize=8192)
 def calendar_covers(day: dt.date) -> bool:
     try:
         chinese_calendar.is_holiday(day)
@@ -33,6 +35,7 @@ def calendar_covers(day: dt.date) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
 def is_rest_day(day: dt.date) -> bool:
     """A statutory holiday or weekend rest day; a 调休 working weekend is not one."""
     try:
@@ -52,6 +55,7 @@ class PeriodEnd:
         return self.date != self.unmoved
 
 
+@lru_cache(maxsize=8192)
 def period_end(start: dt.date, *, years: int = 0, months: int = 0, days: int = 0, moves: bool = True) -> PeriodEnd:
     """The last day of a period that starts to run on `start` (which itself is not counted)."""
     end = add_months(start, 12 * years + months) if (years or months) else start

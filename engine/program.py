@@ -38,13 +38,15 @@ class CompiledRule:
     uses: dict[str, tuple[str, ...]]  # alias -> attributes read on that fact (for field paths)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one program per process
 class Program:
     rulebase: RuleBase
     rules: tuple[CompiledRule, ...]
     strata: int  # number of strata (the last index + 1)
     kinds: tuple[str, ...]  # every fact kind, base and derived
     derived_attrs: dict[str, tuple[str, ...]]
+    by_name: dict[str, CompiledRule]
+    order: dict[str, int]  # declaration order, which decides which derivation an explanation shows
 
 
 def _refs(p: Pattern) -> list[Ref]:
@@ -113,6 +115,8 @@ def program() -> Program:
         compiled.append(CompiledRule(r, rule_stratum[r.name], {a: tuple(dict.fromkeys(v)) for a, v in uses.items()}))
     return Program(
         rulebase=rb,
+        by_name={cr.rule.name: cr for cr in compiled},
+        order={cr.rule.name: i for i, cr in enumerate(compiled)},
         rules=tuple(compiled),
         strata=max(rule_stratum.values()) + 1,
         kinds=tuple(sorted(kinds_attrs)),

@@ -8,8 +8,6 @@ a lawyer's advice).
 
 from __future__ import annotations
 
-import json
-
 from pydantic import BaseModel, ConfigDict
 
 from engine.vocab import Strength
@@ -114,7 +112,7 @@ class Verdict(_Out):
 
     def to_json(self) -> str:
         """Stable, byte-identical for the same case and as-of date."""
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        return self.model_dump_json(indent=2) + "\n"
 
     def to_line(self) -> str:
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+        return self.model_dump_json()

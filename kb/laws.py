@@ -41,7 +41,7 @@ class Item:
 
     @property
     def heading(self) -> str:
-        return f"第{cn2an.an2cn(self.number)}项"
+        return f"第{_cn(self.number)}项"
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class Paragraph:
 
     @property
     def heading(self) -> str:
-        return f"第{cn2an.an2cn(self.number)}款"
+        return f"第{_cn(self.number)}款"
 
     def item(self, number: int) -> Item:
         for it in self.items:
@@ -153,6 +153,11 @@ class Citation:
     @property
     def short_label(self) -> str:
         return f"《{self.law.short}》{self.heading}"
+
+
+@cache
+def _cn(number: int) -> str:
+    return cn2an.an2cn(number)
 
 
 def _split_items(text: str) -> tuple[Item, ...]:
