@@ -43,7 +43,7 @@ PATHS: dict[str, dict[str, tuple[str, ...]]] = {
                     "topic": ("topic",), "day": ("date",), "i": ("date",)},
     "comparator": {"model": ("model",), "batch": ("production_batch",), "shared": ("symptoms",),
                    "remedy": ("remedy",), "ratio": ("price_ratio",)},
-    "offers": {"any": ("interactions",), "best": ("interactions",)},
+    "offers": {"any": ("interactions",), "best": ("interactions",), "best_known": ("interactions",)},
     "demands": {"items": ("demands",)},
 }
 
@@ -126,6 +126,7 @@ def base_facts(case: Case, ps: Periods | None = None) -> list[dict[str, Any]]:
     facts.append({"t": "product", "k": "product", "model": model_key(case.product.model),
                   "batch": case.product.production_batch or "?"})
 
+    offered = False  # some remedy was offered or given, priced or not
     best: float | None = None
     best_i: int | None = None
     for i, x in enumerate(case.interactions):
@@ -139,10 +140,14 @@ def base_facts(case: Case, ps: Periods | None = None) -> list[dict[str, Any]]:
         _put(fx, "ratio", x.price_ratio)
         facts.append(fx)
         ratio = effective_ratio(x.remedy, x.price_ratio)
-        if str(x.kind) in REMEDY_KINDS and x.remedy not in (None, "none") and ratio is not None:
-            if best is None or ratio < best:
+        if str(x.kind) in REMEDY_KINDS and x.remedy not in (None, "none"):
+            offered = True
+            if ratio is not None and (best is None or ratio < best):
                 best, best_i = ratio, i
-    offers: dict[str, Any] = {"t": "offers", "k": "offers", "any": "no" if best is None else "yes"}
+    # `any` says whether anything was offered; `best` only what is known of its price. A paid offer of
+    # unknown price is an offer, not "nothing", and cannot be compared with a comparator's price.
+    offers: dict[str, Any] = {"t": "offers", "k": "offers", "any": "yes" if offered else "no",
+                              "best_known": "no" if best is None else "yes"}
     if best is not None:
         offers.update(best=best, best_i=best_i, best_pct=percent(best))
     facts.append(offers)

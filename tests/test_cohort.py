@@ -367,8 +367,6 @@ def test_rule_base_agrees_on_a_generated_cohort(tmp_path: Path) -> None:
     assert c["agree"] == c["checked"], c["disagree"]
 
 
-@pytest.mark.xfail(strict=True, reason="engine: a paid offer of unknown price counts as no offer at all, so any "
-                                        "same-batch remedy makes it unequal; the cohort says the price is unknown")
 def test_rule_base_agrees_on_a_paid_offer_of_unknown_price(tmp_path: Path) -> None:
     cases = [
         case("北京市", ["touch_unresponsive"], [offer("discounted_trade_in", 0.5)]),

@@ -389,3 +389,10 @@ def test_always_addressed_articles() -> None:
         cited = {c.split(":")[0] + ":" + c.split(":")[1] for f in v.findings for c in f.cites}
         cited |= {c for n in v.not_applicable for c in n.cites}
         assert {"crpl:8", "crpl:10", "crpl:24", "pql:41"} <= cited, changes
+
+
+def test_a_paid_offer_of_unknown_price_is_an_offer_not_nothing() -> None:
+    v = verdict(**OUT, interactions=[offer(0.5, price_ratio=None, remedy="paid_repair")],
+                comparators=[comparator(remedy="free_repair")])
+    assert strength(v, "crpl10.unequal_treatment") is None
+    assert "interactions.price_ratio" in {m.field for m in v.missing}

@@ -3,7 +3,8 @@
 Base fact kinds (built from the case file by engine/facts.py): purchase, dates, fault, harm, product,
 interaction (one per entry), comparator (one per entry), offers (the best remedy offered), demands.
 String attributes are always present (`"unknown"`/`"?"` for unknowns); numbers are absent when unknown,
-and an absent attribute fails every test.
+and an absent attribute fails every test — but a join (`Ref`) to an attribute the other fact lacks is an
+error in durable-rules (code 311), so a rule must first test that the attribute is known (`best_known`).
 """
 
 from kb.rules.dsl import fact

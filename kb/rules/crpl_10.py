@@ -12,7 +12,7 @@ regulations (实施条例第九条第二款) speak to it directly.
 """
 
 from kb.rules.common import CONSUMER, SAME_BATCH
-from kb.rules.dsl import Finding, NotApplicable, Reason, Ref, Rule, T, Variant, fact
+from kb.rules.dsl import Finding, Missing, NotApplicable, Reason, Ref, Rule, T, Variant, fact
 
 _X = fact("x", "interaction")
 _DECLINED_OFFER = fact("o", "interaction", kind="offer", accepted__ne="yes")
@@ -35,7 +35,7 @@ RULES = [
     ),
     Rule(
         name="unequal.priced_newer",
-        when=(fact("of", "offers", any="yes"),
+        when=(fact("of", "offers", any="yes", best_known="yes"),
               SAME_BATCH.where(remedy="free_replacement_newer_model", ratio__lt=Ref("of", "best"))),
         derive="fact.unequal_treatment",
         attrs={"priced": "yes", "newer": "yes"},
@@ -45,7 +45,7 @@ RULES = [
     ),
     Rule(
         name="unequal.priced",
-        when=(fact("of", "offers", any="yes"),
+        when=(fact("of", "offers", any="yes", best_known="yes"),
               SAME_BATCH.where(remedy__in=("free_repair", "paid_repair", "free_replacement_same_model",
                                            "discounted_trade_in", "refund"), ratio__lt=Ref("of", "best"))),
         derive="fact.unequal_treatment",
@@ -139,5 +139,15 @@ NOT_APPLICABLE = [
                       "differently, add them as comparators)"),
             ),
         ),
+    ),
+]
+
+MISSING = [
+    Missing(
+        field="interactions.price_ratio",
+        why=T("经营者给出的方案价格未知：同批次消费者获得了处理，只有知道您需付原价的几成，才能比较是否差别对待",
+              "the price of the business's offer to you is unknown: a same-batch consumer got a remedy, and only "
+              "your price can show whether you were treated differently"),
+        when=(fact("of", "offers", any="yes", best_known="no"), SAME_BATCH),
     ),
 ]
