@@ -1,0 +1,112 @@
+"""`weiquan assess` as a user runs it: bad input, formats, stdin, batch (CONTRACT.md §3, §4)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import ROOT, make_case, run_cli
+
+
+def write(tmp: Path, data: object, name: str = "case.yaml") -> Path:
+    p = tmp / name
+    p.write_text(yaml.safe_dump(data, allow_unicode=True) if name.endswith(".yaml") else json.dumps(data), encoding="utf-8")
+    return p
+
+
+def test_unknown_key_names_the_field_value_and_what_is_allowed(tmp_path: Path) -> None:
+    data = make_case()
+    data["fault"]["symptom"] = ["abnormal_heat"]  # a typo for `symptoms`
+    r = run_cli("assess", str(write(tmp_path, data)), "--as-of", "2025-09-01")
+    assert r.returncode == 2
+    assert "fault.symptom" in r.stderr and "symptoms" in r.stderr and "未知字段" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_bad_enum_in_english(tmp_path: Path) -> None:
+    r = run_cli("assess", str(write(tmp_path, make_case(**{"product.category": "watch"}))), "--lang", "en",
+                "--as-of", "2025-09-01")
+    assert r.returncode == 2
+    assert "product.category: 'watch' is not allowed" in r.stderr and "wearable" in r.stderr
+
+
+def test_dates_after_as_of_and_before_purchase_are_refused(tmp_path: Path) -> None:
+    r = run_cli("assess", str(write(tmp_path, make_case())), "--as-of", "2024-08-01")
+    assert r.returncode == 2 and "晚于评估日期 2024-08-01" in r.stderr
+    r = run_cli("assess", str(write(tmp_path, make_case(**{"fault.first_noticed": "2024-05-01"}))), "--as-of", "2025-09-01")
+    assert r.returncode == 2 and "fault.first_noticed" in r.stderr and "早于收货日期" in r.stderr
+
+
+def test_impossible_date_and_bad_as_of(tmp_path: Path) -> None:
+    r = run_cli("assess", str(write(tmp_path, make_case(**{"purchase.date": "2024-02-30"}))), "--as-of", "2025-09-01")
+    assert r.returncode == 2 and "purchase.date" in r.stderr and "2024-02-30" in r.stderr
+    r = run_cli("assess", str(write(tmp_path, make_case())), "--as-of", "yesterday")
+    assert r.returncode == 2 and "--as-of" in r.stderr
+
+
+def test_missing_file_and_broken_yaml(tmp_path: Path) -> None:
+    r = run_cli("assess", str(tmp_path / "nope.yaml"))
+    assert r.returncode == 2 and "找不到文件" in r.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("product: [unclosed\n", encoding="utf-8")
+    r = run_cli("assess", str(bad))
+    assert r.returncode == 2 and "YAML" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_json_case_file_and_stdin_give_the_same_verdict(tmp_path: Path) -> None:
+    data = make_case()
+    a = run_cli("assess", str(write(tmp_path, data, "case.json")), "-f", "json", "--as-of", "2025-09-01")
+    b = run_cli("assess", "-", "-f", "json", "--as-of", "2025-09-01", input=json.dumps(data))
+    assert a.returncode == b.returncode == 0
+    assert a.stdout == b.stdout
+    assert json.loads(a.stdout)["findings"][0]["id"] == "crpl24.repair_replace_in_warranty"
+
+
+def test_english_text_and_markdown(tmp_path: Path) -> None:
+    p = write(tmp_path, make_case())
+    en = run_cli("assess", str(p), "--lang", "en", "--as-of", "2025-09-01").stdout
+    assert en.splitlines()[2].startswith("Bottom line:") and "not a lawyer's advice" in en
+    md = run_cli("assess", str(p), "-f", "md", "--as-of", "2025-09-01").stdout
+    assert md.startswith("# 维权分析") and "> 《消费者权益保护法》第二十四条第一款" in md
+
+
+def test_schema_is_json_schema_of_the_case_file() -> None:
+    r = run_cli("schema")
+    schema = json.loads(r.stdout)
+    assert r.returncode == 0
+    assert set(schema["required"]) == {"product", "purchase", "fault"}
+    assert schema["$defs"]["Product"]["additionalProperties"] is False
+
+
+def test_batch_keeps_order_reports_bad_lines_and_scales_with_workers(tmp_path: Path) -> None:
+    lines = [json.dumps(make_case(**{"consumer.name": f"用户{i}"})) for i in range(30)]
+    lines[7] = "{not json"
+    lines[12] = json.dumps(make_case(**{"product.category": "watch"}))
+    lines.insert(20, "")  # blank lines are skipped but keep their numbers
+    src = tmp_path / "cases.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = run_cli("assess", str(src), "--as-of", "2025-09-01")
+    two = run_cli("assess", str(src), "--as-of", "2025-09-01", "--workers", "2")
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    out = [json.loads(x) for x in one.stdout.splitlines()]
+    assert len(out) == 30
+    assert out[7]["line"] == 8 and "JSON" in out[7]["error"]
+    assert out[12]["line"] == 13 and "product.category" in out[12]["error"]
+    assert out[0]["findings"] and out[29]["case"]["product"] == "Band X"
+    assert "2 行无法分析" in one.stderr
+
+
+def test_batch_refuses_text_format(tmp_path: Path) -> None:
+    src = tmp_path / "cases.jsonl"
+    src.write_text(json.dumps(make_case()) + "\n", encoding="utf-8")
+    r = run_cli("assess", str(src), "-f", "text")
+    assert r.returncode == 2 and "jsonl" in r.stderr
+
+
+def test_examples_assess_cleanly() -> None:
+    for p in sorted((ROOT / "examples").glob("*.yaml")):
+        r = run_cli("assess", str(p), "--as-of", "2025-12-31")
+        assert r.returncode == 0, (p.name, r.stderr)
