@@ -62,10 +62,12 @@ FINDINGS = [
             Variant(
                 name="seven_days",
                 strength="strong",
-                when=(CONSUMER, NONCONFORMITY, WITHIN_7_DAYS),
-                because=T("商品不符合质量要求，且在收货之日起七日内：消费者可以退货",
-                          "the goods fail quality requirements within seven days of receipt: the consumer may "
-                          "return them"),
+                when=(CONSUMER, NONCONFORMITY, WITHIN_7_DAYS, fact("d7x", "dates")),
+                because=T("商品不符合质量要求，且在收货之日起七日内发现：消费者可以退货（退货应在七日内提出，最迟于 {d7x.day7_end_on}；"
+                            "已提出的请保留记录）",
+                          "the goods fail quality requirements, found within seven days of receipt: the consumer "
+                          "may return them (the return must be asked for within the seven days, by "
+                          "{d7x.day7_end_on}; keep a record of the request)"),
             ),
         )),
     ),
