@@ -396,3 +396,9 @@ def test_a_paid_offer_of_unknown_price_is_an_offer_not_nothing() -> None:
                 comparators=[comparator(remedy="free_repair")])
     assert strength(v, "crpl10.unequal_treatment") is None
     assert "interactions.price_ratio" in {m.field for m in v.missing}
+
+
+def test_harm_after_user_damage_is_only_arguable() -> None:
+    v = verdict(**{"fault.cause": "user_damage", "fault.symptoms": ["battery_swelling"], "harm.personal_injury": True})
+    assert strength(v, "pql41.producer_liability") == "arguable"
+    assert not [f for f in v.findings if f.id.startswith("crpl24")]

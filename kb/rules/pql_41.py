@@ -6,7 +6,9 @@ Only injury to a person or damage to property *other than the defective product 
 oblige free repair or replacement of the device after the warranty: where nothing but the device
 failed, the remedy for the device lies in 消保法第二十四条, 产品质量法第四十条 and 民法典第五百八十二条.
 The producer answers without fault (民法典第一千二百零二条); the victim may claim from the producer or
-the seller (第一千二百零三条; for consumers also 消保法第四十条).
+the seller (第一千二百零三条; for consumers also 消保法第四十条). When the consumer says the device was
+damaged by them first, the claim is only arguable: the harm must be caused by a defect, and the producer
+may prove the defect did not exist when the product was put into circulation (第二款).
 
 LEGAL_SPEC asks for `fact.harm` with `fact.safety_defect` or `fact.nonconformity`; harm itself makes a
 safety defect (pql_46), so the variants below read the safety defect only.
@@ -36,6 +38,11 @@ _BECAUSE = T("产品缺陷造成了人身伤害或他人财产损害：生产者
              "the defect caused injury or damage to other property: the producer must compensate, and the "
              "injured may claim from the producer or the seller")
 
+_AFTER_DAMAGE = T("损害发生在设备受到人为损坏之后：仍可主张产品存在缺陷（如电池受正常可预见的跌落即起火），但生产者可能证明缺陷并非投入流通时即已存在（第四十一条第二款），属可争取",
+                  "the harm followed damage by the user: a defect can still be argued (a battery should not catch "
+                  "fire from a foreseeable drop), but the producer may prove the defect was not there when the "
+                  "product was put into circulation (art. 41(2)): arguable")
+
 FINDINGS = [
     Finding(
         id="pql41.producer_liability",
@@ -45,9 +52,14 @@ FINDINGS = [
         cites=("pql:41", "pql:46", "civil_code:1202", "civil_code:1203"),
         demands=("compensation",),
         variants=(
-            Variant(name="harm", strength="strong", when=(HARM, SAFETY_DEFECT), because=_BECAUSE),
-            Variant(name="harm-consumer", strength="strong", when=(HARM, SAFETY_DEFECT, CONSUMER), because=_BECAUSE,
-                    cites=("crpl:40",)),
+            Variant(name="harm", strength="strong", because=_BECAUSE,
+                    when=(HARM, SAFETY_DEFECT, FAULT.where(cause__ne="user_damage"))),
+            Variant(name="harm-consumer", strength="strong", because=_BECAUSE, cites=("crpl:40",),
+                    when=(HARM, SAFETY_DEFECT, FAULT.where(cause__ne="user_damage"), CONSUMER)),
+            Variant(name="harm-after-damage", strength="arguable", because=_AFTER_DAMAGE,
+                    when=(HARM, SAFETY_DEFECT, FAULT.where(cause="user_damage"))),
+            Variant(name="harm-after-damage-consumer", strength="arguable", because=_AFTER_DAMAGE, cites=("crpl:40",),
+                    when=(HARM, SAFETY_DEFECT, FAULT.where(cause="user_damage"), CONSUMER)),
         ),
     ),
 ]
