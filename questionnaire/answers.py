@@ -1,0 +1,280 @@
+"""Reading one answer as a person types it, and showing it back.
+
+Typed and scripted answers go through the same `parse`, so an adviser's prepared file is held to the
+same rules as a consumer at the keyboard. People write dates as 2024/5/20 or 2024年5月20日 and prices
+as 6折: these are accepted and stored in the case file's own form (ISO dates, ratios 0–1). A rejected
+answer raises `AnswerError` with a message that says what was wrong and what would be right, in the
+user's language; the prompt shows it and asks again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from engine.vocab import label
+from questionnaire.conditions import resolve
+from questionnaire.draft import get
+from questionnaire.spec import Question
+
+UNKNOWN_WORDS = {"", "不知道", "不清楚", "未知", "跳过", "unknown", "?", "？", "skip", "n/a", "null", "~"}
+_YES = {"是", "是的", "有", "对", "y", "yes", "true", "1"}
+_NO = {"否", "不是", "没有", "无", "不", "n", "no", "false", "0"}
+_DATE = [
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+]
+_MONTH = [
+    re.compile(r"^(\d{4})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月?$"),
+    re.compile(r"^(\d{4})(\d{2})$"),
+]
+FIELD_NAMES = {
+    "purchase.date": ("收货日期", "the delivery date"),
+    "fault.first_noticed": ("发现故障的日期", "the day the fault was noticed"),
+}
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be used; the message is ready to show, in the user's language."""
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
+
+
+def is_unknown(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and raw.strip().casefold() in UNKNOWN_WORDS)
+
+
+class Context:
+    """What an answer is checked against: the other answers, the assessment date, the language."""
+
+    def __init__(self, data: dict[str, Any], as_of: dt.date, lang: str, loop: str | None = None,
+                 index: int | None = None) -> None:
+        self.data, self.as_of, self.lang, self.loop, self.index = data, as_of, lang, loop, index
+
+    def ref(self, name: str | None) -> Any:
+        return get(self.data, resolve(name, self.loop, self.index)) if name else None
+
+
+def parse(q: Question, raw: Any, ctx: Context) -> Any:
+    """The value to store for this answer (None: unknown), or AnswerError."""
+    lang = ctx.lang
+    if isinstance(raw, str):
+        raw = raw.strip()
+    if (q.type not in ("multi", "yesno") and is_unknown(raw)) or (q.type == "yesno" and raw is None):
+        if q.required:
+            raise AnswerError(_t(lang, "这个问题必须回答（不能填“不知道”）", "this question needs an answer (not \"don't know\")"))
+        return None
+    return _PARSERS[q.type](q, raw, ctx)
+
+
+def _date(q: Question, raw: Any, ctx: Context) -> str:
+    lang = ctx.lang
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        day = raw
+    else:
+        text = str(raw).strip()
+        m = next((p.match(text) for p in _DATE if p.match(text)), None)
+        if not m:
+            raise AnswerError(_t(lang, f"“{text}”不是日期：请按 年-月-日 填写，例如 2024-05-20",
+                                 f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2024-05-20"))
+        y, mo, d = (int(x) for x in m.groups())
+        try:
+            day = dt.date(y, mo, d)
+        except ValueError:
+            raise AnswerError(_t(lang, f"日历上没有 {y}年{mo}月{d}日 这一天，请检查",
+                                 f"there is no day {y}-{mo:02d}-{d:02d} in the calendar; please check")) from None
+    if day > ctx.as_of:
+        raise AnswerError(_t(lang, f"{day.isoformat()} 晚于今天（{ctx.as_of.isoformat()}）：日期不能在未来",
+                             f"{day.isoformat()} is after today ({ctx.as_of.isoformat()}): a date cannot be in the future"))
+    if day.year < 1990:
+        raise AnswerError(_t(lang, f"{day.isoformat()} 太早了，请检查年份", f"{day.isoformat()} is too early; check the year"))
+    low = ctx.ref(q.min)
+    if low is not None and day < dt.date.fromisoformat(str(low)):
+        zh, en = FIELD_NAMES.get(q.min or "", (q.min, q.min))
+        raise AnswerError(_t(lang, f"{day.isoformat()} 早于{zh}（{low}），请检查",
+                             f"{day.isoformat()} is before {en} ({low}); please check"))
+    return day.isoformat()
+
+
+def _month(q: Question, raw: Any, ctx: Context) -> str:
+    lang = ctx.lang
+    if isinstance(raw, dt.date):
+        y, mo = raw.year, raw.month
+    else:
+        text = str(raw).strip()
+        m = next((p.match(text) for p in _MONTH if p.match(text)), None)
+        if not m:
+            raise AnswerError(_t(lang, f"“{text}”不是月份：请按 年-月 填写，例如 2024-04",
+                                 f"'{text}' is not a month: write it as YYYY-MM, e.g. 2024-04"))
+        y, mo = (int(x) for x in m.groups())
+    if not 1 <= mo <= 12 or y < 1900:
+        raise AnswerError(_t(lang, f"没有 {y}年{mo}月 这个月份，请检查", f"there is no month {y}-{mo:02d}; please check"))
+    month = f"{y:04d}-{mo:02d}"
+    if month > ctx.as_of.isoformat()[:7]:
+        raise AnswerError(_t(lang, f"{month} 晚于本月：不能在未来", f"{month} is after this month: it cannot be in the future"))
+    high = ctx.ref(q.max)
+    if high is not None and month > str(high)[:7]:
+        zh, en = FIELD_NAMES.get(q.max or "", (q.max, q.max))
+        raise AnswerError(_t(lang, f"生产批次 {month} 晚于{zh}所在的月份（{str(high)[:7]}），不可能",
+                             f"a batch of {month} is after the month of {en} ({str(high)[:7]}), which is impossible"))
+    return month
+
+
+def _range(q: Question, value: float, ctx: Context) -> None:
+    lo, hi = q.min_value, q.max_value
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        span = f"{lo if lo is not None else '…'} – {hi if hi is not None else '…'}"
+        raise AnswerError(_t(ctx.lang, f"{value:g} 超出范围，允许 {span}", f"{value:g} is out of range; allowed: {span}"))
+
+
+def _integer(q: Question, raw: Any, ctx: Context) -> int:
+    if isinstance(raw, bool):
+        raw = str(raw)
+    if isinstance(raw, int):
+        value = raw
+    else:
+        m = re.match(r"^(\d+)\s*(个月|月|起|个|次|件|例)?$", str(raw).strip())
+        if not m:
+            raise AnswerError(_t(ctx.lang, f"“{raw}”不是整数：请填写数字，例如 12",
+                                 f"'{raw}' is not a whole number: type digits, e.g. 12"))
+        value = int(m.group(1))
+    _range(q, value, ctx)
+    return value
+
+
+def _number(q: Question, raw: Any, ctx: Context) -> float:
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        value = float(raw)
+    else:
+        m = re.match(r"^[¥￥]?\s*(\d+(?:\.\d+)?)\s*(元|块|rmb|cny)?$", str(raw).strip(), re.IGNORECASE)
+        if not m:
+            raise AnswerError(_t(ctx.lang, f"“{raw}”不是数字：请填写金额，例如 239 或 239.00",
+                                 f"'{raw}' is not a number: type an amount, e.g. 239 or 239.00"))
+        value = float(m.group(1))
+    _range(q, value, ctx)
+    return value
+
+
+def _ratio(q: Question, raw: Any, ctx: Context) -> float:
+    lang = ctx.lang
+    bad = AnswerError(_t(lang, f"“{raw}”无法理解：请填 0 到 1 之间的小数（0.6 即 6折，免费填 0，原价填 1），或写成 6折、60%",
+                         f"'{raw}' is not understood: a share between 0 and 1 (0.6 = 60%, 0 = free, 1 = full price), or 60%"))
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        value = float(raw)
+    else:
+        text = str(raw).strip().replace(" ", "")
+        if text in ("免费", "free"):
+            value = 0.0
+        elif text in ("原价", "全价", "full", "fullprice"):
+            value = 1.0
+        elif m := re.fullmatch(r"(\d+(?:\.\d+)?)折", text):
+            value = float(m.group(1)) / 10
+        elif m := re.fullmatch(r"(\d+(?:\.\d+)?)%", text):
+            value = float(m.group(1)) / 100
+        elif re.fullmatch(r"\d+(?:\.\d+)?", text):
+            value = float(text)
+        else:
+            raise bad
+    if not 0 <= value <= 1:
+        raise bad
+    return round(value, 4)
+
+
+def _yesno(q: Question, raw: Any, ctx: Context) -> bool | None:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().casefold()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    if is_unknown(text):
+        if q.required:
+            raise AnswerError(_t(ctx.lang, "这个问题必须回答", "this question needs an answer"))
+        return None
+    raise AnswerError(_t(ctx.lang, f"“{raw}”无法理解：请回答 是、否 或 不知道", f"'{raw}' is not understood: answer yes, no or unknown"))
+
+
+def _choice_value(q: Question, raw: Any, ctx: Context) -> str:
+    text = str(raw).strip()
+    options = q.options()
+    for value in options:
+        names = {value.casefold(), label(q.vocab, value, "zh").casefold(), label(q.vocab, value, "en").casefold()}
+        if text.casefold() in names:
+            return value
+    shown = "、".join(f"{v}（{label(q.vocab, v, 'zh')}）" for v in options) if ctx.lang != "en" else ", ".join(options)
+    raise AnswerError(_t(ctx.lang, f"“{text}”不是可选的答案。可选：{shown}", f"'{text}' is not one of the choices: {shown}"))
+
+
+def _choice(q: Question, raw: Any, ctx: Context) -> str:
+    return _choice_value(q, raw, ctx)
+
+
+def _multi(q: Question, raw: Any, ctx: Context) -> list[str]:
+    if raw is None or (isinstance(raw, str) and is_unknown(raw)):
+        items: list[Any] = []
+    elif isinstance(raw, list | tuple):
+        items = list(raw)
+    else:
+        items = [x for x in re.split(r"[,，、;；]\s*", str(raw)) if x.strip()]
+    out: list[str] = []
+    for item in items:
+        value = _choice_value(q, item, ctx)
+        if value not in out:
+            out.append(value)
+    if q.required and not out:
+        raise AnswerError(_t(ctx.lang, "请至少选择一项（空格键选择）", "choose at least one (space selects)"))
+    return out
+
+
+def _text(q: Question, raw: Any, ctx: Context) -> str:
+    text = str(raw).strip()
+    if len(text) > 2000:
+        raise AnswerError(_t(ctx.lang, "文字过长（最多 2000 个字符）", "too long (at most 2000 characters)"))
+    return text
+
+
+_PARSERS = {"date": _date, "month": _month, "integer": _integer, "number": _number, "ratio": _ratio,
+            "yesno": _yesno, "choice": _choice, "multi": _multi, "text": _text}
+
+
+def show(q: Question, value: Any, lang: str) -> str:
+    """An answer as the review lists it."""
+    if value is None or value == [] and q.type == "multi" and not q.required:
+        return _t(lang, "不知道", "don't know") if value is None else _t(lang, "（无）", "(none)")
+    if q.type == "yesno":
+        return _t(lang, "是", "yes") if value else _t(lang, "否", "no")
+    if q.type == "choice":
+        return label(q.vocab, value, lang)
+    if q.type == "multi":
+        return ("、" if lang != "en" else ", ").join(label(q.vocab, v, lang) for v in value)
+    if q.type == "ratio":
+        v = float(value)
+        if v == 0:
+            return _t(lang, "0（免费）", "0 (free)")
+        return f"{v:g}（{v * 10:g}折）" if lang != "en" else f"{v:g} ({v * 100:g}%)"
+    if q.type == "number":
+        return f"{float(value):g}"
+    return str(value)
+
+
+def as_text(q: Question, value: Any) -> str:
+    """A stored value as it would be typed again (the default of a re-asked text prompt)."""
+    if value is None:
+        return ""
+    if q.type == "ratio":
+        return f"{float(value):g}"
+    if q.type == "number":
+        return f"{float(value):g}"
+    return str(value)

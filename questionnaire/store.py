@@ -1,0 +1,136 @@
+"""Saving the draft after every answer so that nothing typed is lost, and reading it back to resume.
+
+One file holds both the case and the progress. The progress (which questions were answered, including
+"don't know" answers that leave no field behind) is a JSON line inside a YAML comment at the top:
+the case model rejects unknown keys, and a comment is invisible to it, so a finished file passes
+`weiquan assess` as it is, while a partial one is still valid YAML that `--resume` continues. A side
+file was the alternative, but two files cannot be replaced in one atomic step; one file can.
+A case file without the progress line (written by hand, or by another tool) resumes too: its present
+fields count as answered.
+
+Writes are atomic: a temporary file in the same directory, flushed and fsynced, then `os.replace`d
+over the old one, so Ctrl-C, a closed terminal or a crash leaves either the previous or the new
+version, never half of one. The file is created readable by its owner only: it holds a name, a phone
+number and an address.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from engine.errors import InputError
+from questionnaire.draft import Draft, canonical, get, put
+from questionnaire.spec import Questionnaire
+
+PROGRESS = "# weiquan-progress: "
+_MONTHS = ("product.production_batch",)
+
+
+def render(draft: Draft, lang: str = "zh") -> str:
+    """The file's text: a human note, the progress line, then the case as YAML."""
+    note = ("# weiquan ask 的问卷草稿，每答一题自动保存。继续填写：weiquan ask --resume 本文件"
+            if lang != "en" else "# weiquan ask questionnaire draft, saved after every answer. Continue: weiquan ask --resume FILE")
+    progress = json.dumps({"answered": draft.answered}, ensure_ascii=False, separators=(",", ":"))
+    body = yaml.safe_dump(canonical(draft.data), allow_unicode=True, sort_keys=False, default_flow_style=False,
+                          width=1000)
+    return f"{note}\n{PROGRESS}{progress}\n{body}"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step (temp file in the same directory, fsync, rename)."""
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        dfd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+def save(path: Path, draft: Draft, lang: str = "zh") -> None:
+    write_atomic(path, render(draft, lang))
+
+
+def _plain(value: Any) -> Any:
+    """YAML's own dates back to the ISO text the questionnaire stores."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def load(path: Path, qn: Questionnaire, lang: str = "zh") -> Draft:
+    """Read a draft (or any case file) to resume it."""
+    from engine.case import read_data
+
+    data = read_data(path, lang)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError([("案件文件的顶层应为一个映射（字段: 值）" if lang != "en"
+                           else "the case file must be a mapping (field: value) at the top level")], source=str(path))
+    data = _plain(data)
+    data.setdefault("version", 1)
+    for p in _MONTHS:
+        v = get(data, p)
+        if isinstance(v, str) and len(v) == 10:
+            put(data, p, v[:7])
+    for c in data.get("comparators") or []:
+        if isinstance(c, dict) and isinstance(c.get("production_batch"), str) and len(c["production_batch"]) == 10:
+            c["production_batch"] = c["production_batch"][:7]
+    answered = _progress(path)
+    draft = Draft(data, answered if answered is not None else [])
+    if answered is None:
+        _infer(qn, draft)
+    return draft
+
+
+def _progress(path: Path) -> list[str] | None:
+    try:
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                if line.startswith(PROGRESS):
+                    got = json.loads(line[len(PROGRESS):])
+                    answered = got.get("answered")
+                    if isinstance(answered, list) and all(isinstance(x, str) for x in answered):
+                        return answered
+                    return None
+                if not line.startswith("#"):
+                    return None
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    return None
+
+
+def _infer(qn: Questionnaire, draft: Draft) -> None:
+    """No progress line: every present field counts as answered, every existing item as a 'yes'."""
+    from questionnaire.flow import control_key, eligible, steps
+
+    for name in qn.loops:
+        for i in range(len(draft.items(name))):
+            draft.mark(control_key(name, i))
+    for step in steps(qn, draft):
+        if not step.control and get(draft.data, step.key) is not None and eligible(step, draft):
+            draft.mark(step.key)
