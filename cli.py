@@ -297,6 +297,23 @@ def cohort(
         raise typer.Exit(code)
 
 
+@app.command()
+@guarded
+def ask(
+    resume: Annotated[Path | None, typer.Option("--resume", help="继续填写一个已保存的问卷（或任何案件文件）")] = None,
+    save: Annotated[Path | None, typer.Option("--save", help="保存到此文件（默认当前目录的 weiquan-case.yaml）")] = None,
+    answers: Annotated[Path | None, typer.Option("--answers", help="从准备好的答案文件（YAML）读取，不逐题提问")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）；晚于它的日期不被接受")] = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """交互式问卷：逐题回答，得到结论和维权函 / the interactive questionnaire."""
+    from questionnaire.main import run
+
+    code = run(resume=resume, save=save, answers_file=answers, as_of=parse_as_of(as_of, lang), lang=lang.value)
+    if code:
+        raise typer.Exit(code)
+
+
 def main() -> None:  # pragma: no cover - console entry point is `cli:app`
     app()
 

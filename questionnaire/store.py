@@ -81,11 +81,41 @@ def _plain(value: Any) -> Any:
     return value
 
 
+class _TextDates(yaml.SafeLoader):
+    """YAML without implicit dates: 2025-02-30 stays text for answers.parse to explain, not a crash."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml(path: Path, lang: str = "zh") -> Any:
+    """A draft or an answers file, with file and syntax problems as InputError (exit 2)."""
+    zh = lang != "en"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError([f"找不到文件：{path}" if zh else f"no such file: {path}"]) from None
+    except IsADirectoryError:
+        raise InputError([f"这是一个目录，不是文件：{path}" if zh else f"a directory, not a file: {path}"]) from None
+    except UnicodeDecodeError:
+        raise InputError([f"文件不是 UTF-8 编码的文本：{path}" if zh else f"not UTF-8 text: {path}"]) from None
+    except OSError as e:
+        raise InputError([f"无法读取 {path}：{e.strerror}" if zh else f"cannot read {path}: {e.strerror}"]) from None
+    try:
+        return yaml.load(text, Loader=_TextDates)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = (f"（第{mark.line + 1}行）" if zh else f" (line {mark.line + 1})") if mark else ""
+        raise InputError([f"{path}: YAML 格式错误{where}：{getattr(e, 'problem', e)}" if zh
+                          else f"{path}: invalid YAML{where}: {getattr(e, 'problem', e)}"]) from None
+
+
 def load(path: Path, qn: Questionnaire, lang: str = "zh") -> Draft:
     """Read a draft (or any case file) to resume it."""
-    from engine.case import read_data
-
-    data = read_data(path, lang)
+    data = read_yaml(path, lang)
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -1,0 +1,124 @@
+"""`weiquan ask`: choose between the interactive questionnaire and prepared answers, and where to save.
+
+Kept apart from cli.py so that the command there stays a few lines of option wiring. The rule for the
+file: a new questionnaire never overwrites an existing file (it may be someone's half-finished case);
+`--resume FILE` continues FILE and saves back into it unless `--save` says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from engine.errors import InputError
+from questionnaire.draft import Draft
+from questionnaire.texts import t
+
+DEFAULT_NAME = "weiquan-case"
+
+
+def default_path(directory: Path = Path(".")) -> Path:
+    """weiquan-case.yaml, or -2, -3… so that an earlier case is never overwritten."""
+    path = directory / f"{DEFAULT_NAME}.yaml"
+    n = 2
+    while path.exists():
+        path = directory / f"{DEFAULT_NAME}-{n}.yaml"
+        n += 1
+    return path
+
+
+def _msg(lang: str, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
+
+
+def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of: dt.date, lang: str) -> int:
+    """Run `weiquan ask`; the exit code."""
+    from questionnaire.spec import questionnaire
+    from questionnaire.store import load
+
+    qn = questionnaire()
+    if answers_file is not None:
+        if resume is not None:
+            raise InputError([_msg(lang, "--answers 不能与 --resume 同时使用", "--answers cannot be used with --resume")])
+        return scripted(answers_file, save or default_path(), as_of, lang)
+    if resume is not None:
+        draft = load(resume, qn, lang)
+        target = save or resume
+        if target != resume and target.exists():
+            raise InputError([t("save_exists", lang, path=target)])
+        resumed = True
+    else:
+        draft = Draft()
+        target = save or default_path()
+        if target.exists():
+            raise InputError([t("save_exists", lang, path=target)])
+        resumed = False
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise InputError([_msg(lang, "交互式问卷需要在终端中运行；脚本中请使用 --answers FILE.yaml",
+                               "the interactive questionnaire needs a terminal; in scripts use --answers FILE.yaml")])
+    from questionnaire.session import interactive
+
+    return interactive(target, draft, as_of, lang, resumed)
+
+
+def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str) -> int:
+    """Prepared answers: validate them as typed ones, save the case, print the verdict, write letters."""
+    from engine.case import parse_case
+    from questionnaire.ending import verdict_text
+    from questionnaire.flow import next_step
+    from questionnaire.relevance import Relevance
+    from questionnaire.scripted import LETTER_KEY, run_answers
+    from questionnaire.spec import questionnaire
+    from questionnaire.store import read_yaml, save
+
+    qn = questionnaire()
+    data = read_yaml(answers_file, lang)
+    if not isinstance(data, dict):
+        raise InputError([_msg(lang, "答案文件的顶层应为一个映射（字段: 值）", "the answers file must be a mapping (field: value)")],
+                         source=str(answers_file))
+    documents = data.pop(LETTER_KEY, None) or []
+    result = run_answers(qn, data, as_of, lang)
+    if result.errors:
+        raise InputError(result.errors, source=str(answers_file))
+    case = parse_case(result.draft.data, as_of=as_of, lang=lang, source=str(answers_file))
+    save(target, result.draft, lang)
+    if result.kept:
+        print(t("kept", lang, keys=", ".join(result.kept)), file=sys.stderr)
+    relevant = Relevance(qn, as_of, lang)
+    open_steps = []
+    probe = result.draft.copy()
+    while (step := next_step(qn, probe, relevant)) is not None:
+        open_steps.append(step.key)
+        probe.mark(step.key)
+    if open_steps:
+        print(t("open_questions", lang) + " " + ", ".join(open_steps), file=sys.stderr)
+    verdict, text = verdict_text(case, as_of, lang)
+    sys.stdout.write(text)
+    for spec in documents:
+        _document(spec, case, verdict, as_of, lang)
+    print(t("done", lang, path=target), file=sys.stderr)
+    return 0
+
+
+def _document(spec: Any, case: Any, verdict: Any, as_of: dt.date, lang: str) -> None:
+    """One `letters:` entry of an answers file: {kind, to, format, file}."""
+    from questionnaire.ending import FORMATS, _letters_api
+
+    allowed = {"kind", "to", "format", "file"}
+    if not isinstance(spec, dict) or set(spec) - allowed or "file" not in spec:
+        raise InputError([_msg(lang, f"letters: 每一项应为 {{kind, to, format, file}}（file 必填），而不是 {spec!r}",
+                               f"letters: each entry is {{kind, to, format, file}} (file required), not {spec!r}")])
+    kind, to = spec.get("kind", "demand"), spec.get("to", "seller")
+    fmt = spec.get("format") or Path(str(spec["file"])).suffix.lstrip(".") or "md"
+    if kind not in ("demand", "complaint") or to not in ("seller", "manufacturer") or fmt not in FORMATS:
+        raise InputError([_msg(lang, f"letters: kind 应为 demand|complaint，to 应为 seller|manufacturer，format 应为 {'|'.join(FORMATS)}",
+                               f"letters: kind is demand|complaint, to is seller|manufacturer, format is {'|'.join(FORMATS)}")])
+    api = _letters_api()
+    if isinstance(api, str):
+        raise InputError([t("letter_unavailable", lang, why=api)])
+    draft_letter, write = api
+    data = draft_letter(case, verdict, kind=kind, to=to, fmt=fmt, lang=lang, today=as_of)
+    write(Path(str(spec["file"])), data, force=True)
+    print(t("letter_written", lang, path=spec["file"]), file=sys.stderr)

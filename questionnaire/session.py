@@ -1,0 +1,172 @@
+"""The interactive questionnaire from first question to verdict: ask, save, review, assess.
+
+Every answer is saved before the next question is computed, so the file on disk is never more than
+the current question behind the person at the keyboard. Ctrl-C or a closed terminal ends the run with
+the file as it was after the last answer and a line saying how to resume it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+import questionary
+
+from engine.case import Case, parse_case
+from engine.errors import InputError
+from questionnaire import answers, prompts
+from questionnaire.draft import Draft, get
+from questionnaire.flow import (
+    Step,
+    answer,
+    control_key,
+    next_step,
+    remove_item,
+    reopen,
+    steps,
+)
+from questionnaire.relevance import Relevance
+from questionnaire.spec import Questionnaire, questionnaire
+from questionnaire.store import save
+from questionnaire.texts import t
+
+
+class Session:
+    """One person's run: the draft, where it is saved, and the relevance judge (with its cache)."""
+
+    def __init__(self, path: Path, draft: Draft, as_of: dt.date, lang: str, qn: Questionnaire | None = None) -> None:
+        self.path, self.draft, self.as_of, self.lang = path, draft, as_of, lang
+        self.qn = qn or questionnaire()
+        self.relevant = Relevance(self.qn, as_of, lang)
+
+    def save(self) -> None:
+        save(self.path, self.draft, self.lang)
+
+    def context(self, step: Step) -> answers.Context:
+        return answers.Context(self.draft.data, self.as_of, self.lang, step.loop.name if step.loop else None,
+                               step.index)
+
+    def put(self, step: Step) -> None:
+        """Ask one step and save its answer at once."""
+        value = prompts.ask(step, self.draft, self.context(step))
+        answer(self.draft, step, value)
+        self.save()
+
+    def questions(self, phase: str = "verdict") -> int:
+        """Ask every open question of the phase; how many were asked."""
+        n = 0
+        while (step := next_step(self.qn, self.draft, self.relevant, phase)) is not None:
+            self.put(step)
+            n += 1
+        self.save()  # answers filled in automatically, and forgotten ones, reach the file too
+        return n
+
+    # ── review ─────────────────────────────────────────────────────────────────────────────────────
+    def review_entries(self) -> list[tuple[str, tuple]]:
+        lang = self.lang
+        out: list[tuple[str, tuple]] = []
+        for step in steps(self.qn, self.draft):
+            if step.control or not self.draft.is_answered(step.key):
+                continue
+            q = step.question
+            title = prompts.item_title(step, self.draft, lang) + short(q.text(lang))
+            shown = answers.show(q, get(self.draft.data, step.key), lang)
+            out.append((f"{title}：{shown}" if lang != "en" else f"{title}: {shown}", ("change", step.key)))
+        for name, loop in self.qn.loops.items():
+            items = self.draft.items(name)
+            for i in range(len(items)):
+                what = _item_name(loop.item(lang), i, items[i], lang)
+                out.append((t("review_remove", lang, what=what), ("remove", name, i)))
+            if self.draft.is_answered(control_key(name, len(items))):
+                out.append((t("review_add", lang, what=loop.item(lang).format(n=len(items) + 1)), ("add", name)))
+        return out
+
+    def review(self) -> bool:
+        """One round of the review; True when the person confirms."""
+        lang = self.lang
+        entries = self.review_entries()
+        choices = [questionary.Choice(t("review_ok", lang), value=("ok",))]
+        choices += [questionary.Choice(title, value=action) for title, action in entries]
+        questionary.print(t("review_title", lang), style="bold")
+        action = questionary.select(t("review_prompt", lang), choices=choices, style=prompts.STYLE,
+                                    instruction=t("select_hint", lang)).unsafe_ask()
+        if action[0] == "ok":
+            return True
+        if action[0] == "change":
+            step = next(s for s in steps(self.qn, self.draft) if s.key == action[1])
+            self.put(step)
+            reopen(self.qn, self.draft, step.key, self.as_of, lang)
+        elif action[0] == "remove":
+            remove_item(self.draft, action[1], action[2])
+        elif action[0] == "add":
+            self.draft.unmark(control_key(action[1], len(self.draft.items(action[1]))))
+        self.save()
+        return False
+
+    def case(self) -> Case | None:
+        try:
+            return parse_case(self.draft.data, as_of=self.as_of, lang=self.lang, source=str(self.path))
+        except InputError as e:
+            questionary.print(t("not_valid", self.lang), style="fg:#ff5f5f bold")
+            for m in e.messages:
+                questionary.print(f"  - {m}", style="fg:#ff5f5f")
+            return None
+
+    def run(self) -> Case:
+        """Questions, then the review until confirmed; the finished case."""
+        while True:
+            self.questions("verdict")
+            if self.review():
+                case = self.case()
+                if case is not None:
+                    return case
+
+
+def short(text: str) -> str:
+    """A question without its parenthetical hint, for the review list."""
+    return re.sub(r"[（(][^（）()]*[）)]\s*$", "", text).strip()
+
+
+def _item_name(label: Any, i: int, item: dict[str, Any], lang: str) -> str:
+    from engine.vocab import label as vocab_label
+
+    name = label.format(n=i + 1)
+    bits = [str(item[k]) for k in ("date", "model") if item.get(k)]
+    if item.get("kind"):
+        bits.append(vocab_label("interaction_kind", item["kind"], lang))
+    return f"{name}（{' '.join(bits)}）" if bits and lang != "en" else (f"{name} ({' '.join(bits)})" if bits else name)
+
+
+def _hangup(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def interactive(path: Path, draft: Draft, as_of: dt.date, lang: str, resumed: bool) -> int:
+    """The whole interactive run; the exit code (130 when interrupted, the file saved)."""
+    from questionnaire.ending import finish
+
+    session = Session(path, draft, as_of, lang)
+    previous = signal.signal(signal.SIGHUP, _hangup) if hasattr(signal, "SIGHUP") else None
+    try:
+        session.save()
+        if resumed:
+            print(t("resumed", lang, path=path, n=len(draft.answered)))
+        else:
+            print(t("intro", lang, path=path))
+        case = session.run()
+        finish(session, case)
+        return 0
+    except (KeyboardInterrupt, EOFError):
+        session.save()
+        try:
+            print(t("saved_exit", lang, path=path), file=sys.stderr)
+        except OSError:  # the terminal is gone; the file is what matters
+            pass
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGHUP, previous)
