@@ -160,7 +160,11 @@ def dependents(qn: Questionnaire, draft: Draft, key: str) -> list[Step]:
 
 
 def reopen(qn: Questionnaire, draft: Draft, key: str, as_of: dt.date, lang: str) -> None:
-    """After `key` changed: re-ask the questions that depend on it, and any whose answer it made invalid."""
+    """After `key` changed: re-ask the questions that depend on it, and any whose answer it made invalid.
+
+    Answers whose question no longer makes sense are dropped first, while still marked as answered.
+    """
+    prune(qn, draft)
     for step in dependents(qn, draft, key):
         draft.unmark(step.key)
     for step in steps(qn, draft):

@@ -81,7 +81,7 @@ class Session:
             for i in range(len(items)):
                 what = _item_name(loop.item(lang), i, items[i], lang)
                 out.append((t("review_remove", lang, what=what), ("remove", name, i)))
-            if self.draft.is_answered(control_key(name, len(items))):
+            if items or self.draft.is_answered(control_key(name, 0)):
                 out.append((t("review_add", lang, what=loop.item(lang).format(n=len(items) + 1)), ("add", name)))
         return out
 
@@ -102,8 +102,9 @@ class Session:
             reopen(self.qn, self.draft, step.key, self.as_of, lang)
         elif action[0] == "remove":
             remove_item(self.draft, action[1], action[2])
-        elif action[0] == "add":
-            self.draft.unmark(control_key(action[1], len(self.draft.items(action[1]))))
+        elif action[0] == "add":  # as if "is there another?" had been answered yes
+            step = next(s for s in steps(self.qn, self.draft) if s.key == control_key(action[1], len(self.draft.items(action[1]))))
+            answer(self.draft, step, True)
         self.save()
         return False
 

@@ -1,0 +1,263 @@
+"""`weiquan ask` in a real pseudo-terminal: a person answering the seed band case by keyboard.
+
+Each test spawns the installed command under pexpect and types as a person would (numbers and enter in
+select lists, arrows and space in checkboxes, y/n in confirmations, text and enter in text fields). The
+saved file is then read back through the public case model and compared with the expected case.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+
+from engine.case import dump_case, parse_case
+from tests.conftest import ROOT
+from tests.pty_helpers import Person
+
+AS_OF = "2025-09-01"
+SEED = yaml.safe_load((ROOT / "tests/scenarios/01-seed-band8-forced-tradein.yaml").read_text(encoding="utf-8"))
+
+# The verdict questions of the seed case, in the order the questionnaire asks them.
+VERDICT_ANSWERS: list[tuple[str, str, object]] = [
+    ("choose", "哪一类产品", 2),                      # wearable
+    ("type", "产品型号是什么", "小米手环8"),
+    ("type", "哪一天收到商品", "2024-05-20"),
+    ("choose", "生活使用而购买", 1),                   # yes
+    ("type", "保修期是几个月", ""),                    # the offered 12
+    ("type", "第一次发现故障", "2025/8/2"),
+    ("check", "出现了哪些故障现象", [0, 3, 6]),         # touch, charging, heat
+    ("choose", "故障是怎样出现的", 1),                 # normal use
+    ("choose", "官方售后检测过吗", 2),                 # quality problem
+    ("choose", "同一生产批次的产品", 2),               # similar reports
+    ("type", "多少起同批次", "40"),
+    ("choose", "人身伤害", 2),                         # no
+    ("choose", "设备以外的其他财产", 2),               # no
+    ("confirm", "联系过商家", True),
+    ("type", "这次交涉是哪一天", "2025-08-10"),
+    ("choose", "这次经营者做了什么", 1),               # offer
+    ("choose", "处理方式是", 5),                       # discounted trade-in
+    ("type", "支付新品价格的几成", "6折"),
+    ("choose", "接受了这个方案吗", 2),                 # no
+    ("choose", "不接受这个方案，就不给", 1),           # yes
+    ("confirm", "还有其他与经营者的交涉", True),
+    ("type", "这次交涉是哪一天", "2025-08-15"),
+    ("choose", "这次经营者做了什么", 3),               # returned unrepaired
+    ("choose", "经过您同意的吗", 2),                   # no
+    ("confirm", "还有其他与经营者的交涉", True),
+    ("type", "这次交涉是哪一天", "2025-08-20"),
+    ("choose", "这次经营者做了什么", 7),               # inquiry
+    ("choose", "真实、明确的答复吗", 2),               # no
+    ("confirm", "还有其他与经营者的交涉", False),
+    ("confirm", "得到了与您不同的处理", True),
+    ("type", "对方的产品型号", ""),                    # offered: the same model
+    ("type", "您的产品的生产批次", "2024-04"),
+    ("type", "对方产品的生产批次", "2024-04"),
+    ("check", "对方的故障现象", [3, 6]),               # pre-checked as yours: untick charging, heat
+    ("choose", "对方得到了什么处理", 4),               # free newer model
+    # no "another one?": a second comparator could not change this verdict, so it is not asked
+    ("check", "希望经营者怎么做", [2, 5, 6]),
+]
+
+LETTER_ANSWERS: list[tuple[str, str, object]] = [
+    ("type", "您的姓名", "王某"),
+    ("type", "联系电话", ""),
+    ("type", "联系地址", ""),
+    ("type", "所在的省市", "河北省石家庄市"),
+    ("type", "产品品牌", "小米"),
+    ("type", "实际支付的价格", "239元"),
+    ("type", "序列号", ""),
+    ("choose", "在哪里购买的", 1),                     # official online store
+    ("type", "卖家（店铺或商家名称）", "小米商城"),
+    ("type", "生产厂家", ""),
+    ("type", "描述故障", "触控失灵、异常发热、无法正常充电，未摔碰、未进水"),
+    ("type", "对方是谁", "河北小米寄修中心"),
+    ("type", "换新或换购的是什么型号", "小米手环9"),
+    ("type", "补充说明", "不接受6折换新即拒绝维修工单"),
+    ("type", "对方是谁", "河北小米寄修中心"),
+    ("type", "补充说明", ""),
+    ("choose", "您询问的是什么", 1),                   # the policy document
+    ("type", "对方是谁", "小米客服"),
+    ("type", "补充说明", ""),
+    ("type", "对方换到的是什么型号", "小米手环10"),
+    ("type", "信息的来源", "同地区用户"),
+]
+
+
+def play(person: Person, script: list[tuple[str, str, object]]) -> None:
+    for action, fragment, arg in script:
+        getattr(person, action)(fragment, arg)
+
+
+def _sets(case: dict) -> dict:
+    """Symptoms are a set: a checkbox gives them in the list's order, a hand-written file in any."""
+    case["fault"]["symptoms"] = sorted(case["fault"]["symptoms"])
+    for c in case.get("comparators", []):
+        c["symptoms"] = sorted(c.get("symptoms", []))
+    return case
+
+
+def saved_case(path: Path) -> dict:
+    return _sets(dump_case(parse_case(yaml.safe_load(path.read_text(encoding="utf-8")), as_of=SEED["as_of"])))
+
+
+def expected_case() -> dict:
+    return _sets(dump_case(parse_case(SEED["case"], as_of=SEED["as_of"])))
+
+
+def letter_ending(person: Person) -> None:
+    """After the letter's details: draft the demand letter as Markdown if letters/ is there."""
+    i = person.child.expect_exact(["暂不可用", "维权函寄给谁"])
+    if i == 1:
+        person.child.send("1\r")                        # to the seller
+        person.choose("文件格式", 3)                    # md
+        person.type("保存为哪个文件", "")               # the offered name
+        person.wait("已写入")
+
+
+def test_seed_case_end_to_end(tmp_path: Path) -> None:
+    p = Person(tmp_path, "--as-of", AS_OF)
+    p.wait("每答一题都会自动保存到 weiquan-case.yaml")
+    play(p, VERDICT_ANSWERS)
+    p.first("确认无误，还是修改其中一项")
+    p.wait("分析结论")
+    p.wait("crpl10.forced_transaction")
+    p.choose("要生成文书吗", 1)                         # the demand letter
+    play(p, LETTER_ANSWERS)
+    letter_ending(p)
+    p.wait("案件文件已保存到")
+    assert p.finish() == 0
+    saved = tmp_path / "weiquan-case.yaml"
+    assert saved_case(saved) == expected_case()
+    from tests.conftest import run_cli
+
+    run = run_cli("assess", str(saved), "--as-of", AS_OF, "--format", "json")
+    assert run.returncode == 0, run.stderr  # the finished draft is a case file as it is
+
+
+def test_ctrl_c_then_resume_loses_nothing(tmp_path: Path) -> None:
+    cut = 16  # in the middle of the first contact with the business
+    p = Person(tmp_path, "--as-of", AS_OF, "--save", "band.yaml")
+    play(p, VERDICT_ANSWERS[:cut])
+    p.wait(VERDICT_ANSWERS[cut][1])
+    p.interrupt()
+    p.wait("weiquan ask --resume band.yaml")
+    assert p.finish() == 130
+    draft = yaml.safe_load((tmp_path / "band.yaml").read_text(encoding="utf-8"))
+    assert draft["interactions"] == [{"date": "2025-08-10", "kind": "offer"}]
+    assert draft["fault"]["similar_reports"] == 40
+
+    p = Person(tmp_path, "--as-of", AS_OF, "--resume", "band.yaml")
+    p.wait("继续填写 band.yaml")
+    play(p, VERDICT_ANSWERS[cut:])
+    p.first("确认无误，还是修改其中一项")
+    p.choose("要生成文书吗", 4)                         # no document
+    p.wait("案件文件已保存到 band.yaml")
+    assert p.finish() == 0
+    got = saved_case(tmp_path / "band.yaml")
+    want = expected_case()
+    for section in ("product", "purchase", "fault", "harm"):
+        assert {k: v for k, v in want[section].items() if k in got[section]} == got[section]
+    assert got["comparators"][0]["production_batch"] == "2024-04"
+    assert [x["kind"] for x in got["interactions"]] == ["offer", "return_unrepaired", "inquiry"]
+    assert got["interactions"][0]["price_ratio"] == 0.6
+    assert got["demands"] == want["demands"]
+
+
+def test_bad_answers_are_explained_and_asked_again(tmp_path: Path) -> None:
+    p = Person(tmp_path, "--as-of", AS_OF)
+    play(p, VERDICT_ANSWERS[:2])
+    p.type("哪一天收到商品", "2024-02-30")
+    p.wait("日历上没有 2024年2月30日 这一天")
+    p.retype("2025-10-01")
+    p.wait("晚于今天（2025-09-01）")
+    p.retype("下周")
+    p.wait("不是日期")
+    p.retype("2024-05-20")
+    p.choose("生活使用而购买", 1)
+    p.retype("一年")
+    p.wait("不是整数")
+    p.retype("12")
+    p.type("第一次发现故障", "2024-05-01")
+    p.wait("早于收货日期（2024-05-20）")
+    p.retype("2025-08-02")
+    p.wait("出现了哪些故障现象")
+    p.interrupt()
+    assert p.finish() == 130
+    draft = yaml.safe_load((tmp_path / "weiquan-case.yaml").read_text(encoding="utf-8"))
+    assert draft["purchase"] == {"date": "2024-05-20", "for_personal_use": True, "warranty_months": 12}
+    assert draft["fault"] == {"first_noticed": "2025-08-02"}
+
+
+def test_change_an_answer_at_the_review(tmp_path: Path) -> None:
+    """Answer a short in-warranty case, then at the review turn the offer into a refusal."""
+    p = Person(tmp_path, "--as-of", "2025-11-01")
+    script = [
+        ("choose", "哪一类产品", 2),
+        ("type", "产品型号是什么", "小米手环9"),
+        ("type", "哪一天收到商品", "2025-03-01"),
+        ("choose", "生活使用而购买", 1),
+        ("type", "保修期是几个月", ""),
+        ("type", "第一次发现故障", "2025-10-15"),
+        ("check", "出现了哪些故障现象", [3]),
+        ("choose", "故障是怎样出现的", 1),
+        ("choose", "官方售后检测过吗", 1),
+        ("confirm", "联系过商家", True),
+        ("type", "这次交涉是哪一天", "2025-10-18"),
+        ("choose", "这次经营者做了什么", 1),            # offer
+        ("choose", "处理方式是", 2),                    # paid repair
+        ("type", "支付新品价格的几成", "0.3"),
+        ("choose", "接受了这个方案吗", 2),
+        ("choose", "不接受这个方案，就不给", 2),
+        ("confirm", "还有其他与经营者的交涉", False),
+        ("confirm", "得到了与您不同的处理", False),
+        ("check", "希望经营者怎么做", [0]),
+    ]
+    play(p, script)
+    p.wait("确认无误，还是修改其中一项")
+    # the list: "all correct", then the answers in order; the remedy is the 12th answer
+    p.wait("处理方式是？：付费维修")
+    p.child.send("\x1b[B" * 12 + "\r")
+    p.choose("处理方式是", 5)                          # a discounted trade-in instead
+    p.type("支付新品价格的几成", "0.5", clear=True)    # the price depends on it: asked again
+    p.wait("需要您支付新品价格的几成？：0.5")
+    p.child.send("\x1b[B" * 11 + "\r")               # the contact's kind, the 11th answer
+    p.choose("这次经营者做了什么", 2)                  # now: a refusal
+    p.wait("确认无误，还是修改其中一项")               # nothing else depends on it for a refusal
+    p.child.send("\r")
+    p.wait("分析结论")
+    p.choose("要生成文书吗", 4)
+    assert p.finish() == 0
+    data = yaml.safe_load((tmp_path / "weiquan-case.yaml").read_text(encoding="utf-8"))
+    assert data["interactions"] == [{"date": "2025-10-18", "kind": "refusal"}]  # the offer's details are gone
+    run = __import__("tests.conftest", fromlist=["run_cli"]).run_cli(
+        "assess", str(tmp_path / "weiquan-case.yaml"), "--as-of", "2025-11-01", "--format", "json")
+    assert "crpl48.refusal_liability" in run.stdout and "crpl9.right_to_refuse_offer" not in run.stdout
+
+
+def test_english_and_a_closed_terminal(tmp_path: Path) -> None:
+    p = Person(tmp_path, "--as-of", AS_OF, "--lang", "en")
+    p.choose("What kind of device failed?", 1)
+    p.type("Which model is it?", "P50")
+    p.type("On what day did you receive the device?", "2025-01-10")
+    p.wait("personal or household use")
+    p.child.close(force=True)  # the terminal goes away mid-question
+    data = yaml.safe_load((tmp_path / "weiquan-case.yaml").read_text(encoding="utf-8"))
+    assert data["product"] == {"model": "P50", "category": "phone"}
+    assert data["purchase"] == {"date": "2025-01-10"}
+
+
+def test_a_new_questionnaire_never_overwrites_a_file(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text("product: {model: X}\n", encoding="utf-8")
+    p = Person(tmp_path, "--save", "mine.yaml")
+    p.child.expect(pexpect.EOF)
+    assert "--resume mine.yaml" in p.child.before
+    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8") == "product: {model: X}\n"
+
+
+@pytest.fixture(autouse=True)
+def _no_stray_tempfiles(tmp_path: Path):
+    yield
+    assert not list(tmp_path.glob(".*.tmp")), "an atomic write left its temporary file behind"
