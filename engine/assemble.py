@@ -60,6 +60,13 @@ class _Tracer:
             f = self._first[key] = self.first(self.d.support[key])
         return f
 
+    def letter(self, firing: Firing) -> str:
+        r = self.rules[firing.rule].rule
+        if r.letter is None:
+            return ""
+        matched = {alias: self.d.values(key) for alias, key in firing.matched}
+        return render(r.letter(self.lang), matched, self.lang)
+
     def because(self, firing: Firing) -> str:
         r = self.rules[firing.rule].rule
         if r.because is None:
@@ -157,6 +164,7 @@ def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str) -> list[Find
                 facts=paths,
                 demands=sorted(demands, key=_DEMAND_ORDER.__getitem__),
                 quotes=quotes,
+                application=tr.letter(chosen),
                 trace=steps,
             )
         )

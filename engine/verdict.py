@@ -35,6 +35,7 @@ class Finding(_Out):
     facts: list[str]
     demands: list[str]
     quotes: list[str]
+    application: str  # one sentence, addressed to the business, applying the article to these facts
     trace: list[Step]
 
 

@@ -15,6 +15,8 @@ from kb.rules.dsl import Finding, T, Variant, capped_when_disputed
 FINDINGS = [
     Finding(
         id="civil_code582.contract_remedy",
+        letter=T("贵方交付的标的物不符合质量要求，我方有权合理选择要求贵方修理、更换、退货或者减少价款。",
+                 "The goods you delivered fail quality requirements; we may choose to require repair, replacement, return or a price reduction."),
         quotes=("civil_code:582:1", "civil_code:617:1", "civil_code:621:3"),
         title=T("买受人可以要求修理、更换、退货或减少价款（合同违约责任）",
                 "The buyer may claim repair, replacement, return or a price reduction (contract remedies)"),

@@ -54,6 +54,8 @@ RULES = [
 FINDINGS = [
     Finding(
         id="crpl24.return_7_days",
+        letter=T("本人在收到商品之日起七日内即发现该商品不符合质量要求，依法有权退货，贵方应当办理退货并退还货款。",
+                 "I found the goods failed quality requirements within seven days of receipt; I am entitled to return them, and you must accept the return and refund the price."),
         quotes=("crpl:24:1",),
         title=T("收货七日内出现质量问题，可以退货", "A quality fault within seven days: you may return the goods"),
         cites=("crpl:24",),
@@ -73,6 +75,8 @@ FINDINGS = [
     ),
     Finding(
         id="crpl24.repair_replace_in_warranty",
+        letter=T("该设备在保修期内、正常使用中出现故障，属于商品不符合质量要求，贵方应当依法免费修理或者更换。",
+                 "The device failed in normal use within the warranty, so the goods fail quality requirements and you must repair or replace them free of charge."),
         quotes=("crpl:24:1", "pql:40:1"),
         title=T("保修期内出现质量问题，经营者应当免费修理或更换",
                 "A quality fault within the warranty: the business must repair or replace"),
@@ -91,6 +95,8 @@ FINDINGS = [
     ),
     Finding(
         id="crpl24.repair_replace_after_warranty",
+        letter=T("该设备的故障在交付时即已存在，虽已过保修期，贵方仍应依法履行修理、更换义务。",
+                 "The defect existed at delivery; although the warranty has ended, you must still repair or replace the device."),
         quotes=("crpl:24:1", "civil_code:621:3"),
         title=T("过保后出现的出厂缺陷，仍可要求修理或更换",
                 "A defect present at delivery, found after the warranty: repair or replacement may still be claimed"),
@@ -100,6 +106,7 @@ FINDINGS = [
             Variant(
                 name="admitted",
                 strength="strong",
+                letter=T("该设备的故障属于贵方已承认（或已召回）的批次问题，贵方明知该缺陷，虽已过保修期，仍应依法修理或者更换。", "The fault is the batch problem you have acknowledged (or recalled); you knew of the defect, so although the warranty has ended you must still repair or replace the device."),
                 when=(CONSUMER, NONCONFORMITY, OUT_OF_WARRANTY, INHERENT_DEFECT,
                       FAULT.where(batch__in=("acknowledged", "recall"))),
                 because=T("虽已过保修期，但经营者已承认批次问题或召回，明知缺陷：不受质量保证期的限制，仍应修理或更换",
@@ -109,6 +116,7 @@ FINDINGS = [
             Variant(
                 name="comparator_free",
                 strength="strong",
+                letter=T("贵方已为同型号、同批次、同故障的其他消费者免费处理，表明贵方知道该缺陷在交付时即已存在，虽已过保修期，贵方仍应依法修理或者更换。", "You have handled the same fault free of charge for other consumers of the same model and batch, which shows you knew the defect existed at delivery; although the warranty has ended, you must still repair or replace the device."),
                 when=(CONSUMER, NONCONFORMITY, OUT_OF_WARRANTY, INHERENT_DEFECT,
                       SAME_BATCH.where(ratio=0, remedy__ne="none")),
                 because=T("虽已过保修期，但经营者已为同批次同故障的其他消费者免费处理，其自身行为表明知道该缺陷：仍应修理或更换",
@@ -119,6 +127,7 @@ FINDINGS = [
             Variant(
                 name="reports",
                 strength="arguable",
+                letter=T("同批次已有多起同类故障报告，本人认为贵方应当知道该缺陷在交付时即已存在，虽已过保修期，贵方仍应修理或者更换。", "Many similar reports from the same batch exist; I hold that you should have known the defect existed at delivery, so although the warranty has ended you should still repair or replace the device."),
                 when=(CONSUMER, NONCONFORMITY, OUT_OF_WARRANTY, INHERENT_DEFECT, FAULT.where(reports__ge=10)),
                 because=T("已过保修期；同批次十起以上同类报告可以说明经营者应当知道缺陷，但经营者可能否认，属可争取",
                           "the warranty is over; ten or more similar reports suggest the business should have "
@@ -137,6 +146,8 @@ FINDINGS = [
     ),
     Finding(
         id="crpl24.return_after_failed_repairs",
+        letter=T("该设备经两次以上修理仍不能正常使用，合同目的不能实现，本人依法有权退货，贵方应当退还货款。",
+                 "The device still does not work after two or more repairs; the purpose of the contract has failed, so I am entitled to return it and you must refund the price."),
         quotes=("crpl:24:1", "civil_code:563:1:4"),
         title=T("两次以上维修仍不能正常使用，可以要求退货",
                 "Two or more failed repairs: you may return the goods"),
@@ -163,6 +174,8 @@ FINDINGS = [
     ),
     Finding(
         id="crpl24.costs",
+        letter=T("因退货、更换、修理产生的运输等必要费用，应由贵方承担。",
+                 "You must bear shipping and other necessary costs of the return, replacement or repair."),
         quotes=("crpl:24:2",),
         title=T("退货、更换、修理的运输等必要费用由经营者承担",
                 "The business pays shipping and other necessary costs of return, replacement or repair"),
@@ -173,7 +186,7 @@ FINDINGS = [
                 name="follows",
                 strength=Ref("f", "strength"),
                 when=(CONSUMER, fact("f", "finding", fid__in=CRPL24_REMEDY_FINDINGS)),
-                because=T("依照第二十四条第一款进行退货、更换、修理的，运输等必要费用由经营者承担（强度随其所依据的主张）",
+                because=T("依照第二十四条第一款进行退货、更换、修理的，运输等必要费用由经营者承担（与其所依据的主张同等强度）",
                           "where goods are returned, replaced or repaired under art. 24(1), the business bears "
                           "shipping and other necessary costs (as strong as the claim it follows)"),
             ),

@@ -13,6 +13,8 @@ from kb.rules.dsl import Finding, NotApplicable, Reason, T, Variant, fact
 FINDINGS = [
     Finding(
         id="crpl8.policy_disclosure",
+        letter=T("本人有权了解贵方的售后服务政策及对本人设备的处理依据，请以书面形式如实提供。",
+                 "I am entitled to know your after-sales policy and the basis of your handling of my device; please provide them truthfully and in writing."),
         quotes=("crpl:8:2",),
         title=T("有权要求经营者提供售后服务政策等真实情况", "You may require the business to disclose its after-sales policy"),
         cites=("crpl:8",),

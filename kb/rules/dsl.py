@@ -89,6 +89,7 @@ class Rule:
     because: T | None = None
     cites: tuple[str, ...] = ()
     demands: tuple[str, ...] = ()
+    letter: T | None = None
     module: str = ""
 
 
@@ -103,6 +104,8 @@ class Variant:
     cites: tuple[str, ...] = ()
     demands: tuple[str, ...] = ()
     unless: tuple[Pattern, ...] = ()
+    letter: T | None = None  # overrides the finding's `letter` sentence for this variant
+    disputed: bool = False  # a copy made by capped_when_disputed: the letter adds the dispute
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ class Finding:
     demands: tuple[str, ...]
     variants: tuple[Variant, ...]
     quotes: tuple[str, ...] = ()  # the decisive passages (paragraph or item keys) a letter quotes
+    letter: T | None = None  # one sentence, addressed to the business, applying the article to these facts
     module: str = ""
 
     def rules(self) -> list[Rule]:
@@ -131,6 +135,7 @@ class Finding:
                     because=v.because,
                     cites=v.cites,
                     demands=v.demands,
+                    letter=_with(v.letter or self.letter, _DISPUTED_LETTER) if v.disputed else (v.letter or self.letter),
                     module=self.module,
                 )
             )
@@ -248,6 +253,15 @@ _BURDEN = T("；质量问题虽有争议，但该商品属第二十三条第三�
             "burden of proof within six months and the claim stays strong")
 
 
+_DISPUTED_LETTER = T("贵方所称人为损坏，依法应由贵方举证证明，本人对此不予认可。",
+                     "Your allegation of damage by the user is yours to prove, and I do not accept it.")
+
+
+def _with(text: T | None, suffix: T) -> T | None:
+    """A disputed copy's letter sentence adds the dispute."""
+    return None if text is None else T(text.zh + suffix.zh, text.en + " " + suffix.en)
+
+
 def capped_when_disputed(variants: tuple[Variant, ...], nc: str = "nc") -> tuple[Variant, ...]:
     """LEGAL_SPEC: a finding resting on a *disputed* nonconformity is at most `arguable`, or at most what
     crpl23.burden_of_proof gives where that finding holds (`strong` for computer, tv, appliance).
@@ -268,9 +282,11 @@ def capped_when_disputed(variants: tuple[Variant, ...], nc: str = "nc") -> tuple
         capped = weaker(v.strength, "arguable")
         note = _CAPPED if capped != v.strength else _DISPUTED
         because = T(v.because.zh + note.zh, v.because.en + note.en)
-        out.append(replace(v, name=f"{v.name}-disputed", when=disputed, strength=capped, because=because))
+        out.append(replace(v, name=f"{v.name}-disputed", when=disputed, strength=capped, because=because,
+                           disputed=True))
         if v.strength == "strong":
             burden = fact("bp", "finding", fid="crpl23.burden_of_proof", strength="strong")
             kept = T(v.because.zh + _BURDEN.zh, v.because.en + _BURDEN.en)
-            out.append(replace(v, name=f"{v.name}-disputed-burden", when=disputed + (burden,), because=kept))
+            out.append(replace(v, name=f"{v.name}-disputed-burden", when=disputed + (burden,), because=kept,
+                               disputed=True))
     return tuple(out)

@@ -46,6 +46,8 @@ _AFTER_DAMAGE = T("损害发生在设备受到人为损坏之后：仍可主张�
 FINDINGS = [
     Finding(
         id="pql41.producer_liability",
+        letter=T("该产品缺陷已造成人身伤害或其他财产损害，生产者应当依法承担赔偿责任，本人可以向生产者或者销售者要求赔偿。",
+                 "The defect has caused injury or damage to other property; the producer is liable to compensate, and I may claim from the producer or the seller."),
         quotes=("pql:41:1", "crpl:40:2"),
         title=T("产品缺陷致人身或他人财产损害，生产者承担赔偿责任",
                 "The producer is liable for injury or damage to other property caused by the defect"),
