@@ -97,7 +97,7 @@ def _one(session: Any, case: Case, verdict: Any, kind: str, api: tuple[Any, Any]
     force = False
     if path.exists():
         force = questionary.confirm(t("letter_exists", lang, path=path), default=False, style=prompts.STYLE,
-                                    auto_enter=True).unsafe_ask()
+                                    auto_enter=True, instruction=t("confirm_hint", lang)).unsafe_ask()
         if not force:
             return
     try:

@@ -77,7 +77,8 @@ def ask(step: Step, draft: Draft, ctx: answers.Context) -> Any:
     show_help(step, lang)
     msg = message(step, draft, lang)
     if step.control:
-        return questionary.confirm(msg, default=False, style=STYLE, auto_enter=True).unsafe_ask()
+        return questionary.confirm(msg, default=False, style=STYLE, auto_enter=True,
+                                   instruction=t("confirm_hint", lang)).unsafe_ask()
     q = step.question
     default = _default(step, draft)
     if q.type in ("choice", "yesno"):

@@ -13,6 +13,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unknown": ("不知道", "don't know"),
     "select_hint": ("（方向键或数字选择，回车确认）", "(arrows or number, enter to confirm)"),
     "checkbox_hint": ("（方向键移动，空格选择，回车确认）", "(arrows to move, space to select, enter to confirm)"),
+    "confirm_hint": ("（y 是 / n 否，默认否）", "(y/N) "),
     "skip_hint": ("（不知道可直接回车跳过）", "(enter to skip if you don't know)"),
     "intro": ("weiquan 维权问卷：回答几个问题，得到法律分析，并可生成维权函或投诉文本。\n"
               "每答一题都会自动保存到 {path}；随时可按 Ctrl-C 退出，之后用\n"
