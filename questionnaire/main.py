@@ -44,7 +44,12 @@ def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of
             raise InputError([_msg(lang, "--answers 不能与 --resume 同时使用", "--answers cannot be used with --resume")])
         return scripted(answers_file, save or default_path(), as_of, lang)
     if resume is not None:
+        from questionnaire.store import recheck
+
         draft = load(resume, qn, lang)
+        redo = recheck(qn, draft, as_of, lang, source=str(resume))
+        if redo:
+            print(t("redo", lang, keys=", ".join(redo)), file=sys.stderr)
         target = save or resume
         if target != resume and target.exists():
             raise InputError([t("save_exists", lang, path=target)])

@@ -137,6 +137,36 @@ def load(path: Path, qn: Questionnaire, lang: str = "zh") -> Draft:
     return draft
 
 
+def recheck(qn: Questionnaire, draft: Draft, as_of: dt.date, lang: str, source: str = "") -> list[str]:
+    """Hold a resumed file to the rules typed answers meet; the fields that will be asked again.
+
+    A field no question fills is an error (as in the case model: a typo must not drop a fact). A value
+    that would have been refused at the prompt (edited by hand, or valid on another day) is removed and
+    its question re-opened, so the questionnaire never runs on a value it could not have accepted.
+    """
+    from questionnaire import answers
+    from questionnaire.scripted import flatten, question_for
+
+    flat, _ = flatten(draft.data, qn)
+    flat.pop("version", None)
+    unknown = [k for k in flat if question_for(qn, k)[0] is None]
+    if unknown:
+        raise InputError([(f"{k}：没有这个问题（是否拼写错误？）" if lang != "en" else f"{k}: no such question (a typo?)")
+                          for k in unknown], source=source)
+    redo: list[str] = []
+    for key, raw in flat.items():
+        q, loop, index = question_for(qn, key)
+        try:
+            value = answers.parse(q, raw, answers.Context(draft.data, as_of, lang, loop, index))
+        except answers.AnswerError:
+            put(draft.data, key, None)
+            draft.unmark(key)
+            redo.append(key)
+            continue
+        put(draft.data, key, value)
+    return redo
+
+
 def _progress(path: Path) -> list[str] | None:
     try:
         with path.open(encoding="utf-8") as f:

@@ -24,6 +24,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "resumed": ("继续填写 {path}（已回答 {n} 题）。", "Resuming {path} ({n} questions answered)."),
     "saved_exit": ("\n已保存到 {path}。继续填写：weiquan ask --resume {path}",
                    "\nSaved to {path}. To continue: weiquan ask --resume {path} --lang en"),
+    "redo": ("以下答案无效，将重新提问：{keys}", "These answers are not valid and will be asked again: {keys}"),
     "review_title": ("请核对您的回答：", "Please check your answers:"),
     "review_prompt": ("确认无误，还是修改其中一项？", "All correct, or change one?"),
     "review_ok": ("✔ 确认无误，查看分析结论", "✔ All correct: show the assessment"),

@@ -247,3 +247,19 @@ def test_drafts_are_private_to_their_owner(tmp_path: Path) -> None:
     path = tmp_path / "case.yaml"
     save(path, Draft())
     assert path.stat().st_mode & 0o077 == 0
+
+
+def test_a_resumed_file_is_held_to_the_same_rules(tmp_path: Path) -> None:
+    from engine.errors import InputError
+    from questionnaire.store import recheck
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("product: {model: P50, category: phone}\npurchase: {date: 2025-01-10}\n"
+                    "fault: {first_noticed: 2024-12-01, symptoms: 屏幕不亮}\n", encoding="utf-8")
+    draft = load(path, QN)
+    assert recheck(QN, draft, AS_OF, "zh") == ["fault.first_noticed"]   # before delivery: asked again
+    assert draft.data["fault"] == {"symptoms": ["screen_dead"]}           # the label read as typed
+    assert not draft.is_answered("fault.first_noticed")
+    path.write_text("product: {model: P50, category: phone, colour: red}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="product.colour"):
+        recheck(QN, load(path, QN), AS_OF, "zh")
