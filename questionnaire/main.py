@@ -39,6 +39,8 @@ def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of
     from questionnaire.store import load
 
     qn = questionnaire()
+    if save is not None and not (save.parent if str(save.parent) else Path(".")).is_dir():
+        raise InputError([_msg(lang, f"--save: 目录 {save.parent} 不存在", f"--save: the directory {save.parent} does not exist")])
     if answers_file is not None:
         if resume is not None:
             raise InputError([_msg(lang, "--answers 不能与 --resume 同时使用", "--answers cannot be used with --resume")])
