@@ -110,3 +110,14 @@ def test_examples_assess_cleanly() -> None:
     for p in sorted((ROOT / "examples").glob("*.yaml")):
         r = run_cli("assess", str(p), "--as-of", "2025-12-31")
         assert r.returncode == 0, (p.name, r.stderr)
+
+
+def test_every_vocabulary_value_has_a_chinese_and_an_english_label() -> None:
+    from engine.vocab import VOCABULARIES, _labels
+
+    labels = _labels()
+    for name, enum in VOCABULARIES.items():
+        assert set(labels[name]) == {m.value for m in enum}, name
+        for value, texts in labels[name].items():
+            assert set(texts) == {"zh", "en"} and all(isinstance(t, str) and t for t in texts.values()), (name, value)
+    assert labels["category"]["wearable"]["en"] == "wearable (band, watch)"
