@@ -102,7 +102,7 @@ def _one(session: Any, case: Case, verdict: Any, kind: str, api: tuple[Any, Any]
             return
     try:
         data = draft_letter(case, verdict, kind=kind, to=to, fmt=fmt, lang=lang, today=session.as_of)
-        write(path, data, force=force)
+        write(path, data, force=force, lang=lang)
     except InputError as e:  # e.g. a detail the letter cannot do without: say which, keep going
         questionary.print(t("letter_failed", lang, why="; ".join(e.messages)), style="fg:#ff5f5f")
         return

@@ -127,5 +127,5 @@ def _document(spec: Any, case: Any, verdict: Any, as_of: dt.date, lang: str) -> 
         raise InputError([t("letter_unavailable", lang, why=api)])
     draft_letter, write = api
     data = draft_letter(case, verdict, kind=kind, to=to, fmt=fmt, lang=lang, today=as_of)
-    write(Path(str(spec["file"])), data, force=True)
+    write(Path(str(spec["file"])), data, force=True, lang=lang)
     print(t("letter_written", lang, path=spec["file"]), file=sys.stderr)

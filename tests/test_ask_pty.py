@@ -107,7 +107,7 @@ def expected_case() -> dict:
     return _sets(dump_case(parse_case(SEED["case"], as_of=SEED["as_of"])))
 
 
-def letter_ending(person: Person) -> None:
+def letter_ending(person: Person) -> bool:
     """After the letter's details: draft the demand letter as Markdown if letters/ is there."""
     i = person.child.expect_exact(["暂不可用", "维权函寄给谁"])
     if i == 1:
@@ -115,6 +115,7 @@ def letter_ending(person: Person) -> None:
         person.choose("文件格式", 3)                    # md
         person.type("保存为哪个文件", "")               # the offered name
         person.wait("已写入")
+    return i == 1
 
 
 def test_seed_case_end_to_end(tmp_path: Path) -> None:
@@ -126,11 +127,14 @@ def test_seed_case_end_to_end(tmp_path: Path) -> None:
     p.wait("crpl10.forced_transaction")
     p.choose("要生成文书吗", 1)                         # the demand letter
     play(p, LETTER_ANSWERS)
-    letter_ending(p)
+    drafted = letter_ending(p)
     p.wait("案件文件已保存到")
     assert p.finish() == 0
     saved = tmp_path / "weiquan-case.yaml"
     assert saved_case(saved) == expected_case()
+    if drafted:
+        letter = (tmp_path / "weiquan-case-维权函.md").read_text(encoding="utf-8")
+        assert "王某" in letter and "小米商城" in letter
     from tests.conftest import run_cli
 
     run = run_cli("assess", str(saved), "--as-of", AS_OF, "--format", "json")
