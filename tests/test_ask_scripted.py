@@ -110,3 +110,19 @@ def test_without_a_terminal_the_questionnaire_says_to_use_answers(tmp_path: Path
 def test_resuming_a_missing_file_is_bad_input(tmp_path: Path) -> None:
     run = run_cli("ask", "--resume", "nope.yaml", cwd=tmp_path)
     assert run.returncode == 2 and "nope.yaml" in run.stderr
+
+
+def test_prepared_answers_can_ask_for_documents(tmp_path: Path) -> None:
+    letters = pytest.importorskip("letters")
+    if not hasattr(letters, "draft"):
+        pytest.skip("letters/ is not there yet")
+    (tmp_path / "answers.yaml").write_text(
+        LOOSE_SEED + "letters:\n  - {kind: complaint, format: txt, file: complaint.txt}\n"
+                     "  - {kind: demand, to: manufacturer, file: demand.md}\n", encoding="utf-8")
+    run = run_cli("ask", "--answers", "answers.yaml", "--as-of", "2025-09-01", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "王某" in (tmp_path / "complaint.txt").read_text(encoding="utf-8")
+    assert "王某" in (tmp_path / "demand.md").read_text(encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text(LOOSE_SEED + "letters:\n  - {kind: poem, file: x.md}\n", encoding="utf-8")
+    bad = run_cli("ask", "--answers", "bad.yaml", "--as-of", "2025-09-01", cwd=tmp_path)
+    assert bad.returncode == 2 and "demand|complaint" in bad.stderr
