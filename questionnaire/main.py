@@ -85,7 +85,7 @@ def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str) -> int
     if not isinstance(data, dict):
         raise InputError([_msg(lang, "答案文件的顶层应为一个映射（字段: 值）", "the answers file must be a mapping (field: value)")],
                          source=str(answers_file))
-    documents = data.pop(LETTER_KEY, None) or []
+    documents = [_document_spec(spec, lang) for spec in (data.pop(LETTER_KEY, None) or [])]  # refused before anything is written
     result = run_answers(qn, data, as_of, lang)
     if result.errors:
         raise InputError(result.errors, source=str(answers_file))
@@ -109,9 +109,9 @@ def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str) -> int
     return 0
 
 
-def _document(spec: Any, case: Any, verdict: Any, as_of: dt.date, lang: str) -> None:
-    """One `letters:` entry of an answers file: {kind, to, format, file}."""
-    from questionnaire.ending import FORMATS, _letters_api
+def _document_spec(spec: Any, lang: str) -> tuple[str, str, str, Path]:
+    """One `letters:` entry of an answers file, {kind, to, format, file}, checked."""
+    from questionnaire.ending import FORMATS
 
     allowed = {"kind", "to", "format", "file"}
     if not isinstance(spec, dict) or set(spec) - allowed or "file" not in spec:
@@ -122,10 +122,17 @@ def _document(spec: Any, case: Any, verdict: Any, as_of: dt.date, lang: str) -> 
     if kind not in ("demand", "complaint") or to not in ("seller", "manufacturer") or fmt not in FORMATS:
         raise InputError([_msg(lang, f"letters: kind 应为 demand|complaint，to 应为 seller|manufacturer，format 应为 {'|'.join(FORMATS)}",
                                f"letters: kind is demand|complaint, to is seller|manufacturer, format is {'|'.join(FORMATS)}")])
+    return kind, to, fmt, Path(str(spec["file"]))
+
+
+def _document(spec: tuple[str, str, str, Path], case: Any, verdict: Any, as_of: dt.date, lang: str) -> None:
+    from questionnaire.ending import _letters_api
+
+    kind, to, fmt, path = spec
     api = _letters_api()
     if isinstance(api, str):
         raise InputError([t("letter_unavailable", lang, why=api)])
     draft_letter, write = api
     data = draft_letter(case, verdict, kind=kind, to=to, fmt=fmt, lang=lang, today=as_of)
-    write(Path(str(spec["file"])), data, force=True, lang=lang)
-    print(t("letter_written", lang, path=spec["file"]), file=sys.stderr)
+    write(path, data, force=True, lang=lang)
+    print(t("letter_written", lang, path=path), file=sys.stderr)

@@ -126,3 +126,4 @@ def test_prepared_answers_can_ask_for_documents(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text(LOOSE_SEED + "letters:\n  - {kind: poem, file: x.md}\n", encoding="utf-8")
     bad = run_cli("ask", "--answers", "bad.yaml", "--as-of", "2025-09-01", cwd=tmp_path)
     assert bad.returncode == 2 and "demand|complaint" in bad.stderr
+    assert "crpl" not in bad.stdout  # refused before any verdict or file
