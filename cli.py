@@ -186,6 +186,58 @@ def _assess_batch(path: Path, day: dt.date, lang: Lang, workers: int) -> None:
         raise typer.Exit(1)
 
 
+class LetterKind(StrEnum):
+    demand = "demand"
+    complaint = "complaint"
+
+
+class LetterTo(StrEnum):
+    seller = "seller"
+    manufacturer = "manufacturer"
+
+
+class LetterFormat(StrEnum):
+    md = "md"
+    txt = "txt"
+    docx = "docx"
+    pdf = "pdf"
+
+
+@app.command()
+@guarded
+def letter(
+    case_file: Annotated[Path, typer.Argument(metavar="CASE", help="案件文件（YAML/JSON）；- 为标准输入")],
+    kind: Annotated[LetterKind, typer.Option("--kind", help="demand 维权函 | complaint 12315/消协投诉文本")] = LetterKind.demand,
+    to: Annotated[LetterTo, typer.Option("--to", help="收函方：seller 销售者 | manufacturer 生产者")] = LetterTo.seller,
+    format: Annotated[LetterFormat, typer.Option("--format", "-f", help="md | txt | docx | pdf")] = LetterFormat.md,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件（原子写入；已存在时需 --force）")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件")] = False,
+    annex: Annotated[bool, typer.Option("--annex", help="附上推理过程（事实 → 规则 → 条文）")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="评估及落款日期 YYYY-MM-DD（默认今天）")] = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """起草维权函或投诉文本 / draft the demand letter or the complaint text."""
+    import letters
+    from engine.assess import assess as run_assess
+    from engine.case import parse_case, read_data
+
+    day = parse_as_of(as_of, lang)
+    data = _read_stdin_case(lang) if str(case_file) == "-" else read_data(case_file, lang)
+    case = parse_case(data, as_of=day, lang=lang, source=str(case_file))
+    verdict = run_assess(case, day, lang.value)
+    doc = letters.draft(case, verdict, kind=kind.value, to=to.value, fmt=format.value, lang=lang.value,
+                        annex=annex, today=day)
+    _err(verdict.notice)
+    if output is None and format in (LetterFormat.md, LetterFormat.txt):
+        sys.stdout.write(doc.decode("utf-8"))
+        return
+    if output is None:
+        # Binary documents never go to a terminal: a default name in the current folder, and say so.
+        output = Path(f"weiquan-{kind.value}-{day.isoformat()}.{format.value}")
+    path = letters.write(output, doc, force=force, lang=lang.value)
+    _err(_msg(lang, f"已写入 {path}", f"written to {path}"))
+
+
 @app.command()
 @guarded
 def schema() -> None:

@@ -1,0 +1,203 @@
+"""Letters (issue 4) through the CLI as a user runs it and through `letters.draft`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+from pypdf import PdfReader
+
+import letters
+from checker import check_text
+from engine.assess import assess
+from engine.case import parse_case
+from kb import laws
+from tests.conftest import SCENARIOS, load_scenario, make_case, run_cli
+
+
+def scenario_case(path: Path) -> tuple[dict, str]:
+    sc = load_scenario(path)
+    return sc["case"], str(sc["as_of"])
+
+
+def write_case(tmp: Path, data: dict) -> Path:
+    p = tmp / "case.yaml"
+    p.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return p
+
+
+def verdict_of(data: dict, as_of: str):
+    day = dt.date.fromisoformat(as_of)
+    case = parse_case(data, as_of=day)
+    return case, assess(case, day)
+
+
+def empty_sections(md: str) -> list[str]:
+    """Headings followed directly by another heading of the same or a higher level (nothing under them)."""
+    heads = [(m.start(), len(m.group(1)), m.group(2)) for m in re.finditer(r"^(#{1,3}) (.*)$", md, re.M)]
+    out = []
+    for (start, level, title), nxt in zip(heads, heads[1:] + [(len(md), 0, "")], strict=True):
+        body = md[md.index("\n", start) + 1 : nxt[0]].strip()
+        if not body and nxt[1] <= level:
+            out.append(title)
+    return out
+
+
+@pytest.mark.parametrize("kind", ["demand", "complaint"])
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_every_scenario_letter_renders_and_says_what_it_must(path: Path, kind: str, tmp_path: Path) -> None:
+    data, as_of = scenario_case(path)
+    r = run_cli("letter", str(write_case(tmp_path, data)), "--kind", kind, "--as-of", as_of)
+    assert r.returncode == 0, r.stderr
+    md = r.stdout
+    case, v = verdict_of(data, as_of)
+    assert case.consumer.name in md
+    for f in v.findings:
+        if f.strength == "strong":
+            for key in f.cites:
+                c = laws.lookup(key)
+                assert c.law.title in md and c.article.heading in md, (f.id, key)
+    for d in v.demands:
+        if d.requested:
+            assert letters.phrases.DEMANDS[d.demand]("zh") in md, d.demand
+    if any("pql:41" in n.cites for n in v.not_applicable):
+        assert "产品质量法》第四十一条" not in md
+    for f in v.findings:
+        if f.strength == "weak":
+            assert f.title not in md  # weak findings are not argued
+    assert "{{" not in md and "None" not in md
+    assert empty_sections(md) == []
+    assert "不构成律师意见" in md
+    flagged = [x for x in check_text(md, "zh") if x.flagged]
+    assert flagged == [], [(x.text, x.result, x.why) for x in flagged]
+
+
+def test_no_article_marked_not_applicable_is_cited() -> None:
+    for path in SCENARIOS:
+        data, as_of = scenario_case(path)
+        case, v = verdict_of(data, as_of)
+        md = letters.draft(case, v).decode()
+        for n in v.not_applicable:
+            for key in n.cites:
+                c = laws.lookup(key)
+                assert f"《{c.law.title}》{c.article.heading}" not in md, (path.name, key)
+
+
+def test_reply_deadline_is_fifteen_days_and_penalty_rule_is_quoted_when_reporting_holds() -> None:
+    data, as_of = scenario_case(SCENARIOS[0])  # the seed: crpl56.report_to_regulator strong
+    case, v = verdict_of(data, as_of)
+    md = letters.draft(case, v).decode()
+    assert "2025-09-16" in md  # 2025-09-01 + 15 days
+    assert laws.lookup("crpl_penalties:8").text in md
+    assert laws.lookup("crpl:39:1").text in md
+    data3, as_of3 = scenario_case(next(p for p in SCENARIOS if p.stem.startswith("03")))
+    case3, v3 = verdict_of(data3, as_of3)
+    assert laws.lookup("crpl_penalties:8").text not in letters.draft(case3, v3).decode()
+
+
+def test_complaint_has_the_12315_fields_and_the_three_year_date() -> None:
+    data, as_of = scenario_case(SCENARIOS[0])
+    case, v = verdict_of(data, as_of)
+    md = letters.draft(case, v, kind="complaint").decode()
+    for field in ("投诉人信息", "被投诉方", "商品信息", "事实与理由", "诉求", "证据"):
+        assert f"## {field}" in md
+    assert "2028-08-10" in md and "三年" in md  # three years from the declined offer of 2025-08-10
+    assert "贵方" not in md.split("## 事实与理由")[1].split("## 证据")[0]  # speaks of 被投诉方 to the regulator
+
+
+def test_unsupported_demand_is_a_request_not_an_entitlement() -> None:
+    data, as_of = scenario_case(next(p for p in SCENARIOS if p.stem.startswith("04")))  # user damage
+    case, v = verdict_of(data, as_of)
+    md = letters.draft(case, v).decode()
+    assert "协商请求" in md and "据此，本人要求贵方" not in md
+
+
+def test_user_text_is_printed_literally(tmp_path: Path) -> None:
+    data = make_case(**{"consumer.name": "{{ 1+1 }} 张*三#", "fault.description": "屏幕\n# 不亮 **真的**"})
+    r = run_cli("letter", str(write_case(tmp_path, data)), "--as-of", "2025-09-01", "-f", "txt")
+    assert r.returncode == 0, r.stderr
+    assert "{{ 1+1 }} 张*三#" in r.stdout and "2 张" not in r.stdout
+    assert "屏幕 # 不亮 **真的**" in r.stdout
+
+
+def test_pdf_text_contains_the_chinese_article_text(tmp_path: Path) -> None:
+    data, as_of = scenario_case(SCENARIOS[0])
+    out = tmp_path / "letter.pdf"
+    r = run_cli("letter", str(write_case(tmp_path, data)), "-f", "pdf", "-o", str(out), "--as-of", as_of)
+    assert r.returncode == 0, r.stderr
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(str(out)).pages))
+    assert "维权函" in text and "王某" in text
+    assert "消费者可以自收到商品之日起七日内退货" in text
+    assert "经营者应当承担运输等必要费用" in text
+
+
+def test_docx_reopens_with_the_article_text_and_an_east_asian_font(tmp_path: Path) -> None:
+    data, as_of = scenario_case(SCENARIOS[0])
+    out = tmp_path / "letter.docx"
+    r = run_cli("letter", str(write_case(tmp_path, data)), "-f", "docx", "-o", str(out), "--as-of", as_of)
+    assert r.returncode == 0, r.stderr
+    doc = Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert laws.lookup("crpl:24:2").text in text and "王某" in text
+    fonts = doc.styles["Normal"].element.rPr.rFonts
+    assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "宋体"
+
+
+def test_binary_formats_are_deterministic() -> None:
+    data, as_of = scenario_case(SCENARIOS[0])
+    case, v = verdict_of(data, as_of)
+    for fmt in ("pdf", "docx"):
+        assert letters.draft(case, v, fmt=fmt) == letters.draft(case, v, fmt=fmt)
+    assert isinstance(Document(io.BytesIO(letters.draft(case, v, fmt="docx"))), object)
+
+
+def test_output_file_is_never_overwritten_without_force(tmp_path: Path) -> None:
+    p = write_case(tmp_path, make_case())
+    out = tmp_path / "letter.md"
+    out.write_text("mine", encoding="utf-8")
+    r = run_cli("letter", str(p), "-o", str(out), "--as-of", "2025-09-01")
+    assert r.returncode == 2 and "--force" in r.stderr and out.read_text(encoding="utf-8") == "mine"
+    r = run_cli("letter", str(p), "-o", str(out), "--force", "--as-of", "2025-09-01")
+    assert r.returncode == 0 and out.read_text(encoding="utf-8").startswith("# 维权函")
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["case.yaml", "letter.md"]  # no temp files left
+
+
+def test_binary_format_without_output_goes_to_a_default_file(tmp_path: Path) -> None:
+    p = write_case(tmp_path, make_case())
+    r = run_cli("letter", str(p), "-f", "docx", "--as-of", "2025-09-01", cwd=tmp_path)
+    assert r.returncode == 0 and (tmp_path / "weiquan-demand-2025-09-01.docx").exists()
+    assert r.stdout == ""
+
+
+def test_letter_needs_a_name_and_an_addressee(tmp_path: Path) -> None:
+    r = run_cli("letter", str(write_case(tmp_path, make_case(**{"consumer.name": None}))), "--as-of", "2025-09-01")
+    assert r.returncode == 2 and "consumer.name" in r.stderr
+    data = make_case()
+    del data["purchase"]["seller"]
+    r = run_cli("letter", str(write_case(tmp_path, data)), "--as-of", "2025-09-01")
+    assert r.returncode == 2 and "purchase.seller" in r.stderr
+    r = run_cli("letter", str(write_case(tmp_path, data)), "--to", "manufacturer", "--as-of", "2025-09-01")
+    assert r.returncode == 0 and "致：某品牌（生产者）" in r.stdout
+
+
+def test_english_rendering_is_marked_as_a_translation_and_keeps_the_chinese_text(tmp_path: Path) -> None:
+    data, as_of = scenario_case(SCENARIOS[0])
+    r = run_cli("letter", str(write_case(tmp_path, data)), "--lang", "en", "--as-of", as_of)
+    assert r.returncode == 0, r.stderr
+    assert "English translation" in r.stdout
+    assert laws.lookup("crpl:24:1").text in r.stdout
+    assert "Consumer Rights Protection Law Art. 24(1)" in r.stdout
+    assert "过保后" not in r.stdout  # titles and reasons come from an English verdict
+
+
+def test_annex_traces_fact_rule_article(tmp_path: Path) -> None:
+    data, as_of = scenario_case(SCENARIOS[0])
+    r = run_cli("letter", str(write_case(tmp_path, data)), "--annex", "--as-of", as_of)
+    annex = r.stdout.split("## 附件：推理过程")[1]
+    assert "【规则：crpl24.repair_replace_after_warranty#comparator_free】" in annex
+    assert "【事实：fault.symptoms" in annex and "【条文：crpl:2】" in annex
