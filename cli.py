@@ -154,10 +154,11 @@ def _msg(lang: Lang, zh: str, en: str) -> str:
 def _read_stdin_case(lang: Lang) -> Any:
     import yaml
 
+    from engine.case import load_yaml
     from engine.errors import InputError
 
     try:
-        return yaml.safe_load(sys.stdin.read())
+        return load_yaml(sys.stdin.read())
     except yaml.YAMLError as e:
         raise InputError([_msg(lang, f"标准输入：YAML/JSON 格式错误：{e}", f"stdin: invalid YAML/JSON: {e}")]) from None
 

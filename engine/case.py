@@ -215,7 +215,7 @@ def read_data(path: Path, lang: str = "zh") -> Any:
     try:
         if path.suffix.lower() == ".json":
             return json.loads(text)
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except json.JSONDecodeError as e:
         raise InputError([_msg(lang, f"{path}: JSON 格式错误（第{e.lineno}行第{e.colno}列）：{e.msg}",
                                f"{path}: invalid JSON (line {e.lineno}, column {e.colno}): {e.msg}")]) from None
@@ -225,6 +225,21 @@ def read_data(path: Path, lang: str = "zh") -> Any:
         where_en = f" (line {mark.line + 1})" if mark else ""
         raise InputError([_msg(lang, f"{path}: YAML 格式错误{where}：{getattr(e, 'problem', e)}",
                                f"{path}: invalid YAML{where_en}: {getattr(e, 'problem', e)}")]) from None
+
+
+class _PlainDatesLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: an unquoted `2025-02-30` stays text, so the case model can say which
+    field holds an impossible date (PyYAML's own conversion raises a bare ValueError instead)."""
+
+
+_PlainDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_PlainDatesLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 def load_case(path: Path | str, as_of: dt.date | None = None, lang: str = "zh") -> Case:

@@ -121,3 +121,11 @@ def test_every_vocabulary_value_has_a_chinese_and_an_english_label() -> None:
         for value, texts in labels[name].items():
             assert set(texts) == {"zh", "en"} and all(isinstance(t, str) and t for t in texts.values()), (name, value)
     assert labels["category"]["wearable"]["en"] == "wearable (band, watch)"
+
+
+def test_unquoted_impossible_date_in_yaml_names_the_field(tmp_path: Path) -> None:
+    p = tmp_path / "case.yaml"
+    p.write_text("product: {model: x, category: phone}\npurchase: {date: 2025-02-30}\nfault: {first_noticed: 2025-03-01}\n",
+                 encoding="utf-8")
+    r = run_cli("assess", str(p), "--as-of", "2025-09-01")
+    assert r.returncode == 2 and "purchase.date" in r.stderr and "2025-02-30" in r.stderr
