@@ -247,6 +247,14 @@ def _basis(f: Finding, v: Verdict, lang: str, kind: str) -> Basis:
                  application=application, finding=f.id)
 
 
+def _demand(case: Case, demand: str, lang: str) -> str:
+    text = phrases.DEMANDS[demand](lang)
+    if demand == "free_replacement_newer_model" and any(
+            str(c.remedy) == "free_replacement_newer_model" for c in case.comparators):
+        text += phrases.NEWER_AS_OTHERS(lang)
+    return text
+
+
 def _demands(case: Case, v: Verdict, argued: list[Finding], lang: str) -> tuple[list[str], list[str]]:
     """Numbered legal demands (supported by an argued finding), and plain requests (no legal support)."""
     argued_ids = {f.id for f in argued}
@@ -256,7 +264,7 @@ def _demands(case: Case, v: Verdict, argued: list[Finding], lang: str) -> tuple[
     requested = [d for d in v.demands if d.requested]
     for d in requested:
         supported = any(fid in argued_ids for fid in d.findings)
-        (legal if supported else requests).append(phrases.DEMANDS[d.demand](lang))
+        (legal if supported else requests).append(_demand(case, d.demand, lang))
     asked_remedy = any(d.demand in remedies and any(fid in argued_ids for fid in d.findings) for d in requested)
     for d in v.demands:
         if d.requested or not any(fid in argued_ids for fid in d.findings):
@@ -266,7 +274,7 @@ def _demands(case: Case, v: Verdict, argued: list[Finding], lang: str) -> tuple[
         if d.demand in remedies:
             asked_remedy = True
         if d.demand in ("policy_disclosure", "apology") or d.demand in remedies:
-            legal.append(phrases.DEMANDS[d.demand](lang))
+            legal.append(_demand(case, d.demand, lang))
     if "crpl24.costs" in argued_ids:
         legal.append(phrases.COSTS(lang))
     return legal, requests

@@ -2,13 +2,15 @@
 
 python-docx sets only the Latin font name; East Asian text takes the font named in `w:eastAsia`, which
 must be set on every style and run we write, or Word falls back to a font that may lack the glyphs.
-Core properties are pinned to the letter's date so the same case gives the same bytes.
+Core properties and the zip entries' timestamps are pinned to the letter's date so the same case gives the
+same bytes (python-docx stamps each zip entry with the current time).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -76,4 +78,15 @@ def to_docx(md: str, *, title: str, author: str, day: dt.date) -> bytes:
     props.revision = 1
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return _pin_zip_times(buf.getvalue(), (day.year, day.month, day.day, 0, 0, 0))
+
+
+def _pin_zip_times(data: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = item.external_attr
+            dst.writestr(info, src.read(item.filename))
+    return out.getvalue()

@@ -9,8 +9,7 @@ from kb.rules.dsl import T
 DEMANDS: dict[str, T] = {
     "free_repair": T("免费修理该设备，使其恢复正常使用", "repair the device free of charge so that it works normally"),
     "free_replacement_same_model": T("免费更换同型号的合格商品", "replace it free of charge with a sound unit of the same model"),
-    "free_replacement_newer_model": T("免费更换新款商品，与同批次其他消费者获得的处理一致",
-                                      "replace it free of charge with the newer model, as other consumers of the same batch received"),
+    "free_replacement_newer_model": T("免费更换新款商品", "replace it free of charge with the newer model"),
     "refund": T("办理退货并全额退还货款", "take the goods back and refund the full price"),
     "compensation": T("赔偿因此造成的损失（以实际发生并有凭证的费用为准）",
                       "compensate the losses caused (as actually incurred and documented)"),
@@ -21,6 +20,10 @@ DEMANDS: dict[str, T] = {
     "apology": T("就以拒绝维修迫使本人接受付费方案的行为赔礼道歉",
                  "apologise for withholding the repair to make me accept a paid offer"),
 }
+
+# Said only when a comparator in the case really got a newer model: otherwise the letter would assert a
+# fact the consumer has not given.
+NEWER_AS_OTHERS = T("，与同批次其他消费者获得的处理一致", ", as other consumers of the same batch received")
 
 COSTS = T("承担因退货、更换、修理产生的运输等必要费用", "bear shipping and other necessary costs of the return, replacement or repair")
 

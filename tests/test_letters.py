@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -151,8 +152,10 @@ def test_docx_reopens_with_the_article_text_and_an_east_asian_font(tmp_path: Pat
 def test_binary_formats_are_deterministic() -> None:
     data, as_of = scenario_case(SCENARIOS[0])
     case, v = verdict_of(data, as_of)
+    first = {fmt: letters.draft(case, v, fmt=fmt) for fmt in ("pdf", "docx")}
+    time.sleep(2.1)  # zip entries carry a two-second DOS time: a later draft must still match
     for fmt in ("pdf", "docx"):
-        assert letters.draft(case, v, fmt=fmt) == letters.draft(case, v, fmt=fmt)
+        assert letters.draft(case, v, fmt=fmt) == first[fmt]
     assert isinstance(Document(io.BytesIO(letters.draft(case, v, fmt="docx"))), object)
 
 
@@ -201,3 +204,17 @@ def test_annex_traces_fact_rule_article(tmp_path: Path) -> None:
     annex = r.stdout.split("## 附件：推理过程")[1]
     assert "【规则：crpl24.repair_replace_after_warranty#comparator_free】" in annex
     assert "【事实：fault.symptoms" in annex and "【条文：crpl:2】" in annex
+
+
+def test_newer_model_demand_claims_equal_treatment_only_when_a_comparator_got_it() -> None:
+    """The letter may say others of the batch got the newer model only when the case records one who did."""
+    alone = make_case(demands=["free_replacement_newer_model"])
+    case, v = verdict_of(alone, "2024-10-01")
+    md = letters.draft(case, v, fmt="md").decode("utf-8")
+    assert "免费更换新款商品" in md and "与同批次其他消费者获得的处理一致" not in md
+    compared = make_case(demands=["free_replacement_newer_model"], **{
+        "comparators": [{"model": "Band X", "production_batch": "2024-04", "symptoms": ["touch_unresponsive"],
+                         "remedy": "free_replacement_newer_model", "target_model": "Band X2"}]})
+    case, v = verdict_of(compared, "2024-10-01")
+    md = letters.draft(case, v, fmt="md").decode("utf-8")
+    assert "免费更换新款商品，与同批次其他消费者获得的处理一致" in md
