@@ -129,3 +129,15 @@ def test_unquoted_impossible_date_in_yaml_names_the_field(tmp_path: Path) -> Non
                  encoding="utf-8")
     r = run_cli("assess", str(p), "--as-of", "2025-09-01")
     assert r.returncode == 2 and "purchase.date" in r.stderr and "2025-02-30" in r.stderr
+
+
+def test_no_claim_and_nothing_to_add_does_not_point_at_missing_facts(tmp_path: Path) -> None:
+    """Admitted user damage in warranty: nothing holds, and no fact is asked for, so none is promised."""
+    data = make_case(**{"fault.cause": "user_damage", "fault.symptoms": ["connectivity"],
+                        "demands": ["refund", "free_repair"]})
+    p = write(tmp_path, data)
+    r = run_cli("assess", str(p), "--as-of", "2024-10-01", "--format", "json")
+    v = json.loads(r.stdout)
+    assert r.returncode == 0 and v["findings"] == [] and v["missing"] == []
+    text = run_cli("assess", str(p), "--as-of", "2024-10-01").stdout
+    assert "未发现可以主张的权利" in text and "补充下列事实" not in text

@@ -27,9 +27,12 @@ def bottom_line(v: Verdict) -> str:
     lang = v.lang
     counts = {s: sum(1 for f in v.findings if f.strength == s) for s in ("strong", "arguable", "weak")}
     if not v.findings:
-        return _t(lang, "结论：依现有事实，未发现可以主张的权利，原因见“不适用的条文”；补充下列事实可能改变结论。",
-                  "Bottom line: on these facts no claim holds; see the articles that do not apply and the facts "
-                  "that could change this.")
+        if v.missing:
+            return _t(lang, "结论：依现有事实，未发现可以主张的权利，原因见“不适用的条文”；补充下列事实可能改变结论。",
+                      "Bottom line: on these facts no claim holds; see the articles that do not apply and the facts "
+                      "that could change this.")
+        return _t(lang, "结论：依现有事实，未发现可以主张的权利，原因见“不适用的条文”。",
+                  "Bottom line: on these facts no claim holds; see the articles that do not apply.")
     sep = "、" if lang != "en" else ", "
 
     def rated(items: list) -> str:
