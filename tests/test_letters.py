@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
+import stat
 import time
 from pathlib import Path
 
@@ -107,7 +109,9 @@ def test_complaint_has_the_12315_fields_and_the_three_year_date() -> None:
     md = letters.draft(case, v, kind="complaint").decode()
     for field in ("投诉人信息", "被投诉方", "商品信息", "事实与理由", "诉求", "证据"):
         assert f"## {field}" in md
-    assert "2028-08-10" in md and "三年" in md  # three years from the declined offer of 2025-08-10
+    # Three years from the earlier of the fault (2025-08-02) and the declined offer (2025-08-10): SAMR
+    # counts from when the consumer knew or should have known, so the letter gives the safe, earlier date.
+    assert "最迟于 2028-08-02（含当日）" in md and "三年" in md and "2028-08-10" not in md
     assert "贵方" not in md.split("## 事实与理由")[1].split("## 证据")[0]  # speaks of 被投诉方 to the regulator
 
 
@@ -218,3 +222,93 @@ def test_newer_model_demand_claims_equal_treatment_only_when_a_comparator_got_it
     case, v = verdict_of(compared, "2024-10-01")
     md = letters.draft(case, v, fmt="md").decode("utf-8")
     assert "免费更换新款商品，与同批次其他消费者获得的处理一致" in md
+
+
+def _scenario_letter(prefix: str, kind: str = "demand", lang: str = "zh") -> str:
+    path = next(p for p in SCENARIOS if p.name.startswith(prefix))
+    data, as_of = scenario_case(path)
+    case, v = verdict_of(data, as_of)
+    return letters.draft(case, v, kind=kind, lang=lang).decode("utf-8")
+
+
+def _section(md: str, head: str) -> str:
+    start = md.index(head)
+    return md[start: md.index("\n## ", start + 1)]
+
+
+def test_conduct_of_the_brand_service_is_not_put_on_the_addressee() -> None:
+    """Scenario 01 writes to the seller; the repair centre sent the device back. It is named, not called 贵方."""
+    md = _scenario_letter("01")
+    assert "贵方（河北小米寄修中心）" not in md
+    assert "河北小米寄修中心却于 2025-08-15" in md
+    assert "表明贵方知道" not in md and "知道或者应当知道该缺陷" in md
+
+
+def test_a_demand_the_cited_articles_do_not_give_is_only_a_request() -> None:
+    """07: 第九条 gives the right to refuse a paid offer, not a free repair; 05: 第十九条 gives no refund."""
+    demands = _section(_scenario_letter("07"), "## 三、")
+    assert "本人请求贵方：免费修理该设备" in demands and "1. 免费修理" not in demands
+    demands = _section(_scenario_letter("05"), "## 三、")
+    assert "本人请求贵方：办理退货并全额退还货款" in demands
+
+
+def test_apology_is_never_added_unasked_and_never_demanded_as_of_right() -> None:
+    assert "赔礼道歉" not in _scenario_letter("01")
+    path = next(p for p in SCENARIOS if p.name.startswith("01"))
+    data, as_of = scenario_case(path)
+    data["demands"] = [*data["demands"], "apology"]
+    case, v = verdict_of(data, as_of)
+    demands = _section(letters.draft(case, v).decode("utf-8"), "## 三、")
+    legal, _, asked = demands.partition("本人请求贵方")
+    assert "赔礼道歉" in asked and "赔礼道歉" not in legal
+
+
+def test_penalty_rule_is_applied_only_to_repair_replacement_return_without_proper_reason() -> None:
+    md = _section(_scenario_letter("01"), "## 四、")
+    assert "修理、更换、退货等要求，贵方无正当理由超过十五日拒不履行的" in md
+    assert "上述义务" not in md
+
+
+def test_company_purchase_letter_does_not_threaten_consumer_channels() -> None:
+    md = _scenario_letter("06")
+    assert "12315" not in _section(md, "## 五、") and "第三十九条" not in md
+    assert "人民法院" in _section(md, "## 五、") and "一台" not in md
+    complaint = _scenario_letter("06", kind="complaint")
+    assert "并非为生活消费" in complaint.split("## 投诉人信息")[0]
+
+
+def test_admitted_user_damage_is_not_turned_into_a_dispute() -> None:
+    md = _scenario_letter("04")
+    assert "不予认可" not in md and "官方售后认定系人为损坏" in md
+
+
+def test_drafting_notes_give_the_seven_day_and_injury_deadlines() -> None:
+    assert "七日内退货须在 2025-06-09（含当日）前提出" in _scenario_letter("03")  # 06-08 is a Sunday
+    assert "最迟于 2027-03-01（产品质量法第四十五条第一款）" in _scenario_letter("05", kind="complaint")
+    assert "Reportedly, another consumer" in _scenario_letter("01", lang="en")
+
+
+def test_existing_default_file_is_named_as_the_default_not_as_o(tmp_path: Path) -> None:
+    p = write_case(tmp_path, make_case())
+    assert run_cli("letter", str(p), "-f", "docx", "--as-of", "2025-09-01", cwd=tmp_path).returncode == 0
+    r = run_cli("letter", str(p), "-f", "docx", "--as-of", "2025-09-01", cwd=tmp_path)
+    assert r.returncode == 2 and "-o:" not in r.stderr
+    assert "默认输出文件 weiquan-demand-2025-09-01.docx 已存在" in r.stderr and "-o" in r.stderr and "--force" in r.stderr
+    r = run_cli("letter", str(p), "-f", "docx", "--as-of", "2025-09-01", "--lang", "en", cwd=tmp_path)
+    assert r.returncode == 2 and "default output file" in r.stderr and "-o:" not in r.stderr
+    assert "weiquan-demand-" in run_cli("letter", "--help").stdout
+
+
+def test_written_letters_follow_the_umask(tmp_path: Path) -> None:
+    p = write_case(tmp_path, make_case())
+    old = os.umask(0o022)  # the child inherits it
+    try:
+        assert run_cli("letter", str(p), "-o", str(tmp_path / "l.md"), "--as-of", "2025-09-01").returncode == 0
+        assert run_cli("letter", str(p), "-f", "pdf", "--as-of", "2025-09-01", cwd=tmp_path).returncode == 0
+        os.umask(0o027)
+        assert run_cli("letter", str(p), "-o", str(tmp_path / "l.txt"), "--as-of", "2025-09-01").returncode == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "l.md").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "weiquan-demand-2025-09-01.pdf").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "l.txt").stat().st_mode) == 0o640

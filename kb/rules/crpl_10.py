@@ -82,8 +82,8 @@ _UNEQUAL = T("同型号、同批次、同故障的消费者受到不同对待，
 FINDINGS = [
     Finding(
         id="crpl10.forced_transaction",
-        letter=T("贵方以本人接受付费方案为条件才肯处理，否则拒绝维修，属于本人有权拒绝的强制交易，贵方不得强制交易。",
-                 "Making any handling conditional on my accepting a paid offer, and otherwise refusing the repair, is forced dealing, which I may refuse and which you must not engage in."),
+        letter=T("售后以本人接受付费方案为条件才肯处理，否则拒绝维修，属于本人有权拒绝的强制交易，经营者不得强制交易。",
+                 "Making any handling conditional on my accepting a paid offer, and otherwise refusing the repair, is forced dealing, which I may refuse and which a business must not engage in."),
         quotes=("crpl:10:2", "crpl:16:3"),
         title=T("拒绝维修以迫使接受付费换购，涉嫌强制交易", "Refusing repair to force a paid trade-in: forced dealing"),
         cites=("crpl:10", "crpl:9", "crpl:16"),
@@ -101,7 +101,7 @@ FINDINGS = [
     ),
     Finding(
         id="crpl10.unequal_treatment",
-        letter=T("据本人了解，同型号、同批次、同故障的其他消费者获得了更优的处理，本人认为贵方应当给予本人同等的公平交易条件。",
+        letter=T("据本人了解，同型号、同批次、同故障的其他消费者获得了更优的处理，本人认为经营者应当给予本人同等的公平交易条件。",
                  "As far as I know, other consumers with the same model, batch and fault were treated better; I claim the same fair terms."),
         quotes=("crpl:10:2", "crpl_regs:9:2"),
         title=T("同批次同故障却差别对待，违背公平交易", "Same batch, same fault, different treatment: unfair terms"),
@@ -109,9 +109,9 @@ FINDINGS = [
         demands=("equal_treatment",),
         variants=(
             Variant(name="priced", strength="arguable", because=_UNEQUAL,
-                    letter=T("同型号、同批次、同故障的其他消费者获得的处理比贵方给本人的方案（需付原价的 {of.best_pct}）更优惠，本人认为贵方对同一商品、同等条件设置了不同的收费，应当给予本人同等待遇。",
+                    letter=T("同型号、同批次、同故障的其他消费者获得的处理比给本人的方案（需付原价的 {of.best_pct}）更优惠，本人认为经营者对同一商品、同等条件设置了不同的收费，应当给予本人同等待遇。",
                              "Other consumers with the same model, batch and fault were given a cheaper remedy than "
-                             "your offer to me ({of.best_pct} of the price); I hold that you set different charges "
+                             "the offer to me ({of.best_pct} of the price); I hold that the business set different charges "
                              "for the same goods on equal terms and should treat me equally."),
                     when=(CONSUMER, fact("ut", "fact.unequal_treatment", priced="yes"),
                           fact("of", "offers", best_known="yes")), cites=("crpl_regs:9",)),

@@ -13,8 +13,8 @@ from kb.rules.dsl import Finding, T, Variant
 FINDINGS = [
     Finding(
         id="crpl19.recall_duty",
-        letter=T("该设备存在危及人身、财产安全的缺陷，贵方应当依法告知消费者并采取警示、召回等措施。",
-                 "The device has a defect that endangers persons or property; you must inform consumers and take measures such as warnings and a recall."),
+        letter=T("该批次产品的缺陷有危及人身、财产安全的危险，且已由经营者承认或公告召回，经营者应当依法告知消费者并采取警示、召回等措施。",
+                 "The batch's defect endangers persons or property and has been acknowledged or recalled; the business must inform consumers and take measures such as warnings and a recall."),
         quotes=("crpl:19:1",),
         title=T("存在危及安全的缺陷，经营者应当告知、警示、召回",
                 "A dangerous defect: the business must warn, inform and recall"),
@@ -32,10 +32,10 @@ FINDINGS = [
             Variant(
                 name="should_have_known",
                 strength="arguable",
-                letter=T("该设备存在危及人身、财产安全的缺陷，且同批次问题多发，本人认为贵方应当已经发现该缺陷，应当依法告知消费者并采取警示、召回等措施。",
-                         "The device has a defect that endangers persons or property and the batch problem is "
-                         "widespread; I hold that you should have found the defect and must inform consumers and "
-                         "take measures such as warnings and a recall."),
+                letter=T("本人认为，该设备的故障表现可能属于危及人身、财产安全的缺陷，且同批次问题多发，经营者应当已经发现该缺陷，应当依法告知消费者并采取警示、召回等措施。",
+                         "I hold that the device's fault may be a defect endangering persons or property, and as the "
+                         "batch problem is widespread the business should have found it and must inform consumers "
+                         "and take measures such as warnings and a recall."),
                 when=(CONSUMER, SAFETY_DEFECT, BUSINESS_KNEW),
                 because=T("缺陷有危及人身、财产安全的危险，且经营者应当已经发现：应当报告、告知并采取警示、召回等措施；经营者可能否认已发现，属可争取",
                           "the defect endangers persons or property and the business should have found it: it "

@@ -22,8 +22,8 @@ RULES = [
 FINDINGS = [
     Finding(
         id="crpl20.unanswered_inquiry",
-        letter=T("本人曾就售后处理向贵方询问，本人认为贵方未作真实、明确的答复，请予以书面答复。",
-                 "I asked you about the handling of my device and I hold that I received no true and clear answer; please answer in writing."),
+        letter=T("本人曾就售后处理向经营者一方询问（见上述事实），本人认为未获真实、明确的答复，请贵方予以书面答复。",
+                 "I asked the business's side about the handling of my device (see the facts above) and I hold that I received no true and clear answer; please answer in writing."),
         quotes=("crpl:20:2",),
         title=T("对消费者的询问未作真实、明确的答复", "No true and clear answer to the consumer's inquiry"),
         cites=("crpl:20", "crpl:8"),

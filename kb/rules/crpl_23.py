@@ -93,7 +93,7 @@ FINDINGS = [
         letter=T("本人在收到商品之日起六个月内即发现瑕疵，如贵方对瑕疵有异议，应由贵方承担举证责任。",
                  "I found the defect within six months of receipt; if you dispute it, the burden of proof is yours."),
         quotes=("crpl:23:3",),
-        title=T("收货六个月内发现的瑕疵，由经营者承担举证责任", "Within six months of delivery, the business bears the burden of proof"),
+        title=T("收货六个月内发现瑕疵的举证责任（耐用商品）", "Burden of proof for a defect found within six months (durable goods)"),
         cites=("crpl:23",),
         demands=(),
         variants=(

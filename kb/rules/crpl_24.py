@@ -54,8 +54,8 @@ RULES = [
 FINDINGS = [
     Finding(
         id="crpl24.return_7_days",
-        letter=T("本人在收到商品之日起七日内即发现该商品不符合质量要求，依法有权退货，贵方应当办理退货并退还货款。",
-                 "I found the goods failed quality requirements within seven days of receipt; I am entitled to return them, and you must accept the return and refund the price."),
+        letter=T("该商品在本人收到之日起七日内即出现故障，不符合质量要求；依上述规定，消费者可以自收到商品之日起七日内退货，贵方应当办理退货并退还货款。",
+                 "The goods failed within seven days of receipt and so fail quality requirements; under this rule the consumer may return them within seven days of receipt, and you must accept the return and refund the price."),
         quotes=("crpl:24:1",),
         title=T("收货七日内出现质量问题，可以退货", "A quality fault within seven days: you may return the goods"),
         cites=("crpl:24",),
@@ -106,7 +106,7 @@ FINDINGS = [
             Variant(
                 name="admitted",
                 strength="strong",
-                letter=T("该设备的故障属于贵方已承认（或已召回）的批次问题，贵方明知该缺陷，虽已过保修期，仍应依法修理或者更换。", "The fault is the batch problem you have acknowledged (or recalled); you knew of the defect, so although the warranty has ended you must still repair or replace the device."),
+                letter=T("该设备的故障属于经营者已承认或已公告召回的批次问题，经营者知道或者应当知道该缺陷，依民法典第六百二十一条第三款，买受人不受通知时间的限制；虽已过保修期，贵方仍应依法修理或者更换。", "The fault is a batch problem the business has acknowledged or recalled, so the business knew or should have known of the defect; under article 621(3) of the Civil Code the buyer is not bound by the notice period, and although the warranty has ended you must still repair or replace the device."),
                 when=(CONSUMER, NONCONFORMITY, OUT_OF_WARRANTY, INHERENT_DEFECT,
                       FAULT.where(batch__in=("acknowledged", "recall"))),
                 because=T("虽已过保修期，但经营者已承认批次问题或召回，明知缺陷：不受质量保证期的限制，仍应修理或更换",
@@ -116,7 +116,7 @@ FINDINGS = [
             Variant(
                 name="comparator_free",
                 strength="strong",
-                letter=T("贵方已为同型号、同批次、同故障的其他消费者免费处理，表明贵方知道该缺陷在交付时即已存在，虽已过保修期，贵方仍应依法修理或者更换。", "You have handled the same fault free of charge for other consumers of the same model and batch, which shows you knew the defect existed at delivery; although the warranty has ended, you must still repair or replace the device."),
+                letter=T("据了解，同型号、同批次、同故障的其他消费者已获免费处理（见上述事实），说明经营者知道或者应当知道该缺陷在交付时即已存在；依民法典第六百二十一条第三款，虽已过保修期，贵方仍应依法修理或者更换。", "Reportedly, other consumers with the same model, batch and fault were handled free of charge (see the facts above), which shows the business knew or should have known the defect existed at delivery; under article 621(3) of the Civil Code, although the warranty has ended, you must still repair or replace the device."),
                 when=(CONSUMER, NONCONFORMITY, OUT_OF_WARRANTY, INHERENT_DEFECT,
                       SAME_BATCH.where(ratio=0, remedy__ne="none")),
                 because=T("虽已过保修期，但经营者已为同批次同故障的其他消费者免费处理，其自身行为表明知道该缺陷：仍应修理或更换",

@@ -14,8 +14,8 @@ from kb.rules.dsl import Finding, T, Variant, capped_when_disputed, fact
 FINDINGS = [
     Finding(
         id="crpl26.warranty_exclusion_void",
-        letter=T("贵方以“过保不予处理”为由拒绝处理一个交付时即已存在的缺陷，本人认为该等排除消费者权利的规定依法无效。",
-                 "You refused, citing the end of the warranty, to handle a defect present at delivery; I hold that a rule excluding my rights in this way is void."),
+        letter=T("经营者一方以“过保不予处理”为由拒绝处理一个交付时即已存在的缺陷，本人认为该等排除消费者权利的规定依法无效。",
+                 "The business's side refused, citing the end of the warranty, to handle a defect present at delivery; I hold that a rule excluding my rights in this way is void."),
         quotes=("crpl:26:2", "crpl:26:3"),
         title=T("以“过保不予处理”排除消费者权利的规定无效",
                 "A blanket “out of warranty, no service” rule that excludes your rights is void"),

@@ -15,8 +15,8 @@ _CLAIM = fact("f", "finding", fid__in=CRPL24_REMEDY_FINDINGS)
 FINDINGS = [
     Finding(
         id="crpl48.refusal_liability",
-        letter=T("本人依法提出修理、更换或退货的要求，贵方无理拒绝，应当依法承担民事责任。",
-                 "I lawfully asked for repair, replacement or return, and you refused without proper reason; you bear civil liability for it."),
+        letter=T("本人依法提出的要求被无理拒绝，经营者应当依法承担民事责任。",
+                 "My lawful request was refused without proper reason; the business bears civil liability for it."),
         quotes=("crpl:48:1:8",),
         title=T("无理拒绝或故意拖延修理、更换、退货，应当承担民事责任",
                 "Refusing or stalling repair, replacement or return: civil liability"),
@@ -27,9 +27,9 @@ FINDINGS = [
                 name="refusal",
                 strength=Ref("f", "strength"),
                 when=(CONSUMER, fact("x", "interaction", kind="refusal"), _CLAIM),
-                letter=T("本人依法有权要求修理、更换或退货，贵方（{x.party}）却于 {x.on} 拒绝处理，属于无理拒绝，应当依法承担民事责任。",
-                         "I am entitled to repair, replacement or return, yet on {x.on} you ({x.party}) refused: an "
-                         "unreasonable refusal, for which you bear civil liability."),
+                letter=T("本人依上述第二十四条享有的权利，{x.party}却于 {x.on} 拒绝了本人的要求，属于无理拒绝，经营者应当依法承担民事责任。",
+                         "I hold rights under article 24 above, yet on {x.on} {x.party} refused my request: an "
+                         "unreasonable refusal, for which the business bears civil liability."),
                 because=T("{x.on} {x.party}拒绝处理，而消费者依第二十四条有权要求修理、更换或退货：属于无理拒绝（与该项主张同等强度）",
                           "on {x.on} {x.party} refused, although the consumer holds an art. 24 claim: an "
                           "unreasonable refusal (as strong as that claim)"),
@@ -38,9 +38,10 @@ FINDINGS = [
                 name="returned_unrepaired",
                 strength=Ref("f", "strength"),
                 when=(CONSUMER, fact("x", "interaction", kind="return_unrepaired", consented__ne="yes"), _CLAIM),
-                letter=T("本人依法有权要求修理，贵方（{x.party}）却于 {x.on} 未经本人同意将设备原样退回、不予维修，属于无理拒绝，应当依法承担民事责任。",
-                         "I am entitled to a repair, yet on {x.on} you ({x.party}) sent the device back unrepaired "
-                         "without my consent: an unreasonable refusal, for which you bear civil liability."),
+                letter=T("本人依上述第二十四条有权要求修理，{x.party}却于 {x.on} 未经本人同意将设备原样退回、不予维修，属于无理拒绝，经营者应当依法承担民事责任。",
+                         "I am entitled to a repair under article 24 above, yet on {x.on} {x.party} sent the device "
+                         "back unrepaired without my consent: an unreasonable refusal, for which the business bears "
+                         "civil liability."),
                 because=T("{x.on} {x.party}未经消费者同意将设备原样退回、不予维修，而消费者依第二十四条有权要求修理：属于无理拒绝（与该项主张同等强度）",
                           "on {x.on} {x.party} sent the device back unrepaired without consent, although the consumer "
                           "holds an art. 24 claim: an unreasonable refusal (as strong as that claim)"),

@@ -16,7 +16,7 @@ _BECAUSE = T("该行为可以向市场监督管理部门投诉（12315），由�
 FINDINGS = [
     Finding(
         id="crpl56.report_to_regulator",
-        letter=T("贵方的上述行为属于市场监督管理部门依法责令改正并可予处罚的情形。",
+        letter=T("上述行为属于市场监督管理部门依法责令改正并可予处罚的情形。",
                  "The conduct above is conduct the market regulator can order corrected and penalise."),
         quotes=("crpl:56:1:8", "crpl:39:1"),
         title=T("可向市场监督管理部门（12315）投诉，请求责令改正",

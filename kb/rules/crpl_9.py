@@ -25,8 +25,8 @@ RULES = [
 FINDINGS = [
     Finding(
         id="crpl9.right_to_refuse_offer",
-        letter=T("贵方提出的付费维修或折价换购方案是一项新的交易，本人有权拒绝；拒绝该方案不影响贵方对原商品应承担的义务。",
-                 "Your paid repair or discounted trade-in is a new transaction, which I am free to refuse; refusing it does not release you from your obligations for the device I bought."),
+        letter=T("售后提出的付费方案是一项新的交易，本人有权拒绝；拒绝该方案不影响经营者对原商品依法应承担的义务。",
+                 "The paid offer made by the after-sales service is a new transaction, which I am free to refuse; refusing it does not release the business from its legal obligations for the device I bought."),
         quotes=("crpl:9:2",),
         title=T("有权拒绝付费维修或折价换购，拒绝不影响对原商品的主张",
                 "You may refuse a paid repair or trade-in without giving up your claim"),

@@ -253,8 +253,9 @@ _BURDEN = T("；质量问题虽有争议，但该商品属第二十三条第三�
             "burden of proof within six months and the claim stays strong")
 
 
-_DISPUTED_LETTER = T("贵方所称人为损坏，依法应由贵方举证证明，本人对此不予认可。",
-                     "Your allegation of damage by the user is yours to prove, and I do not accept it.")
+_DISPUTED_LETTER = T("本人对售后所称人为损坏不予认可；本人认为，该主张应由提出者提供检测依据予以证明。",
+                     "I do not accept the after-sales service's allegation of damage by the user; I hold that it is "
+                     "for the one who alleges it to prove it with the inspection's grounds.")
 
 
 def _with(text: T | None, suffix: T) -> T | None:
