@@ -132,7 +132,7 @@ def render_text(v: Verdict) -> str:
         out.append("")
 
     out.append(heading("期限", "Deadlines"))
-    for d in v.deadlines:
+    for d in sorted(v.deadlines, key=lambda d: d.date):  # soonest first, as a reader scans them
         left = (_t(lang, f"已过 {-d.days_left} 天", f"passed {-d.days_left} days ago") if d.passed
                 else _t(lang, f"还剩 {d.days_left} 天", f"{d.days_left} days left"))
         out.append(f"- {d.date}  {d.title}（{left}）" if lang != "en" else f"- {d.date}  {d.title} ({left})")
@@ -201,7 +201,7 @@ def render_md(v: Verdict) -> str:
     out.append("")
     out.append(_t(lang, "| 日期 | 期限 | 剩余 |", "| Date | Deadline | Left |"))
     out.append("|---|---|---|")
-    for d in v.deadlines:
+    for d in sorted(v.deadlines, key=lambda d: d.date):  # soonest first, as a reader scans them
         left = (_t(lang, f"已过 {-d.days_left} 天", f"passed {-d.days_left} days ago") if d.passed
                 else _t(lang, f"{d.days_left} 天", f"{d.days_left} days"))
         out.append(f"| {d.date} | {d.title} | {left} |")
