@@ -2,17 +2,21 @@
 
 The order of the tests is the policy, and it leans towards never calling a citation wrong without
 evidence:
-1. not in the knowledge base → unknown (we cannot read the article, so we say nothing about it);
+1. a paragraph or item the knowledge base knows does not exist (第二十四条共二款, 第三款 cited) → mismatch,
+   with the paragraph that does say the claim where there is one; otherwise not in the knowledge base →
+   unknown (we cannot read the article, so we say nothing about it);
 2. the writer says the article does not apply → ok, not checked;
 3. a quotation of another article's words where this one's were expected → mismatch;
 4. a known misreading (topics.yaml) whose trigger is in the claim → misread — unless the article the
    claim belongs to is cited in the same breath (消保法第八条、第九条 for the right to choose);
-5. a quotation of the article's own words → ok (the strongest evidence there is);
-6. the claim touches anything the article covers, or that a citation in the same group covers → ok;
-7. the claim names, with a strong phrase, only things the article does not cover, and nothing in the
+5. a number the article states otherwise for the same topic (三十日内退货 where it says 七日), or a denial of
+   what the article grants (过了七天就不能维修) → misread, quoting the article's sentence;
+6. a quotation of the article's own words → ok (the strongest evidence there is);
+7. the claim touches anything the article covers, or that a citation in the same group covers → ok;
+8. the claim names, with a strong phrase, only things the article does not cover, and nothing in the
    whole sentence plainly names what it does cover → mismatch, with the article that does cover the
    claim where the knowledge base has one;
-8. otherwise (no claim recognised, or only weak hints) → ok, saying that nothing was checked.
+9. otherwise (no claim recognised, or only weak hints) → ok, saying that nothing was checked.
 """
 
 from __future__ import annotations
@@ -22,9 +26,10 @@ from typing import Any
 
 from checker.claims import Claim
 from checker.detect import concepts, mentions
+from checker.figures import figure_contradiction, grant_contradiction
 from checker.topics import Topics
 from kb.citations import Found
-from kb.laws import lookup
+from kb.laws import exists, lookup
 
 RESULTS = ("ok", "mismatch", "misread", "unknown")
 
@@ -88,6 +93,41 @@ def _best(strong: list[str], cited: str, data: Topics) -> str | None:
     return best
 
 
+_NO_SUCH = ("paragraph_missing", "item_missing")  # the article is held whole: what it lacks is known
+
+
+def _no_such(found: Found, claim: Claim, sentence: str, data: Topics, lang: str) -> Result:
+    """A paragraph or item the cited article does not have: the citation is wrong, not unknown. The key
+    reported is the part that does exist (the article, or the paragraph of a missing item), so that its
+    words can be shown; the suggestion is the paragraph of that article that covers the claim."""
+    en = lang == "en"
+    assert found.problem is not None and found.key is not None
+    parts = found.key.split(":")
+    while len(parts) > 2 and not exists(":".join(parts)):
+        parts.pop()
+    key = ":".join(parts)
+    strong = [c for c, w in concepts(claim.evidence, data).items() if w >= data.flag_at]
+    article = _article(key)
+    suggest = None
+    best = 0.0
+    for k in data.entries:
+        if k.startswith(article + ":") and k != key:
+            score = sum(data.coverage(k).get(c, 0.0) for c in strong)
+            if score > best:
+                suggest, best = k, score
+    entry = data.entry(key)
+    if en:
+        why = f"{found.problem.en}; the citation is wrong."
+        if suggest:
+            why += f" The claim is in {_label(suggest, lang)}."
+    else:
+        why = f"{found.problem.zh}，引用有误。"
+        if suggest:
+            why += f"该内容见{_label(suggest, lang)}。"
+    return Result(found.text, key, sentence, "mismatch", entry.says["en" if en else "zh"] if entry else None, suggest,
+                  why, found.start, found.end)
+
+
 def judge(found: Found, others: list[Found], claim: Claim, sentence: str, data: Topics, lang: str) -> Result:
     """The result for citation `found`; `others` are the citations grouped with it (消保法第八条、第九条)."""
     en = lang == "en"
@@ -99,6 +139,8 @@ def judge(found: Found, others: list[Found], claim: Claim, sentence: str, data: 
             says = entry.says["en" if en else "zh"] if entry else None
         return Result(found.text, found.key, sentence, kind, says, suggest, why, found.start, found.end, checked)
 
+    if found.problem is not None and found.problem.kind in _NO_SUCH and found.key is not None:
+        return _no_such(found, claim, sentence, data, lang)
     if found.problem is not None or found.key is None:
         reason = found.problem.message(lang) if found.problem else ""
         tail = ("; it cannot be checked, which does not mean it is wrong." if en
@@ -128,6 +170,11 @@ def judge(found: Found, others: list[Found], claim: Claim, sentence: str, data: 
         if any(_article(p) == _article(m.suggest or "") or set(triggers) & set(data.coverage(p)) for p in partners):
             continue
         return result("misread", m.correction["en" if en else "zh"], suggest=m.suggest)
+
+    for contradiction in (figure_contradiction, grant_contradiction):
+        hit = contradiction(key, claim.evidence, claim.context, data)
+        if hit is not None:
+            return result("misread", hit.en if en else hit.zh)
 
     if _article(key) in quoted_articles:
         return result("ok", "The quotation matches the article's own words." if en else "引文与本条原文一致。")

@@ -49,12 +49,45 @@ class Misreading:
     suggest: str | None
 
 
+UNITS = ("day", "month", "year", "times")  # what a figure counts; a claim in years or months compares with both
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the article states for a topic (七日 to return, 三倍 added damages): a claim that attaches
+    another number of the same unit to the topic contradicts the article."""
+
+    id: str
+    quote: str  # words of the statute (validated), whose sentence is quoted back to the writer
+    value: float  # in `unit`s
+    unit: str  # day | month | times
+    topic: tuple[str, ...]  # concept ids or phrases that name the topic next to the number in a claim
+    about: dict[str, str]  # what the number is, zh / en (退货期限 / the return period)
+    at_most: bool = False  # the article gives a ceiling (二倍以下): any number up to it agrees
+    unless: tuple[str, ...] = ()  # in the sentence, the number comes from elsewhere (约定, 三包…)
+
+
+@dataclass(frozen=True)
+class Grant:
+    """Something the article grants (七日后仍可以要求更换、修理): a claim denying it, under the
+    condition `when`, contradicts the article."""
+
+    id: str
+    quote: str
+    remedies: tuple[str, ...]  # phrases a denial names (维修, 更换…)
+    when: tuple[str, ...]  # concept ids, phrases or `re:`, any of which must be in the claim
+    unless: tuple[str, ...]
+    says: dict[str, str]  # what the article grants, zh / en
+
+
 @dataclass(frozen=True)
 class Entry:
     key: str
     says: dict[str, str]
     topics: dict[str, float]
     misreadings: tuple[Misreading, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    grants: tuple[Grant, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity, so it can key caches
@@ -97,6 +130,18 @@ class Topics:
                 found.extend(e.misreadings)
         return tuple(found)
 
+    def figures(self, key: str) -> tuple[Figure, ...]:
+        """The figures of the article whose statute words lie inside what `key` cites (第二十四条 has the
+        七日 of its first paragraph; 第二十四条第二款 does not)."""
+        return tuple(f for e in self._family(key) for f in e.figures if f.quote in lookup(key).text)
+
+    def grants(self, key: str) -> tuple[Grant, ...]:
+        return tuple(g for e in self._family(key) for g in e.grants if g.quote in lookup(key).text)
+
+    def _family(self, key: str) -> list[Entry]:
+        article = ":".join(key.split(":")[:2])
+        return [e for k, e in self.entries.items() if k == article or k.startswith(article + ":")]
+
     def articles(self) -> list[str]:
         """Article-level keys, in the order of the data (statute order): the candidates for a suggestion."""
         return [k for k in self.entries if k.count(":") == 1]
@@ -117,6 +162,44 @@ def _check_key(key: str, where: str) -> None:
         lookup(key)
     except NotInKnowledgeBase as e:
         raise TopicsError(f"{where}: {key} is not in the knowledge base ({e.reason})") from None
+
+
+def _check_quote(quote: str, key: str, where: str) -> None:
+    if not quote or quote not in lookup(key).text:
+        raise TopicsError(f"{where}: quote {quote!r} is not in the text of {key}")
+
+
+def _check_items(items: list[str], where: str) -> None:
+    for item in items:
+        if item.startswith("re:"):
+            _phrase(item, 1, where)
+
+
+def _figure(f: dict, key: str, concepts: dict[str, Concept]) -> Figure:
+    where = f"figure {f.get('id')}"
+    _check_quote(f["quote"], key, where)
+    if f["unit"] not in UNITS:
+        raise TopicsError(f"{where}: unit {f['unit']!r} is not one of {', '.join(UNITS)}")
+    if not (f.get("about", {}).get("zh") and f["about"].get("en")):
+        raise TopicsError(f"{where}: about needs zh and en")
+    for t in f["topic"]:
+        if t.startswith("re:"):
+            raise TopicsError(f"{where}: a topic must be a concept id or a phrase, not a pattern")
+        if t.isascii() and t not in concepts:
+            raise TopicsError(f"{where}: unknown concept {t!r}")
+    _check_items(f.get("unless") or [], where)
+    return Figure(f["id"], f["quote"], float(f["value"]), f["unit"], tuple(f["topic"]), f["about"],
+                  bool(f.get("at_most", False)), tuple(f.get("unless") or ()))
+
+
+def _grant(g: dict, key: str) -> Grant:
+    where = f"grant {g.get('id')}"
+    _check_quote(g["quote"], key, where)
+    if not (g.get("says", {}).get("zh") and g["says"].get("en")):
+        raise TopicsError(f"{where}: says needs zh and en")
+    _check_items([*g.get("when", []), *(g.get("unless") or [])], where)
+    return Grant(g["id"], g["quote"], tuple(g["remedies"]), tuple(g.get("when") or ()), tuple(g.get("unless") or ()),
+                 g["says"])
 
 
 def parse(data: dict) -> Topics:
@@ -143,7 +226,10 @@ def parse(data: dict) -> Topics:
             if not (m["correction"].get("zh") and m["correction"].get("en")):
                 raise TopicsError(f"misreading {m['id']}: correction needs zh and en")
             misreadings.append(Misreading(m["id"], tuple(m["when"]), tuple(m["unless"]), m["correction"], m.get("suggest")))
-        entries[key] = Entry(key, a["says"], {c: float(w) for c, w in a["topics"].items()}, tuple(misreadings))
+        figures = tuple(_figure(f, key, concepts) for f in a.get("figures") or [])
+        grants = tuple(_grant(g, key) for g in a.get("grants") or [])
+        entries[key] = Entry(key, a["says"], {c: float(w) for c, w in a["topics"].items()}, tuple(misreadings),
+                             figures, grants)
     return Topics(float(data["flag_at"]), concepts, entries)
 
 

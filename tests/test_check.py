@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from checker import RESULTS, check_text
 from checker.topics import TopicsError, parse, topics
-from kb.laws import laws
+from kb.laws import laws, lookup
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -303,3 +303,128 @@ def test_cli_prints_draft_text_literally(tmp_path: Path) -> None:
 def test_cli_accepts_a_byte_order_mark() -> None:
     r = weiquan("check", "-", "--format", "json", stdin="\ufeff依据消保法第二十四条，商家应当维修。")
     assert json.loads(r.stdout)["citations"][0]["result"] == "ok"
+
+
+# ── wrong content under the right article, and paragraphs or items that do not exist ─────────────
+
+def _json(stdin: str, *args: str) -> tuple[int, list[dict]]:
+    r = weiquan("check", "-", "--format", "json", *args, stdin=stdin)
+    assert "Traceback" not in r.stderr.decode("utf-8"), r.stderr.decode("utf-8")
+    return r.returncode, json.loads(r.stdout)["citations"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "right"),
+    [
+        ("依据《消费者权益保护法》第24条，消费者可以自收到商品之日起三十日内退货。", "三十日内退货", "七日"),
+        ("依据消保法第二十四条，自收到商品之日起十五日内退货。", "十五日内退货", "七日"),
+        ("依据消保法第24条第1款，消费者可以在30天内退货。", "30天内退货", "七日"),
+        ("依照消保法第55条，欺诈的应当退一赔十。", "退一赔十", "三倍"),
+        ("依据消保法第五十五条第一款，商家欺诈的，应当赔偿价款的五倍。", "赔偿价款的五倍", "三倍"),
+        ("商家明知缺陷仍然销售，造成健康严重损害，依据消保法第五十五条第二款，可以要求所受损失三倍的惩罚性赔偿。",
+         "三倍的惩罚性赔偿", "二倍以下"),
+        ("依据消保法第二十三条，耐用商品一年内发现瑕疵的，由经营者举证。", "一年内发现瑕疵", "六个月"),
+        ("依据产品质量法第四十五条，因产品缺陷要求赔偿的诉讼时效为三年。", "诉讼时效为三年", "二年"),
+        ("依据侵害消费者权益行为处罚办法第八条，超过三十日视为故意拖延。", "三十日视为故意拖延", "十五日"),
+    ],
+)
+def test_cli_a_number_the_article_states_otherwise_is_wrong(text: str, said: str, right: str) -> None:
+    code, [c] = _json(text)
+    assert code == 1 and c["result"] == "misread", c
+    assert f"「{said}」" in c["why"] and f"是{right}" in c["why"], c["why"]
+    art = c["key"].split(":")
+    words = lookup(":".join(art[:2])).text
+    quoted = c["why"].split("“")[1].split("”")[0]
+    assert quoted in words and right.removesuffix("以下") in quoted  # the article's own sentence, from kb/
+
+
+def test_cli_wrong_return_period_text_and_english() -> None:
+    text = "依据《消费者权益保护法》第24条，消费者可以自收到商品之日起三十日内退货。"
+    r = weiquan("check", "-", stdin=text)
+    out = r.stdout.decode("utf-8")
+    assert r.returncode == 1 and "✗" in out and "相符 0" in out
+    assert "“没有国家规定和当事人约定的，消费者可以自收到商品之日起七日内退货；" in out and "不是三十日" in out
+    r = weiquan("check", "-", "--lang", "en", stdin=text)
+    out = r.stdout.decode("utf-8")
+    assert r.returncode == 1 and "misread" in out and "7 days, not 30 days" in out
+
+
+def test_cli_denying_what_the_article_grants_is_wrong() -> None:
+    code, [c] = _json("依照消费者权益保护法第二十四条，过了七天就不能再退货或者维修了。")
+    assert code == 1 and c["result"] == "misread"
+    assert "「不能再退货或者维修」" in c["why"] and "可以要求经营者履行更换、修理等义务" in c["why"]
+    code, [c] = _json("依照消费者权益保护法第二十四条，过了七天就不能再退货或者维修了。", "--lang", "en")
+    assert code == 1 and "may still demand replacement or repair" in c["why"]
+
+
+def test_cli_numbers_and_denials_that_agree_or_are_not_claims_about_the_article_pass() -> None:
+    """Low false alarms: the article's own numbers, numbers of something else, facts of the case, dates,
+    another source named (承诺, 三包), reported speech, and a seller's conduct said to break the article."""
+    text = "\n".join([
+        "依据消保法第二十四条，消费者可以自收到商品之日起七日内退货。",
+        "依据消保法第24条第1款，消费者可以在7天内退货，超过7天可以要求换货或者维修。",
+        "根据消保法第24条，我在收货后三天内就提出了退货，商家应当退货。",
+        "依据消保法第二十四条，商家承诺的三十日内退货应当兑现。",
+        "依据消保法第二十四条和三包规定，七日内退货、十五日内换货。",
+        "商家只允许三天内退货，违反消保法第二十四条。",
+        "我于2024年3月5日购买，依据消保法第二十四条要求退货。",
+        "依据消保法第二十四条，商家应在15天内给予答复并免费维修。",
+        "依据消保法第二十四条，商家不得拒绝维修。",
+        "依据消保法第二十四条，商家不能以过了七天为由拒绝维修。",
+        "商家称过了七天就不能维修了，但依据消保法第二十四条，我仍可以要求修理。",
+        "商家把翻新机当新机出售，构成欺诈，依据消保法第五十五条我要求退一赔三。",
+        "依据消保法第五十五条，商家构成欺诈，应当赔偿价款的三倍。",
+        "依据民法典第一百八十八条，诉讼时效期间为三年，最长不超过二十年。",
+        "依据产品质量法第四十五条，诉讼时效为二年，请求权满十年丧失。",
+        "依据民法典第六百二十一条，买受人应当在合理期限内通知出卖人，最长不超过两年。",
+        "商家逾期十五日未处理，依据侵害消费者权益行为处罚办法第八条视为故意拖延。",
+    ])
+    code, cites = _json(text)
+    assert code == 0, [c for c in cites if c["result"] != "ok"]
+    assert all(c["result"] == "ok" for c in cites)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "message", "suggest"),
+    [
+        ("依据消保法第二十四条第三款，商家应当承担运费。", "crpl:24", "第二十四条共二款，没有第三款", "crpl:24:2"),
+        ("消保法第二十四条第3款规定，经营者应当承担运费。", "crpl:24", "第二十四条共二款，没有第三款", "crpl:24:2"),
+        ("依据消保法第五十六条第一款第十二项，市场监管部门可以对拖延的商家罚款。", "crpl:56:1", "共十项，没有第十二项",
+         "crpl:56:1:8"),
+        ("依据民法典第一百八十八条第二款第一项，诉讼时效为三年。", "civil_code:188:2", "不分项，没有第一项", None),
+    ],
+)
+def test_cli_a_paragraph_or_item_that_does_not_exist_is_wrong(text: str, key: str, message: str,
+                                                               suggest: str | None) -> None:
+    code, [c] = _json(text)
+    assert code == 1 and c["result"] == "mismatch" and c["key"] == key and c["suggest"] == suggest, c
+    assert message in c["why"] and "未收录" not in c["why"] and c["says"]
+    r = weiquan("check", "-", stdin=text)
+    out = r.stdout.decode("utf-8")
+    assert r.returncode == 1 and "✗ 不相符" in out and message in out and "? 未收录" not in out
+    r = weiquan("check", "-", "--lang", "en", stdin=text)
+    assert r.returncode == 1 and "the citation is wrong" in r.stdout.decode("utf-8")
+
+
+def test_cli_an_article_the_knowledge_base_does_not_hold_stays_unknown() -> None:
+    """kb/ holds selected articles of each law, never a whole law: 第一百条 may or may not exist."""
+    code, [c] = _json("依据消保法第一百条，商家应当维修。")
+    assert code == 0 and c["result"] == "unknown" and "这不表示引用有误" in c["why"]
+
+
+def test_figures_and_grants_are_validated() -> None:
+    def fresh() -> dict:
+        return yaml.safe_load((ROOT / "kb" / "statutes" / "topics.yaml").read_text(encoding="utf-8"))
+
+    data = fresh()
+    data["articles"]["crpl:24"]["figures"][0]["quote"] = "自收到商品之日起三十日内退货"
+    with pytest.raises(TopicsError, match="not in the text of crpl:24"):
+        parse(data)
+    data = fresh()
+    data["articles"]["crpl:24"]["figures"][0]["unit"] = "week"
+    with pytest.raises(TopicsError, match="unit"):
+        parse(data)
+    data = fresh()
+    data["articles"]["crpl:24"]["grants"][0]["quote"] = "七日后不能修理"
+    with pytest.raises(TopicsError, match="crpl24.repair_after_seven_days"):
+        parse(data)
