@@ -9,18 +9,144 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import os
+import re
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
+
+try:  # typer >= 0.20 carries its own copy of click
+    from typer._click import exceptions as click_exc
+except ImportError:  # pragma: no cover - older typer on top of click
+    import click.exceptions as click_exc  # type: ignore[no-redef]
+
+
+def _requested_lang(args: list[str]) -> str:
+    """The --lang the user asked for, read only to word a usage error (the options themselves are click's)."""
+    lang = "zh"
+    for i, a in enumerate(args):
+        if a == "--":
+            break
+        if a == "--lang" and i + 1 < len(args):
+            lang = args[i + 1]
+        elif a.startswith("--lang="):
+            lang = a.split("=", 1)[1]
+    return "en" if lang == "en" else "zh"
+
+
+def _param_name(param: Any) -> str:
+    opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
+    if opts:
+        return max(opts, key=len)  # --format rather than -f
+    return getattr(param, "metavar", None) or str(getattr(param, "name", "?")).upper()
+
+
+def _choices(param: Any) -> list[str]:
+    desc = getattr(param, "type_descriptor", None)
+    found = getattr(desc, "choices", None) or getattr(getattr(param, "type", None), "choices", None) or ()
+    return [str(getattr(c, "value", c)) for c in found]
+
+
+def usage_message(e: Exception, lang: str) -> str:
+    """A click usage error (a bad option value, an unknown option, a missing argument) said plainly in the
+    user's language: the option, the value given and what is allowed."""
+    zh = lang != "en"
+    param = getattr(e, "param", None)
+    cause = e.__cause__
+    errors = cause.errors(include_url=False) if hasattr(cause, "errors") else []
+    first = errors[0] if errors else {}
+    value = first.get("input")
+    shown = f"'{value}'" if value is not None else ""
+    if isinstance(e, click_exc.MissingParameter):
+        name = _param_name(param)
+        return f"缺少必填参数 {name}" if zh else f"missing required {name}"
+    if isinstance(e, click_exc.BadParameter) and param is not None:
+        name = _param_name(param)
+        choices = _choices(param)
+        typ, ctx = first.get("type", ""), first.get("ctx") or {}
+        if choices:
+            return (f"{name}: 值 {shown} 不在允许范围内。允许的值：{'、'.join(choices)}" if zh
+                    else f"{name}: {shown} is not allowed. Allowed values: {', '.join(choices)}")
+        whole = typ.startswith("int") or getattr(getattr(param, "type_descriptor", None), "annotation", None) is int
+        if typ in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+            lo, hi = getattr(param, "min", None), getattr(param, "max", None)
+            what_zh = "整数" if whole else "数字"
+            rng_zh = (f"{lo} 到 {hi} 之间的{what_zh}" if lo is not None and hi is not None
+                      else f"不小于 {lo} 的{what_zh}" if lo is not None else f"不大于 {hi} 的{what_zh}")
+            rng_en = (f"a {'whole ' if whole else ''}number from {lo} to {hi}" if lo is not None and hi is not None
+                      else f"a {'whole ' if whole else ''}number of at least {lo}" if lo is not None
+                      else f"a {'whole ' if whole else ''}number of at most {hi}")
+            return (f"{name}: 值 {shown} 超出范围，应为{rng_zh}" if zh
+                    else f"{name}: {shown} is out of range; allowed: {rng_en}")
+        if typ.startswith("int"):
+            return f"{name}: 值 {shown} 无效，应为整数" if zh else f"{name}: {shown} is invalid: expected a whole number"
+        if typ.startswith("float"):
+            return f"{name}: 值 {shown} 无效，应为数字" if zh else f"{name}: {shown} is invalid: expected a number"
+        return (f"{name}: 值 {shown} 无效" if zh
+                else f"{name}: {shown} is invalid ({first.get('msg') or getattr(e, 'message', '')})")
+    if isinstance(e, click_exc.NoSuchOption):
+        maybe = sorted(e.possibilities or [])
+        return (f"没有选项 {e.option_name}" + (f"（是否想用 {'、'.join(maybe)}？）" if maybe else "") if zh
+                else f"no such option: {e.option_name}" + (f" (did you mean {', '.join(maybe)}?)" if maybe else ""))
+    if isinstance(e, click_exc.BadOptionUsage) and "requires an argument" in e.message:
+        return f"选项 {e.option_name} 后面需要一个值" if zh else f"option {e.option_name} needs a value after it"
+    text = e.format_message() if hasattr(e, "format_message") else str(e)
+    extra = re.match(r"Got unexpected extra argument\S* \((.*)\)", text)
+    if extra:
+        return f"多余的参数：{extra.group(1)}" if zh else f"unexpected extra argument(s): {extra.group(1)}"
+    unknown = re.match(r"No such command '(.*)'", text)
+    if unknown:
+        ctx = getattr(e, "ctx", None)
+        names = ", ".join(ctx.command.list_commands(ctx)) if ctx is not None and hasattr(ctx.command, "list_commands") else ""
+        return (f"没有命令 '{unknown.group(1)}'。可用的命令：{names}" if zh
+                else f"no such command '{unknown.group(1)}'. Commands: {names}")
+    return text
+
+
+_NO_ARGS_IS_HELP: Any = getattr(click_exc, "NoArgsIsHelpError", ())
+
+
+class WeiquanGroup(TyperGroup):
+    """Usage errors (a bad option value, an unknown option) become a plain message in the user's language
+    and exit code 2, like any other bad input (CONTRACT.md §3), instead of click's English."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NO_ARGS_IS_HELP as e:  # `weiquan` alone: the help, as click shows it
+            e.show()
+            sys.exit(e.exit_code)
+        except click_exc.UsageError as e:
+            lang = _requested_lang(argv)
+            ctx = getattr(e, "ctx", None)
+            _err("命令行有误:" if lang != "en" else "Invalid command line:")
+            _err(f"  - {usage_message(e, lang)}")
+            if ctx is not None:
+                _err(f"查看帮助：{ctx.command_path} --help" if lang != "en" else f"Help: {ctx.command_path} --help")
+            sys.exit(2)
+        except click_exc.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            _err("已中止。" if _requested_lang(argv) != "en" else "Aborted.")
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
 
 app = typer.Typer(
+    cls=WeiquanGroup,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -93,12 +219,17 @@ def parse_as_of(value: str | None, lang: Lang) -> dt.date:
 
     if value is None:
         return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        msg = (f"--as-of: value '{value}' is invalid: expected a YYYY-MM-DD date" if lang == Lang.en
-               else f"--as-of: 值 '{value}' 无效，应为 YYYY-MM-DD 格式的日期")
-        raise InputError([msg]) from None
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, flags=re.ASCII):  # exactly YYYY-MM-DD, as in case files
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            msg = _msg(lang, f"--as-of: 值 '{value}' 无效，该日期在日历上不存在",
+                       f"--as-of: '{value}' is invalid: no such day in the calendar")
+            raise InputError([msg]) from None
+    msg = _msg(lang, f"--as-of: 值 '{value}' 无效，应为 YYYY-MM-DD 格式的日期，例如 2025-09-01",
+               f"--as-of: '{value}' is invalid: expected a YYYY-MM-DD date, e.g. 2025-09-01")
+    raise InputError([msg])
 
 
 class AssessFormat(StrEnum):
@@ -108,35 +239,67 @@ class AssessFormat(StrEnum):
     jsonl = "jsonl"
 
 
+_BATCH_SUFFIXES = (".jsonl", ".ndjson")
+
+
 @app.command()
 @guarded
 def assess(
-    case_file: Annotated[Path, typer.Argument(metavar="CASE", help="案件文件（YAML/JSON），或每行一个案件的 .jsonl 文件；- 为标准输入")],
-    format: Annotated[AssessFormat | None, typer.Option("--format", "-f", help="text | md | json | jsonl")] = None,
+    case_file: Annotated[Path, typer.Argument(
+        metavar="CASE",
+        help="案件文件（YAML/JSON），或每行一个案件的 .jsonl 文件（批量）；- 为标准输入")],
+    format: Annotated[AssessFormat | None, typer.Option(
+        "--format", "-f",
+        help="text | md | json | jsonl。jsonl：每个结论占一行 JSON；单个 YAML/JSON 案件输出一行，"
+             ".jsonl 文件（或内容为每行一个 JSON 对象的标准输入）逐行输出。"
+             "jsonl: one verdict per line; a single YAML/JSON case gives one line, a .jsonl file (or stdin "
+             "whose first line is a whole JSON object) is a batch")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）")] = None,
     lang: LangOpt = Lang.zh,
     workers: Annotated[int, typer.Option("--workers", min=1, help="批量（jsonl）时使用的进程数")] = 1,
 ) -> None:
-    """分析案件，给出结论 / assess a case and print the verdict."""
+    """分析案件，给出结论 / assess a case and print the verdict.
+
+    只有 .jsonl 文件是批量输入（每行一个案件，每行一个结论，格式固定为 jsonl）；标准输入（-）加
+    -f jsonl 时，若第一行非空行本身是一个完整的 JSON 对象，则按每行一个案件处理，否则按单个
+    YAML/JSON 案件处理。A batch is a .jsonl file, or stdin with -f jsonl whose first non-blank line is a
+    whole JSON object; anything else is one case.
+    """
     from engine.errors import InputError
 
     day = parse_as_of(as_of, lang)
-    batch = case_file.suffix.lower() == ".jsonl" or format == AssessFormat.jsonl
-    if batch:
+    stdin = str(case_file) == "-"
+    data: Any = None
+    if stdin:
+        head = _stdin_head() if format == AssessFormat.jsonl else []
+        if head and _looks_like_json_lines(head[-1]):
+            _assess_batch(itertools.chain(head, sys.stdin.buffer), "-", day, lang, workers)
+            return
+        data = _read_stdin_case(lang, b"".join(head))
+    elif case_file.suffix.lower() in _BATCH_SUFFIXES:
         if format not in (None, AssessFormat.jsonl):
             raise InputError([_msg(lang, f"--format: 批量输入（.jsonl）只支持 jsonl，而不是 {format.value}",
                                    f"--format: batch input (.jsonl) supports jsonl only, not {format.value}")])
-        _assess_batch(case_file, day, lang, workers)
+        try:
+            stream = case_file.open("rb")
+        except OSError as e:
+            raise InputError([_msg(lang, f"无法读取文件 {case_file}：{e.strerror}",
+                                   f"cannot read {case_file}: {e.strerror}")]) from None
+        with stream:
+            _assess_batch(stream, str(case_file), day, lang, workers)
         return
     from engine.assess import assess as run_assess
     from engine.case import parse_case, read_data
 
-    data = _read_stdin_case(lang) if str(case_file) == "-" else read_data(case_file, lang)
+    if not stdin:
+        data = read_data(case_file, lang)
     case = parse_case(data, as_of=day, lang=lang, source=str(case_file))
     verdict = run_assess(case, day, lang)
     fmt = format or AssessFormat.text
     if fmt == AssessFormat.json:
         sys.stdout.write(verdict.to_json())
+    elif fmt == AssessFormat.jsonl:
+        sys.stdout.write(verdict.to_line() + "\n")
     elif fmt == AssessFormat.md:
         from views.verdict_view import render_md
 
@@ -151,37 +314,49 @@ def _msg(lang: Lang, zh: str, en: str) -> str:
     return en if lang == Lang.en else zh
 
 
-def _read_stdin_case(lang: Lang) -> Any:
+def _stdin_head() -> list[bytes]:
+    """Standard input's lines up to and including the first non-blank one (the rest stays unread)."""
+    head: list[bytes] = []
+    for raw in sys.stdin.buffer:
+        head.append(raw)
+        if raw.strip():
+            break
+    return head
+
+
+def _looks_like_json_lines(first: bytes) -> bool:
+    """A JSON Lines stream starts with a whole JSON object on one line; a YAML case (or pretty-printed
+    JSON, whose first line is a lone `{`) does not."""
+    text = first.strip().lstrip(b"\xef\xbb\xbf")
+    return len(text) > 1 and text.startswith(b"{") and text.endswith(b"}")
+
+
+def _read_stdin_case(lang: Lang, head: bytes = b"") -> Any:
     import yaml
 
     from engine.case import load_yaml
-    from engine.errors import InputError
+    from engine.errors import InputError, utf8_error_text
 
+    raw = head + sys.stdin.buffer.read()
     try:
-        return load_yaml(sys.stdin.read())
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError([_msg(lang, f"标准输入：{utf8_error_text(e, 'zh')}",
+                               f"stdin: {utf8_error_text(e, 'en')}")]) from None
+    try:
+        return load_yaml(text)
     except yaml.YAMLError as e:
         raise InputError([_msg(lang, f"标准输入：YAML/JSON 格式错误：{e}", f"stdin: invalid YAML/JSON: {e}")]) from None
 
 
-def _assess_batch(path: Path, day: dt.date, lang: Lang, workers: int) -> None:
+def _assess_batch(lines: Iterable[bytes], source: str, day: dt.date, lang: Lang, workers: int) -> None:
+    """One verdict (or `{"line": N, "error": …}`) per input line; lines are decoded one by one."""
     from engine.batch import assess_lines
-    from engine.errors import InputError
 
-    if str(path) == "-":
-        stream = sys.stdin
-    else:
-        try:
-            stream = path.open(encoding="utf-8")
-        except OSError as e:
-            raise InputError([_msg(lang, f"无法读取文件 {path}：{e.strerror}", f"cannot read {path}: {e.strerror}")]) from None
     bad = 0
-    with stream:
-        try:
-            for ok, line in assess_lines(stream, day, lang.value, workers):
-                bad += not ok
-                sys.stdout.write(line + "\n")
-        except UnicodeDecodeError:
-            raise InputError([_msg(lang, f"文件不是 UTF-8 编码的文本：{path}", f"not UTF-8 text: {path}")]) from None
+    for ok, line in assess_lines(lines, day, lang.value, workers):
+        bad += not ok
+        sys.stdout.write(line + "\n")
     if bad:
         _err(_msg(lang, f"{bad} 行无法分析（见输出中的 error）", f"{bad} line(s) could not be assessed (see their error objects)"))
         raise typer.Exit(1)
@@ -211,7 +386,11 @@ def letter(
     kind: Annotated[LetterKind, typer.Option("--kind", help="demand 维权函 | complaint 12315/消协投诉文本")] = LetterKind.demand,
     to: Annotated[LetterTo, typer.Option("--to", help="收函方：seller 销售者 | manufacturer 生产者")] = LetterTo.seller,
     format: Annotated[LetterFormat, typer.Option("--format", "-f", help="md | txt | docx | pdf")] = LetterFormat.md,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件（原子写入；已存在时需 --force）")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output",
+        help="写入文件（原子写入；已存在时需 --force）。docx/pdf 不给 -o 时写入当前目录的 "
+             "weiquan-<kind>-<as-of日期>.<格式>，例如 weiquan-demand-2025-09-01.pdf；md/txt 不给 -o 时打印到标准输出。"
+             "Without -o, docx/pdf go to weiquan-<kind>-<as-of>.<format> in the current folder")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件")] = False,
     annex: Annotated[bool, typer.Option("--annex", help="附上推理过程（事实 → 规则 → 条文）")] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估及落款日期 YYYY-MM-DD（默认今天）")] = None,
@@ -225,6 +404,12 @@ def letter(
     day = parse_as_of(as_of, lang)
     data = _read_stdin_case(lang) if str(case_file) == "-" else read_data(case_file, lang)
     case = parse_case(data, as_of=day, lang=lang, source=str(case_file))
+    default = output is None and format in (LetterFormat.docx, LetterFormat.pdf)
+    if default:
+        # Binary documents never go to a terminal: a default name in the current folder, and say so.
+        output = Path(f"weiquan-{kind.value}-{day.isoformat()}.{format.value}")
+    if output is not None:
+        letters.check_target(output, force=force, lang=lang.value, default=default)  # before the slow part
     verdict = run_assess(case, day, lang.value)
     doc = letters.draft(case, verdict, kind=kind.value, to=to.value, fmt=format.value, lang=lang.value,
                         annex=annex, today=day)
@@ -232,10 +417,7 @@ def letter(
     if output is None and format in (LetterFormat.md, LetterFormat.txt):
         sys.stdout.write(doc.decode("utf-8"))
         return
-    if output is None:
-        # Binary documents never go to a terminal: a default name in the current folder, and say so.
-        output = Path(f"weiquan-{kind.value}-{day.isoformat()}.{format.value}")
-    path = letters.write(output, doc, force=force, lang=lang.value)
+    path = letters.write(output, doc, force=force, lang=lang.value, default=default)
     _err(_msg(lang, f"已写入 {path}", f"written to {path}"))
 
 

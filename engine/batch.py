@@ -14,7 +14,7 @@ from itertools import islice
 
 from engine.assess import Assessor
 from engine.case import parse_case
-from engine.errors import InputError
+from engine.errors import InputError, json_error_text, utf8_error_text
 
 _ASSESSOR: Assessor | None = None
 
@@ -26,31 +26,45 @@ def _assessor() -> Assessor:
     return _ASSESSOR
 
 
-def assess_line(number: int, line: str, as_of: dt.date, lang: str) -> tuple[bool, str]:
-    """(ok, output line) for one input line; a bad line yields its error object instead of a verdict."""
+def _error(number: int, msg: str) -> tuple[bool, str]:
+    return False, json.dumps({"line": number, "error": msg}, ensure_ascii=False)
+
+
+def assess_line(number: int, line: str | bytes, as_of: dt.date, lang: str) -> tuple[bool, str]:
+    """(ok, output line) for one input line; a bad line yields its error object instead of a verdict.
+
+    Lines may come as bytes: each is decoded on its own, so one line that is not UTF-8 is that line's
+    error and the rest of the batch is still assessed."""
+    if isinstance(line, bytes | bytearray):
+        try:
+            line = bytes(line).decode("utf-8")
+        except UnicodeDecodeError as e:
+            return _error(number, utf8_error_text(e, lang))
+    line = line.lstrip("\ufeff")  # a byte-order mark at the start of the file is not part of the JSON
     try:
         data = json.loads(line)
     except json.JSONDecodeError as e:
-        msg = f"JSON 格式错误（第{e.colno}列）：{e.msg}" if lang != "en" else f"invalid JSON (column {e.colno}): {e.msg}"
-        return False, json.dumps({"line": number, "error": msg}, ensure_ascii=False)
+        msg = (f"JSON 格式错误（第{e.colno}列）：{json_error_text(e, lang)}" if lang != "en"
+               else f"invalid JSON (column {e.colno}): {e.msg}")
+        return _error(number, msg)
     try:
         case = parse_case(data, as_of=as_of, lang=lang)
     except InputError as e:
-        return False, json.dumps({"line": number, "error": "; ".join(e.messages)}, ensure_ascii=False)
+        return _error(number, "; ".join(e.messages))
     return True, _assessor().assess(case, as_of, lang).to_line()
 
 
-def _chunk(batch: list[tuple[int, str]], as_of: dt.date, lang: str) -> list[tuple[bool, str]]:
+def _chunk(batch: list[tuple[int, str | bytes]], as_of: dt.date, lang: str) -> list[tuple[bool, str]]:
     return [assess_line(n, line, as_of, lang) for n, line in batch]
 
 
-def _numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+def _numbered(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]:
     for n, line in enumerate(lines, 1):
         if line.strip():
             yield n, line
 
 
-def assess_lines(lines: Iterable[str], as_of: dt.date, lang: str = "zh", workers: int = 1,
+def assess_lines(lines: Iterable[str | bytes], as_of: dt.date, lang: str = "zh", workers: int = 1,
                  chunk: int = 64) -> Iterator[tuple[bool, str]]:
     """Stream (ok, output line) in input order; blank lines are skipped but keep their numbers."""
     numbered = _numbered(lines)

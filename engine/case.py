@@ -25,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from engine.errors import InputError, describe_validation_error
+from engine.errors import InputError, describe_validation_error, json_error_text, kind_of
 from engine.vocab import (
     BatchEvidence,
     Category,
@@ -217,7 +217,7 @@ def read_data(path: Path, lang: str = "zh") -> Any:
             return json.loads(text)
         return load_yaml(text)
     except json.JSONDecodeError as e:
-        raise InputError([_msg(lang, f"{path}: JSON 格式错误（第{e.lineno}行第{e.colno}列）：{e.msg}",
+        raise InputError([_msg(lang, f"{path}: JSON 格式错误（第{e.lineno}行第{e.colno}列）：{json_error_text(e, lang)}",
                                f"{path}: invalid JSON (line {e.lineno}, column {e.colno}): {e.msg}")]) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
@@ -257,6 +257,7 @@ def _msg(lang: str, zh: str, en: str) -> str:
 
 
 def _top_level_message(data: Any, lang: str) -> str:
-    kind = type(data).__name__ if data is not None else "empty"
-    return _msg(lang, f"案件文件的顶层应为一个映射（字段: 值），而不是 {kind}",
-                f"the case file must be a mapping (field: value) at the top level, not {kind}")
+    kind = kind_of(data, lang)
+    return _msg(lang, f"案件文件的顶层应为一个映射（字段: 值，如 product: …），而不是{kind}；格式见 examples/ 或 weiquan schema",
+                f"the case file must be a mapping (field: value, like product: …) at the top level, not {kind}; "
+                "see examples/ or weiquan schema")

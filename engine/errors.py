@@ -191,3 +191,54 @@ def _bounds(root: type[BaseModel], loc: tuple[Any, ...]) -> str:
     if hi is not None:
         return f"<= {hi}"
     return "?"
+
+
+def kind_of(value: Any, lang: str = "zh") -> str:
+    """What a user would call a YAML/JSON value (never a Python type name): 空文件, 列表, 文本, 数字…"""
+    zh = lang != "en"
+    if value is None:
+        return "空文件（或只有注释）" if zh else "an empty file (or only comments)"
+    if isinstance(value, bool):
+        return "是/否值（true/false）" if zh else "a yes/no value (true/false)"
+    if isinstance(value, int | float):
+        return f"数字 {value}" if zh else f"a number ({value})"
+    if isinstance(value, str):
+        return "一段文本" if zh else "a piece of text"
+    if isinstance(value, list):
+        return "列表" if zh else "a list"
+    if isinstance(value, dict):
+        return "映射" if zh else "a mapping"
+    return "其他类型的值" if zh else "some other kind of value"
+
+
+# json.JSONDecodeError.msg → what it means, in Chinese (the json module only speaks English).
+_JSON_ERRORS_ZH = {
+    "Expecting value": "此处应有一个值（文本、数字、true/false、null、{…} 或 […]）",
+    "Expecting property name enclosed in double quotes": "此处应为用双引号括起的字段名（JSON 不允许单引号或末尾多余的逗号）",
+    "Expecting ':' delimiter": "字段名后缺少冒号 :",
+    "Expecting ',' delimiter": "缺少逗号 , 或括号未闭合",
+    "Unterminated string starting at": "文本缺少结尾的双引号",
+    "Invalid control character at": "文本中有不允许的控制字符（如未转义的换行或制表符）",
+    "Invalid \\escape": "文本中有无效的转义符（反斜杠 \\ 后的字符不合法）",
+    "Invalid \\uXXXX escape": "文本中有无效的 \\uXXXX 转义",
+    "Extra data": "一个完整的 JSON 值之后还有多余的内容（一个文件或一行只能有一个案件）",
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)": "开头有多余的 UTF-8 BOM 标记",
+}
+
+
+def json_error_text(exc: Any, lang: str = "zh") -> str:
+    """A json.JSONDecodeError's reason in the user's language (without the position, which callers add)."""
+    if lang == "en":
+        return exc.msg
+    for key, zh in _JSON_ERRORS_ZH.items():
+        if exc.msg.startswith(key):
+            return zh
+    return "JSON 语法不正确"
+
+
+def utf8_error_text(exc: UnicodeDecodeError, lang: str = "zh") -> str:
+    """Which byte is not UTF-8, and what to do about it."""
+    bad = exc.object[exc.start:exc.start + 1].hex() if isinstance(exc.object, bytes | bytearray) else "?"
+    if lang == "en":
+        return f"not UTF-8 text (byte 0x{bad} at byte {exc.start + 1}); save it as UTF-8"
+    return f"不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节 0x{bad} 无法解码）；请以 UTF-8 编码保存"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -57,16 +58,17 @@ def draft(case: Case, verdict: Verdict, kind: str = "demand", to: str = "seller"
     return to_pdf(md, title=title, author=author)
 
 
-def write(path: Path | str, data: bytes, force: bool = False, lang: str = "zh") -> Path:
-    """Write atomically (a temporary file in the same folder, then a rename); refuse to overwrite unless `force`."""
-    path = Path(path)
-    if path.exists() and not force:
-        raise InputError([f"-o: 文件 {path} 已存在；如要覆盖请加 --force" if lang != "en"
-                          else f"-o: {path} already exists; add --force to overwrite it"])
-    if not path.parent.is_dir():
-        raise InputError([f"-o: 目录 {path.parent} 不存在" if lang != "en" else f"-o: no such folder: {path.parent}"])
+def write(path: Path | str, data: bytes, force: bool = False, lang: str = "zh", default: bool = False) -> Path:
+    """Write atomically (a temporary file in the same folder, then a rename); refuse to overwrite unless `force`.
+
+    `default`: the name was chosen by the CLI (no -o given), so an error must not blame -o. The file gets
+    the permissions a plain open() would give it (0666 less the umask, or the mode of the file it
+    replaces), not the owner-only mode of the temporary file."""
+    path = check_target(path, force=force, lang=lang, default=default)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if hasattr(os, "fchmod"):  # POSIX; on Windows the mode bits mean little
+            os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -77,3 +79,31 @@ def write(path: Path | str, data: bytes, force: bool = False, lang: str = "zh") 
             os.unlink(tmp)
         raise
     return path
+
+
+def check_target(path: Path | str, force: bool = False, lang: str = "zh", default: bool = False) -> Path:
+    """Refuse, before any work is done, a target that exists (unless `force`) or whose folder does not."""
+    path = Path(path)
+    zh = lang != "en"
+    if path.exists() and not force:
+        if default:
+            raise InputError([f"默认输出文件 {path} 已存在（未给出 -o 时写入当前目录的这个文件）；"
+                              f"请用 -o 指定另一个文件名，或加 --force 覆盖它" if zh
+                              else f"the default output file {path} already exists (it is where the document goes "
+                                   f"without -o); choose another name with -o, or add --force to overwrite it"])
+        raise InputError([f"-o: 文件 {path} 已存在；如要覆盖请加 --force" if zh
+                          else f"-o: {path} already exists; add --force to overwrite it"])
+    if not path.parent.is_dir():
+        raise InputError([f"-o: 目录 {path.parent} 不存在" if zh else f"-o: no such folder: {path.parent}"])
+    return path
+
+
+def _mode_for(path: Path) -> int:
+    """The mode open() would leave: the replaced file's own, else 0666 less the process umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        pass
+    umask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass, field
 
 from engine.case import Case, Interaction
-from engine.dates import add_months
+from engine.dates import add_months, period_end
 from engine.errors import InputError
 from engine.verdict import Finding, Verdict
 from engine.vocab import label
 from kb import laws
 from kb.rules.dsl import T
 from letters import phrases
+from letters.grounds import GROUNDS
 
 ARGUED = ("strong", "arguable")
 KINDS = ("demand", "complaint")
@@ -85,6 +86,8 @@ class Letter:
     complaint_from: str
     notice: str
     annex: list[Annex] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    consumer_law: bool = True
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -178,7 +181,7 @@ def facts(case: Case, lang: str) -> list[str]:
     tail = _t(lang, f"（{'，'.join(extra)}）", f" ({', '.join(extra)})") if extra else ""
     via = _t(lang, f"通过{channel}", f" through {channel}") if channel else ""
     dated: list[tuple[dt.date, int, str]] = [
-        (p.date, 0, _t(lang, f"{p.date}，本人{via}向{seller}购买{what}一台{tail}。",
+        (p.date, 0, _t(lang, f"{p.date}，本人{via}向{seller}购买{what}{tail}。",
                        f"On {p.date}, I bought a {what} from {seller}{via}{tail}."))
     ]
     symptoms = ("、" if lang != "en" else ", ").join(label("symptom", s, lang) for s in f.symptoms)
@@ -188,6 +191,8 @@ def facts(case: Case, lang: str) -> list[str]:
         fault += _t(lang, "，系正常使用中发生", ", in normal use")
     if str(f.service_inspection) == "quality_problem":
         fault += _t(lang, "；经官方售后检测，认定为质量问题", "; the official service found a quality problem")
+    elif str(f.service_inspection) == "user_damage" and str(f.cause) == "user_damage":
+        fault += _t(lang, "；官方售后认定系人为损坏", "; the official service found damage by the user")
     elif str(f.service_inspection) == "user_damage":
         fault += _t(lang, "；官方售后称系人为损坏，本人不予认可", "; the official service alleged damage by the user, which I do not accept")
     batch = str(f.batch_evidence)
@@ -195,7 +200,7 @@ def facts(case: Case, lang: str) -> list[str]:
         n = _t(lang, f"，已有{f.similar_reports}起类似报告", f", with {f.similar_reports} similar reports") if f.similar_reports else ""
         fault += _t(lang, f"；同批次产品存在同类故障{n}", f"; the same fault occurs in the same batch{n}")
     elif batch == "acknowledged":
-        fault += _t(lang, "；贵方已承认该批次存在质量问题", "; you have acknowledged a problem with this batch")
+        fault += _t(lang, "；经营者已承认该批次存在质量问题", "; the business has acknowledged a problem with this batch")
     elif batch == "recall":
         fault += _t(lang, "；该批次产品已公告召回", "; a recall of this batch has been announced")
     dated.append((f.first_noticed, 1, fault + _t(lang, "。", ".")))
@@ -217,7 +222,7 @@ def facts(case: Case, lang: str) -> list[str]:
         ratio = _t(lang, f"，{ratio}", f", {ratio}") if ratio else ""
         src = _t(lang, f"（信息来源：{c.source}）", f" (source: {c.source})") if c.source else ""
         out.append(_t(lang, f"据了解，另有{'、'.join(bits)}、出现{syms or '相同故障'}的消费者获得了{remedy}{target}{ratio}{src}。",
-                      f"Another consumer ({', '.join(bits)}) with {syms or 'the same fault'} received {remedy}{target}{ratio}{src}."))
+                      f"Reportedly, another consumer ({', '.join(bits)}) with {syms or 'the same fault'} received {remedy}{target}{ratio}{src}."))
     return out
 
 
@@ -247,12 +252,22 @@ def _basis(f: Finding, v: Verdict, lang: str, kind: str) -> Basis:
                  application=application, finding=f.id)
 
 
+def _newer_to_others(case: Case) -> bool:
+    return any(str(c.remedy) == "free_replacement_newer_model" for c in case.comparators)
+
+
 def _demand(case: Case, demand: str, lang: str) -> str:
     text = phrases.DEMANDS[demand](lang)
-    if demand == "free_replacement_newer_model" and any(
-            str(c.remedy) == "free_replacement_newer_model" for c in case.comparators):
+    if demand == "free_replacement_newer_model" and _newer_to_others(case):
         text += phrases.NEWER_AS_OTHERS(lang)
     return text
+
+
+def _grounded(case: Case, demand: str, argued_ids: set[str]) -> bool:
+    """An argued finding that gives this demand itself (letters.grounds), not only supports it."""
+    if demand == "free_replacement_newer_model" and not _newer_to_others(case):
+        return False
+    return bool(GROUNDS.get(demand, frozenset()) & argued_ids)
 
 
 def _demands(case: Case, v: Verdict, argued: list[Finding], lang: str) -> tuple[list[str], list[str]]:
@@ -263,17 +278,16 @@ def _demands(case: Case, v: Verdict, argued: list[Finding], lang: str) -> tuple[
     remedies = ("free_repair", "free_replacement_same_model", "free_replacement_newer_model", "refund")
     requested = [d for d in v.demands if d.requested]
     for d in requested:
-        supported = any(fid in argued_ids for fid in d.findings)
-        (legal if supported else requests).append(_demand(case, d.demand, lang))
-    asked_remedy = any(d.demand in remedies and any(fid in argued_ids for fid in d.findings) for d in requested)
+        (legal if _grounded(case, d.demand, argued_ids) else requests).append(_demand(case, d.demand, lang))
+    asked_remedy = any(d.demand in remedies and _grounded(case, d.demand, argued_ids) for d in requested)
     for d in v.demands:
-        if d.requested or not any(fid in argued_ids for fid in d.findings):
+        if d.requested or not _grounded(case, d.demand, argued_ids):
             continue
         if d.demand in remedies and asked_remedy:
             continue  # the consumer chose the remedy; do not add competing ones
         if d.demand in remedies:
             asked_remedy = True
-        if d.demand in ("policy_disclosure", "apology") or d.demand in remedies:
+        if d.demand == "policy_disclosure" or d.demand in remedies:
             legal.append(_demand(case, d.demand, lang))
     if "crpl24.costs" in argued_ids:
         legal.append(phrases.COSTS(lang))
@@ -327,7 +341,9 @@ def build(case: Case, v: Verdict, *, kind: str = "demand", to: str = "seller", l
         legal = [third_person(d, lang) for d in legal]
         requests = [third_person(d, lang) for d in requests]
     contract = next(d for d in v.deadlines if d.id == "limitation.contract")
-    start = dt.date.fromisoformat(contract.start)
+    # SAMR counts three years from when the consumer knew or should have known of the harm: the earlier of
+    # the fault and the first refusal, so the date we give is never later than the one SAMR may apply.
+    start = min(dt.date.fromisoformat(contract.start), case.fault.first_noticed)
     complaint_by = add_months(start, 36).isoformat()
     pr = case.product
     rows = [
@@ -360,9 +376,28 @@ def build(case: Case, v: Verdict, *, kind: str = "demand", to: str = "seller", l
         product_rows=rows, facts=facts(case, lang), basis=[_basis(f, v, lang, kind) for f in argued],
         demands=legal, requests=requests, reply_by=(today + dt.timedelta(days=15)).isoformat(),
         penalties=penalties, channels_quote=_quote("crpl:39:1", lang), channels=[c.how for c in v.channels],
-        evidence=_evidence(case, lang), complaint_by=complaint_by, complaint_from=contract.start,
-        notice=v.notice, annex=annexes,
+        evidence=_evidence(case, lang), complaint_by=complaint_by, complaint_from=start.isoformat(),
+        notice=v.notice, annex=annexes, notes=_notes(case, v, argued, today, lang),
+        consumer_law=case.purchase.for_personal_use is not False,
     )
+
+
+def _notes(case: Case, v: Verdict, argued: list[Finding], today: dt.date, lang: str) -> list[str]:
+    """What the writer must check before sending: said beside the letter, never inside it."""
+    out: list[str] = []
+    if any(f.id == "crpl24.return_7_days" for f in argued):
+        end = period_end(case.purchase.date, days=7).date
+        if today > end:
+            out.append(phrases.NOTE_SEVEN_DAYS_PASSED(lang).format(end=end.isoformat()))
+        else:
+            out.append(phrases.NOTE_SEVEN_DAYS(lang).format(end=end.isoformat()))
+    for d in v.deadlines:
+        if d.id == "limitation.product_liability" and not d.passed:
+            out.append(phrases.NOTE_PRODUCT_LIABILITY(lang).format(date=d.date))
+    if case.purchase.for_personal_use is False:
+        out.append(phrases.NOTE_NOT_CONSUMER(lang))
+    return out
+
 
 
 _ROLES = {"seller": T("销售者", "seller"), "manufacturer": T("生产者", "manufacturer")}

@@ -45,3 +45,30 @@ EVIDENCE = {
 }
 
 OFFER_CONDITIONAL = T("，并表示不接受该方案即不予处理", ", and said it would not handle the device otherwise")
+
+# Notes to the writer, printed after the letter under 起草说明 (to be deleted before sending).
+NOTE_SEVEN_DAYS = T(
+    "七日内退货须在 {end}（含当日）前向经营者提出：请在该日前发出本函，或先通过订单页面、客服提出退货并截图保存。",
+    "The seven-day return must be asked for by {end} (inclusive): send this letter by then, or ask for the "
+    "return first through the order page or customer service and keep a screenshot.",
+)
+NOTE_SEVEN_DAYS_PASSED = T(
+    "七日内退货须在 {end}（含当日）前提出。如您在该日前已向经营者提出退货，请在“基本事实”中补写提出的日期和方式，并保留记录；"
+    "如未提出，请删去退货要求，改为要求修理或者更换（第二十四条第一款后段）。",
+    "The seven-day return had to be asked for by {end} (inclusive). If you asked for it by then, add the date and "
+    "the way you asked to the facts and keep the record; if not, drop the return and ask for repair or "
+    "replacement instead (the end of article 24(1)).",
+)
+NOTE_PRODUCT_LIABILITY = T(
+    "因产品缺陷造成损害要求赔偿的诉讼时效为二年，本案最迟于 {date}（产品质量法第四十五条第一款）；请在此前起诉或以书面方式主张，以免时效届满。",
+    "A claim for damage caused by a product defect must be brought within two years: here by {date} (article "
+    "45(1) of the Product Quality Law); sue or claim in writing before then.",
+)
+NOTE_NOT_CONSUMER = T(
+    "本次购买并非为生活消费，消费者权益保护法不适用，市场监督管理部门的消费投诉和消费者协会的调解也可能不予受理；"
+    "本函只依民法典主张违约责任。协商不成的，可依合同向人民法院起诉，或依仲裁协议申请仲裁。",
+    "This purchase was not for personal use, so the consumer rights law does not apply and the regulator's "
+    "consumer complaints and the consumer association's mediation may refuse the case; the letter relies on the "
+    "civil code's contract remedies only. If negotiation fails, sue on the contract or arbitrate under an "
+    "arbitration agreement.",
+)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
 from pathlib import Path
 
 import yaml
 
-from tests.conftest import ROOT, make_case, run_cli
+from tests.conftest import ROOT, make_case, run_cli, weiquan_cmd
 
 
 def write(tmp: Path, data: object, name: str = "case.yaml") -> Path:
@@ -141,3 +143,111 @@ def test_no_claim_and_nothing_to_add_does_not_point_at_missing_facts(tmp_path: P
     assert r.returncode == 0 and v["findings"] == [] and v["missing"] == []
     text = run_cli("assess", str(p), "--as-of", "2024-10-01").stdout
     assert "未发现可以主张的权利" in text and "补充下列事实" not in text
+
+
+# --- found in a new-user trial -------------------------------------------------------------------------
+
+SEED = ROOT / "examples" / "seed.yaml"
+
+
+def test_single_case_with_jsonl_format_is_one_verdict_line(tmp_path: Path) -> None:
+    """-f jsonl on one YAML/JSON case prints its verdict as one JSON line; only .jsonl (or JSON-lines stdin) is a batch."""
+    want = json.loads(run_cli("assess", str(SEED), "-f", "json", "--as-of", "2025-09-01").stdout)
+    seed_text = SEED.read_text(encoding="utf-8")
+    pretty = json.dumps(yaml.safe_load(seed_text), default=str, ensure_ascii=False, indent=2)
+    for args, stdin in (((str(SEED),), None), (("-",), seed_text), (("-",), pretty)):
+        r = run_cli("assess", *args, "-f", "jsonl", "--as-of", "2025-09-01", input=stdin)
+        assert r.returncode == 0, r.stderr
+        lines = r.stdout.splitlines()
+        assert len(lines) == 1 and json.loads(lines[0]) == want
+    one = json.dumps(yaml.safe_load(seed_text), default=str, ensure_ascii=False)
+    r = run_cli("assess", "-", "-f", "jsonl", "--as-of", "2025-09-01", input=f"{one}\n\n{one}\n")
+    assert r.returncode == 0 and [json.loads(x) for x in r.stdout.splitlines()] == [want, want]
+    assert "jsonl" in run_cli("assess", "--help").stdout
+
+
+def test_batch_line_that_is_not_utf8_is_reported_in_place(tmp_path: Path) -> None:
+    good = json.dumps(make_case(), ensure_ascii=False).encode("utf-8")
+    src = tmp_path / "cases.jsonl"
+    src.write_bytes(good + b"\n" + '{"consumer": {"name": "王某"}}'.encode("gbk") + b"\n" + good + b"\n")
+    for lang, word in (("zh", "不是 UTF-8 编码的文本"), ("en", "not UTF-8 text")):
+        r = run_cli("assess", str(src), "--as-of", "2025-09-01", "--lang", lang)
+        assert r.returncode == 1, r.stderr
+        out = [json.loads(x) for x in r.stdout.splitlines()]
+        assert len(out) == 3 and out[0]["findings"] and out[2]["findings"]
+        assert out[1]["line"] == 2 and word in out[1]["error"]
+    r = subprocess.run([*weiquan_cmd(), "assess", "-", "-f", "jsonl", "--as-of", "2025-09-01", "--workers", "2"],
+                       input=src.read_bytes(), capture_output=True, timeout=120)
+    lines = r.stdout.decode("utf-8").splitlines()
+    assert r.returncode == 1 and len(lines) == 3 and json.loads(lines[1])["line"] == 2
+
+
+def test_top_level_not_a_mapping_is_said_in_plain_words(tmp_path: Path) -> None:
+    cases = {"empty.yaml": ("", "空文件", "empty file"), "comment.yaml": ("# 只有注释\n", "空文件", "empty file"),
+             "list.yaml": ("- a\n- b\n", "列表", "a list"), "text.yaml": ("hello\n", "文本", "text"),
+             "number.yaml": ("42\n", "数字", "a number")}
+    for name, (content, zh, en) in cases.items():
+        p = tmp_path / name
+        p.write_text(content, encoding="utf-8")
+        r = run_cli("assess", str(p), "--as-of", "2025-09-01")
+        assert r.returncode == 2 and zh in r.stderr, r.stderr
+        assert not any(f"而不是 {t}" in r.stderr for t in ("empty", "list", "str", "int", "NoneType"))
+        r = run_cli("assess", str(p), "--as-of", "2025-09-01", "--lang", "en")
+        assert r.returncode == 2 and en in r.stderr, r.stderr
+        assert not any(f"not {t}\n" in r.stderr or f"not {t};" in r.stderr for t in ("empty", "list", "str", "int"))
+
+
+def test_json_syntax_errors_are_described_in_chinese(tmp_path: Path) -> None:
+    src = tmp_path / "cases.jsonl"
+    src.write_text("{bad\n\n[1, 2]\n", encoding="utf-8")
+    r = run_cli("assess", str(src), "--as-of", "2025-09-01")
+    out = [json.loads(x) for x in r.stdout.splitlines()]
+    assert r.returncode == 1 and out[0]["line"] == 1 and out[1]["line"] == 3
+    assert "JSON 格式错误" in out[0]["error"] and "Expecting" not in out[0]["error"]
+    assert "列表" in out[1]["error"] and "list" not in out[1]["error"]
+    bad = tmp_path / "case.json"
+    bad.write_text('{"product": {"model": "x",}}', encoding="utf-8")
+    r = run_cli("assess", str(bad))
+    assert r.returncode == 2 and "JSON 格式错误" in r.stderr and "Expecting" not in r.stderr
+
+
+def test_as_of_must_be_a_real_yyyy_mm_dd_day_in_every_command(tmp_path: Path) -> None:
+    for cmd in (["assess", str(SEED)], ["letter", str(SEED)], ["cohort", str(SEED)], ["ask"]):
+        r = run_cli(*cmd, "--as-of", "2024-02-30", cwd=tmp_path)
+        assert r.returncode == 2 and "不存在" in r.stderr and "应为 YYYY-MM-DD" not in r.stderr, (cmd, r.stderr)
+        r = run_cli(*cmd, "--as-of", "20250901", cwd=tmp_path)
+        assert r.returncode == 2 and "YYYY-MM-DD" in r.stderr and "20250901" in r.stderr, (cmd, r.stderr)
+    r = run_cli("assess", str(SEED), "--as-of", "2024-02-30", "--lang", "en")
+    assert r.returncode == 2 and "no such day" in r.stderr
+
+
+def test_bad_option_values_are_explained_in_the_users_language() -> None:
+    cases = [
+        (["assess", str(SEED), "--format", "xml"], ["--format", "'xml'", "允许的值", "text", "jsonl"]),
+        (["assess", str(SEED), "--lang", "fr"], ["--lang", "'fr'", "允许的值", "zh", "en"]),
+        (["letter", str(SEED), "--kind", "foo"], ["--kind", "'foo'", "允许的值", "demand", "complaint"]),
+        (["letter", str(SEED), "--to", "me"], ["--to", "'me'", "seller", "manufacturer"]),
+        (["letter", str(SEED), "-f", "odt"], ["--format", "'odt'", "pdf"]),
+        (["cohort", str(SEED), "-f", "xls"], ["--format", "'xls'", "csv"]),
+        (["law", "--format", "xml"], ["--format", "'xml'", "json"]),
+        (["check", "-", "--format", "xml"], ["--format", "'xml'", "json"]),
+        (["assess", str(SEED), "--workers", "0"], ["--workers", "'0'", "不小于 1 的整数"]),
+        (["assess", str(SEED), "--workers", "many"], ["--workers", "'many'", "整数"]),
+        (["assess", str(SEED), "--formt", "json"], ["--formt", "--format"]),
+        (["assess", str(SEED), "--format", "xml", "--lang", "en"], ["--format", "'xml'", "Allowed values", "jsonl"]),
+        (["letter", str(SEED), "--lang", "en", "--kind", "foo"], ["--kind", "'foo'", "Allowed values", "complaint"]),
+        (["assess", str(SEED), "--lang=en", "--workers", "0"], ["--workers", "'0'", "at least 1"]),
+    ]
+    for args, words in cases:
+        r = run_cli(*args, input="")
+        assert r.returncode == 2, (args, r.stderr)
+        assert all(w in r.stderr for w in words), (args, r.stderr)
+        assert not any(w in r.stderr for w in ("Error:", "Value error", "Input should", "Traceback")), (args, r.stderr)
+        if "en" not in args and "--lang=en" not in args:
+            assert "命令行有误" in r.stderr, (args, r.stderr)
+
+
+def test_deadlines_are_listed_soonest_first() -> None:
+    r = run_cli("assess", str(ROOT / "examples" / "band-burn-recall.yaml"), "--as-of", "2026-11-25")
+    dates = [line[2:12] for line in r.stdout.splitlines() if re.match(r"- \d{4}-\d\d-\d\d  ", line)]
+    assert r.returncode == 0 and len(dates) >= 3 and dates == sorted(dates)
