@@ -2,6 +2,11 @@
 
 Definitions (the report's numbers mean exactly this):
 
+- **Cases**: the distinct valid cases. A case whose content after parsing is identical to one read
+  before (the same case as a YAML file and as a line of a JSON Lines file, or a file named twice)
+  is counted once, at its first place in input order; the others are listed as `duplicates`
+  (source, line, `same_as`). With no valid case at all there is nothing to compare: the report
+  draws no conclusion and the command exits 2.
 - **Outcome** of a consumer: the best remedy any business offered or gave them (lowest price
   ratio; among equal prices: free newer model > free same model > refund > free repair >
   discounted trade-in > paid repair). A refusal, an offer of nothing or no remedy at all is

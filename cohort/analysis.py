@@ -5,7 +5,14 @@ facts per consumer go to a temporary spool file (disk, not memory). Pass two jud
 group's best treatment is known, every grouped consumer is checked against it (who can cite
 消保法第十条) by reading the spool back — or, with `verify`, by reading the input again and running
 the rule base on each case with its group as comparators. Memory holds per-group totals and
-bounded samples, never the cases.
+bounded samples, never the cases — plus a 16-byte digest per case, to tell duplicates.
+
+Duplicates: the same case given twice (a YAML file and a line of a JSON Lines file with the same
+content after parsing, see `case_digest`) is counted once — the first in input order — and the
+others are listed as duplicates. Each process skips the duplicates it sees itself; when two workers
+each kept a copy of the same case (the first pass merges their digests and finds out), the first
+pass is run again with every duplicate excluded, so that the totals are exactly those of the unique
+cases and do not depend on the number of workers.
 
 Work is spread over processes, never threads: the rule engine is not thread-safe (ENGINE_NOTES.md).
 Each worker folds the chunks it gets into one running total and returns it once at the end; at most
@@ -28,7 +35,7 @@ from typing import Any
 
 from cohort.aggregate import Exemplar, FirstN, GroupAgg
 from cohort.outcome import GroupKey, member_of
-from cohort.sources import Inputs, Item, read_item
+from cohort.sources import Inputs, Item, case_digest, read_item
 from cohort.verify import as_comparators, best_others, engine_says_unequal, load_assessor
 
 # Cases per chunk handed to a worker: enough to make the queue's overhead small, few enough that the
@@ -46,6 +53,13 @@ Progress = Callable[[str, int, int], None]  # (phase, bytes done, bytes total)
 # not parse every case again.
 Brief = tuple[int, str, float, bool, list[GroupKey]]
 
+# Where a case was read: (seq, source, line) — enough to name it as `Item.ref` does.
+Where = tuple[int, str, int | None]
+
+
+def ref_of(source: str, line: int | None) -> str:
+    return f"{source}:{line}" if line is not None else source
+
 
 @dataclass(slots=True)
 class PassOne:
@@ -54,8 +68,21 @@ class PassOne:
     no_batch: int = 0
     no_symptoms: int = 0
     groups: dict[GroupKey, GroupAgg] = field(default_factory=dict)
+    digests: dict[bytes, Where] = field(default_factory=dict)  # each distinct case: where it was first read
+    duplicates: dict[int, tuple[str, int | None, bytes]] = field(default_factory=dict)  # seq -> (source, line, digest)
+    refold: bool = False  # two processes each counted a copy of the same case: pass one must run again
 
     def merge(self, other: PassOne) -> None:
+        for digest, where in other.digests.items():
+            mine = self.digests.get(digest)
+            if mine is None:
+                self.digests[digest] = where
+                continue
+            self.refold = True
+            first, later = (mine, where) if mine[0] < where[0] else (where, mine)
+            self.digests[digest] = first
+            self.duplicates[later[0]] = (later[1], later[2], digest)
+        self.duplicates.update(other.duplicates)
         self.cases += other.cases
         self.skipped.merge(other.skipped)
         self.no_batch += other.no_batch
@@ -94,10 +121,11 @@ _STATE: dict[str, Any] = {}
 
 
 def _init(as_of: dt.date, lang: str, table: dict[GroupKey, tuple[Exemplar, ...]] | None, verify: bool,
-          spool: str | None) -> None:
+          spool: str | None, exclude: frozenset[int] = frozenset()) -> None:
     _STATE.clear()
     _STATE.update(as_of=as_of, lang=lang, table=table, assess=load_assessor() if verify else None,
-                  spool=open(spool, "ab") if spool else None)  # noqa: SIM115 - closed by _done
+                  spool=open(spool, "ab") if spool else None,  # noqa: SIM115 - closed by _done
+                  exclude=exclude)
 
 
 def _done() -> None:
@@ -109,11 +137,19 @@ def _done() -> None:
 def _fold_one(items: list[Item], out: PassOne) -> None:
     """Pass one over a chunk: group each case, and spool what pass two will need of it."""
     briefs: list[Brief] = []
+    exclude: frozenset[int] = _STATE["exclude"]
     for item in items:
+        if item.seq in exclude:
+            continue  # a duplicate found by an earlier run of this pass
         case = read_item(item, _STATE["as_of"], _STATE["lang"])
         if isinstance(case, str):
             out.skipped.add(item.seq, {"source": item.source, "line": item.line, "error": case})
             continue
+        digest = case_digest(case)
+        if digest in out.digests:  # this process reads in input order: the earlier copy is kept
+            out.duplicates[item.seq] = (item.source, item.line, digest)
+            continue
+        out.digests[digest] = (item.seq, item.source, item.line)
         out.cases += 1
         m = member_of(case, item.seq, item.ref)
         if m.batch is None:
@@ -149,7 +185,10 @@ def _fold_two(items: list[Item], out: PassTwo) -> None:
     """Pass two with the rule base: judge each grouped case again from the input, and assess it."""
     table: dict[GroupKey, tuple[Exemplar, ...]] = _STATE["table"]
     assess = _STATE["assess"]
+    exclude: frozenset[int] = _STATE["exclude"]
     for item in items:
+        if item.seq in exclude:
+            continue  # a duplicate, counted once already
         case = read_item(item, _STATE["as_of"], _STATE["lang"])
         if isinstance(case, str):
             continue  # already reported by pass one
@@ -283,15 +322,28 @@ def run_passes(inputs: Inputs, as_of: dt.date, lang: str = "zh", workers: int = 
 
     n = max(workers, 1)
     with tempfile.TemporaryDirectory(prefix="weiquan-cohort-") as tmp:
-        spools = [str(Path(tmp) / f"spool-{i}.pickle") for i in range(n)]
-        one = PassOne()
-        for part in _run("one", feed("group"), workers, [(as_of, lang, None, False, sp) for sp in spools]):
-            one.merge(part)
+
+        def pass_one(run: int, exclude: frozenset[int]) -> tuple[PassOne, list[str]]:
+            spools = [str(Path(tmp) / f"spool-{run}-{i}.pickle") for i in range(n)]
+            one = PassOne()
+            for part in _run("one", feed("group"), workers,
+                             [(as_of, lang, None, False, sp, exclude) for sp in spools]):
+                one.merge(part)
+            return one, spools
+
+        one, spools = pass_one(0, frozenset())
+        if one.refold:
+            # Workers each counted a copy of some case: count again without any duplicate.
+            found = one
+            one, spools = pass_one(1, frozenset(found.duplicates))
+            one.digests, one.duplicates, one.refold = found.digests, found.duplicates, False
+        exclude = frozenset(one.duplicates)
         table = {key: agg.best for key, agg in one.groups.items()}
         verify = verify and load_assessor_available()
         two = PassTwo()
         if verify:
-            for part in _run("two", feed("check", CHUNK_VERIFY), workers, [(as_of, lang, table, True, None)] * n):
+            for part in _run("two", feed("check", CHUNK_VERIFY), workers,
+                             [(as_of, lang, table, True, None, exclude)] * n):
                 two.merge(part)
         else:
             for sp in spools:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cohort.aggregate import DEFAULT_SPREAD, Exemplar, GroupAgg, Tally
-from cohort.analysis import Passes
+from cohort.analysis import SKIPPED_SHOWN, Passes, ref_of
 from cohort.outcome import REMEDY_ORDER, symptom_index
 
 GROUPING = "per_symptom"
@@ -84,6 +84,10 @@ class CohortReport:
     no_batch: int
     no_symptoms: int
     groups: list[Group] = field(default_factory=list)
+    # Cases identical to one read before (same content after parsing), counted once: the first
+    # SKIPPED_SHOWN in input order as {"source", "line", "same_as"}, and how many in all.
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    duplicates_total: int = 0
     crpl10_consumers: int = 0
     crpl10_refs: list[str] = field(default_factory=list)
     verified: bool = False
@@ -102,6 +106,8 @@ class CohortReport:
             "cases": self.cases,
             "skipped": self.skipped,
             "skipped_total": self.skipped_total,
+            "duplicates": self.duplicates,
+            "duplicates_total": self.duplicates_total,
             "ungrouped": {"no_batch": self.no_batch, "no_symptoms": self.no_symptoms},
             "grouping": GROUPING,
             "spread": self.spread,
@@ -125,6 +131,11 @@ def build_report(passes: Passes, as_of: dt.date, spread: float = DEFAULT_SPREAD)
         groups.append(Group(agg, agg.disparity(spread), citers.count if citers else 0,
                             citers.values() if citers else []))
     groups.sort(key=Group.sort_key)
+    duplicates = []
+    for seq in sorted(one.duplicates)[:SKIPPED_SHOWN]:
+        source, line, digest = one.duplicates[seq]
+        _, first_source, first_line = one.digests[digest]
+        duplicates.append({"source": source, "line": line, "same_as": ref_of(first_source, first_line)})
     return CohortReport(
         as_of=as_of,
         spread=spread,
@@ -134,6 +145,8 @@ def build_report(passes: Passes, as_of: dt.date, spread: float = DEFAULT_SPREAD)
         no_batch=one.no_batch,
         no_symptoms=one.no_symptoms,
         groups=groups,
+        duplicates=duplicates,
+        duplicates_total=len(one.duplicates),
         crpl10_consumers=two.consumers.count,
         crpl10_refs=two.consumers.values(),
         verified=passes.verified,

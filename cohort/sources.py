@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -170,3 +171,11 @@ def read_item(item: Item, as_of: dt.date, lang: str = "zh") -> Case | str:
         return parse_case(data, as_of=as_of, lang=lang)
     except InputError as e:
         return "; ".join(e.messages)
+
+
+def case_digest(case: Case) -> bytes:
+    """A stable fingerprint of a case's content after parsing: the same case written as YAML, as JSON
+    or as a JSON Lines line (other key order, spacing, quoting, omitted defaults) has the same digest.
+    The model's own JSON serialisation lists fields in a fixed order, so the digest never depends
+    on how the input was written, nor on the process or run."""
+    return hashlib.blake2b(case.model_dump_json().encode("utf-8"), digest_size=16).digest()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from engine.vocab import label
@@ -206,13 +207,41 @@ def _yesno(q: Question, raw: Any, ctx: Context) -> bool | None:
     raise AnswerError(_t(ctx.lang, f"“{raw}”无法理解：请回答 是、否 或 不知道", f"'{raw}' is not understood: answer yes, no or unknown"))
 
 
+def _fold(text: str) -> str:
+    """A name as compared: NFKC (full-width letters and brackets as plain ones), no spaces, no case."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _main_part(name: str) -> str:
+    """A label without its explanation in brackets: 智能穿戴设备（手环、手表） → 智能穿戴设备."""
+    return re.split(r"[（(]", name, maxsplit=1)[0].strip()
+
+
+def choice_names(q: Question, value: str) -> tuple[set[str], set[str]]:
+    """What a choice may be called, folded: (its code and full labels, the labels' main parts)."""
+    labels = [label(q.vocab, value, "zh"), label(q.vocab, value, "en")]
+    full = {_fold(value), *(_fold(x) for x in labels)}
+    main = {_fold(m) for m in map(_main_part, labels) if m}
+    return full, main - full
+
+
 def _choice_value(q: Question, raw: Any, ctx: Context) -> str:
+    """A choice by its code, its Chinese or English label, or the label's main part before any
+    bracket (智能穿戴设备 for 智能穿戴设备（手环、手表）), whatever the case and spacing. An exact
+    code or label wins over a main part; a main part shared by several choices is refused, naming them."""
     text = str(raw).strip()
     options = q.options()
-    for value in options:
-        names = {value.casefold(), label(q.vocab, value, "zh").casefold(), label(q.vocab, value, "en").casefold()}
-        if text.casefold() in names:
-            return value
+    wanted = _fold(text)
+    names = {value: choice_names(q, value) for value in options}
+    for tier in (0, 1):
+        found = [value for value in options if wanted in names[value][tier]]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            shown = ("、".join(f"{v}（{label(q.vocab, v, 'zh')}）" for v in found) if ctx.lang != "en"
+                     else ", ".join(f"{v} ({label(q.vocab, v, 'en')})" for v in found))
+            raise AnswerError(_t(ctx.lang, f"“{text}”可指多个选项：{shown}。请写出其中一个的代码或完整名称",
+                                 f"'{text}' matches several choices: {shown}. Write one's code or full label"))
     shown = "、".join(f"{v}（{label(q.vocab, v, 'zh')}）" for v in options) if ctx.lang != "en" else ", ".join(options)
     raise AnswerError(_t(ctx.lang, f"“{text}”不是可选的答案。可选：{shown}", f"'{text}' is not one of the choices: {shown}"))
 

@@ -76,7 +76,7 @@ def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str) -> int
     from questionnaire.ending import verdict_text
     from questionnaire.flow import next_step
     from questionnaire.relevance import Relevance
-    from questionnaire.scripted import LETTER_KEY, run_answers
+    from questionnaire.scripted import LETTER_KEY, question_line, run_answers
     from questionnaire.spec import questionnaire
     from questionnaire.store import read_yaml, save
 
@@ -97,10 +97,10 @@ def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str) -> int
     open_steps = []
     probe = result.draft.copy()
     while (step := next_step(qn, probe, relevant)) is not None:
-        open_steps.append(step.key)
+        open_steps.append(question_line(step, lang))
         probe.mark(step.key)
     if open_steps:
-        print(t("open_questions", lang) + " " + ", ".join(open_steps), file=sys.stderr)
+        print("\n".join([t("open_questions", lang), *(f"  - {line}" for line in open_steps)]), file=sys.stderr)
     verdict, text = verdict_text(case, as_of, lang)
     sys.stdout.write(text)
     for spec in documents:

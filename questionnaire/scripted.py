@@ -14,6 +14,7 @@ case; it measures how many questions a case needs and checks that skipping never
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from questionnaire import answers
 from questionnaire.draft import Draft, put
 from questionnaire.flow import Relevance, Step, _auto, answer, eligible, next_step, prune, steps
-from questionnaire.spec import Questionnaire
+from questionnaire.spec import Question, Questionnaire
 
 LETTER_KEY = "letters"
 
@@ -67,6 +68,71 @@ def question_for(qn: Questionnaire, key: str) -> tuple[Any, str | None, int | No
     return qn.by_id.get(key), None, None
 
 
+def _top_level(qn: Questionnaire) -> list[str]:
+    """The keys an answers file may have at its top: the case file's sections, and `letters`."""
+    names: list[str] = ["version"]
+    for qid in qn.by_id:
+        top = qid.split(".", 1)[0].removesuffix("[]")
+        if top not in names:
+            names.append(top)
+    return names + [LETTER_KEY]
+
+
+def unknown_field(qn: Questionnaire, key: str, lang: str) -> str:
+    """Why `key` names no question, with the closest known fields (a typo is the usual cause), the
+    fields allowed beside it, and where the whole list is: `weiquan schema` (every case-file field
+    is a question). Separated from the path by ": ", as engine/errors.py writes field messages."""
+    m = re.fullmatch(r"(\w+)\[(\d+)\]\.(.+)", key)
+    generic = f"{m.group(1)}[].{m.group(3)}" if m else key  # interactions[2].knd → interactions[].knd
+    section = generic.rsplit(".", 1)[0] if "." in generic else ""
+    here = [qid[len(section) + 1:] for qid in qn.by_id if section and qid.startswith(section + ".")]
+    if not here:  # a key at the top, or under a section that does not exist ('fualt.cause')
+        section = ""
+        here = _top_level(qn)
+    known = list(dict.fromkeys([*qn.by_id, *_top_level(qn)]))
+    scored = sorted(((difflib.SequenceMatcher(None, generic.casefold(), k.casefold()).ratio(), k) for k in known),
+                    key=lambda x: -x[0])
+    best = scored[0][0] if scored else 0.0
+    # The closest, and any as close (within 0.05): 'knd' is kind, not also note and date.
+    close = [k for r, k in scored[:3] if r >= 0.6 and r >= best - 0.05]
+    if m:  # name them for the same item: interactions[2].kind
+        close = [re.sub(r"^(\w+)\[\]", rf"\g<1>[{m.group(2)}]", c) for c in close]
+    zh = lang != "en"
+    msg = _t(lang, f"{key}: 没有这个问题（是否拼写错误？）", f"{key}: no such question (a typo?)")
+    if close:
+        msg += (f"。是否想填：{'、'.join(close)}？" if zh else f" Did you mean: {', '.join(close)}?")
+    elif zh:
+        msg += "。"
+    if section:
+        under = section.removesuffix("[]")
+        msg += (f"{under} 下可填写的字段：{'、'.join(here)}" if zh
+                else f" Fields allowed under {under}: {', '.join(here)}.")
+    else:
+        msg += (f"顶层可填写的键：{'、'.join(here)}" if zh else f" Keys allowed at the top level: {', '.join(here)}.")
+    msg += ("；全部字段见 weiquan schema" if zh else " All fields: weiquan schema")
+    return msg
+
+
+_HINT = re.compile(r"([？?])\s*[（(][^（）()]*(空格键|回车|space to select|enter to confirm)[^（）()]*[）)]$")
+
+
+def plain_text(q: Question, lang: str) -> str:
+    """The question's words without the keyboard hint: there is no keyboard in an answers file."""
+    return _HINT.sub(r"\1", q.text(lang))
+
+
+def question_line(step: Step, lang: str) -> str:
+    """An open question as a person reads it, with the answers-file field it fills: 是为个人或家庭
+    生活使用而购买的吗？（purchase.for_personal_use）."""
+    if step.control:
+        assert step.loop is not None
+        text, path = (step.loop.start if not step.index else step.loop.more)(lang), step.loop.name
+    else:
+        assert step.question is not None
+        text, path = plain_text(step.question, lang), step.key
+    return f"{text}（{path}）" if lang != "en" else f"{text} ({path})"
+
+
 @dataclass
 class ScriptResult:
     draft: Draft
@@ -97,8 +163,8 @@ def run_answers(qn: Questionnaire, data: dict[str, Any], as_of: dt.date, lang: s
             q = step.question
             if step.key not in flat:
                 if q.required:
-                    result.errors.append(_t(lang, f"{step.key}：缺少必答问题（{q.text('zh')}）",
-                                            f"{step.key}: a required answer is missing ({q.text('en')})"))
+                    result.errors.append(_t(lang, f"{step.key}: 缺少必答问题（{plain_text(q, 'zh')}）",
+                                            f"{step.key}: a required answer is missing ({plain_text(q, 'en')})"))
                     draft.mark(step.key)
                     progressed = True
                     break
@@ -120,7 +186,7 @@ def run_answers(qn: Questionnaire, data: dict[str, Any], as_of: dt.date, lang: s
             continue
         q, loop, index = question_for(qn, key)
         if q is None:
-            result.errors.append(_t(lang, f"{key}：没有这个问题（是否拼写错误？）", f"{key}: no such question (a typo?)"))
+            result.errors.append(unknown_field(qn, key, lang))
             continue
         ctx = answers.Context(draft.data, as_of, lang, loop, index)
         try:

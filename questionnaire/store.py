@@ -145,14 +145,13 @@ def recheck(qn: Questionnaire, draft: Draft, as_of: dt.date, lang: str, source: 
     its question re-opened, so the questionnaire never runs on a value it could not have accepted.
     """
     from questionnaire import answers
-    from questionnaire.scripted import flatten, question_for
+    from questionnaire.scripted import flatten, question_for, unknown_field
 
     flat, _ = flatten(draft.data, qn)
     flat.pop("version", None)
     unknown = [k for k in flat if question_for(qn, k)[0] is None]
     if unknown:
-        raise InputError([(f"{k}：没有这个问题（是否拼写错误？）" if lang != "en" else f"{k}: no such question (a typo?)")
-                          for k in unknown], source=source)
+        raise InputError([unknown_field(qn, k, lang) for k in unknown], source=source)
     redo: list[str] = []
     for key, raw in flat.items():
         q, loop, index = question_for(qn, key)

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import subprocess
 import sys
 import warnings
@@ -169,7 +170,8 @@ def test_different_batches_are_never_pooled(tmp_path: Path) -> None:
         case("北京市", ["touch_unresponsive"], [offer("free_replacement_newer_model", 0)], batch="2024-04"),
         case("河北省", ["touch_unresponsive"], [offer("discounted_trade_in", 0.6)], batch="2024-05"),
         case("河南省", ["touch_unresponsive"], [refusal()], batch=None),
-        case("河南省", ["touch_unresponsive"], [refusal()], batch=None),
+        # Another consumer (another city, same province): an identical line would be a duplicate.
+        case("河南省洛阳市", ["touch_unresponsive"], [refusal()], batch=None),
         case("山东省", ["touch_unresponsive"], [offer("discounted_trade_in", 0.6)], model="小米手环9"),
     ]
     report, _ = cohort_json(str(jsonl(tmp_path / "batches.jsonl", cases)))
@@ -374,3 +376,138 @@ def test_rule_base_agrees_on_a_paid_offer_of_unknown_price(tmp_path: Path) -> No
     ]
     report, _ = cohort_json(str(jsonl(tmp_path / "unknown.jsonl", cases)), "--verify")
     assert report["crpl10"]["disagree"] == []
+
+
+# ── found in a new-user trial ─────────────────────────────────────────────────────────────────────
+
+def _same_cases_twice(tmp_path: Path) -> Path:
+    """A directory with each case both as a YAML file and as a line of a JSON Lines file."""
+    import yaml
+
+    root = tmp_path / "cases"
+    root.mkdir()
+    jsonl(root / "all.jsonl", SEED_COHORT)
+    for i, c in enumerate(SEED_COHORT[:3], start=1):  # other key order and layout, same content
+        (root / f"c{i}.yaml").write_text(yaml.safe_dump(dict(reversed(list(c.items()))), allow_unicode=True),
+                                         encoding="utf-8")
+    return root
+
+
+def test_identical_cases_are_counted_once_and_the_duplicates_named(tmp_path: Path) -> None:
+    root = _same_cases_twice(tmp_path)
+    report, r = cohort_json(str(root))
+    assert r.returncode == 0, r.stderr
+    assert report["cases"] == 6 and report["duplicates_total"] == 3
+    assert report["duplicates"] == [
+        {"source": str(root / f"c{i}.yaml"), "line": None, "same_as": f"{root / 'all.jsonl'}:{i}"} for i in (1, 2, 3)]
+    assert group(report, "touch_unresponsive")["size"] == 5  # as with the cases once each
+    # Naming a file twice: its lines are duplicates of themselves, line by line.
+    twice, _ = cohort_json(str(root / "all.jsonl"), str(root / "all.jsonl"))
+    assert twice["cases"] == 6 and twice["duplicates_total"] == 6
+    assert twice["duplicates"][0] == {"source": str(root / "all.jsonl"), "line": 1, "same_as": f"{root / 'all.jsonl'}:1"}
+    def flat(out: str) -> str:  # long paths wrap at the terminal's width
+        return re.sub(r"\s+", "", out)
+
+    text = weiquan("cohort", str(root), "--as-of", AS_OF)
+    assert "读取案件 6 件" in text.stdout and "跳过重复案件 3 件" in text.stdout
+    assert flat(f"{root / 'c1.yaml'}（同 {root / 'all.jsonl'}:1）") in flat(text.stdout)
+    en = weiquan("cohort", str(root), "--as-of", AS_OF, "--lang", "en")
+    assert "6 cases read" in en.stdout and "3 duplicate case(s) skipped" in en.stdout
+    assert flat(f"{root / 'c1.yaml'} (same as {root / 'all.jsonl'}:1)") in flat(en.stdout)
+    # The rule base checks each consumer once, too.
+    verified, _ = cohort_json(str(root), "--verify")
+    assert verified["crpl10"]["checked"] == 6 == verified["crpl10"]["agree"]
+
+
+def test_the_examples_directory_counts_each_case_once() -> None:
+    r = weiquan("cohort", "examples", "--as-of", "2025-12-01")
+    assert r.returncode == 0, r.stderr
+    assert "读取案件 8 件" in r.stdout and "跳过重复案件 8 件" in r.stdout
+    assert "examples/cases.jsonl:" in r.stdout
+
+
+def test_duplicates_in_different_workers_give_the_same_report(tmp_path: Path) -> None:
+    data = tmp_path / "gen.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "cohort_gen.py"), "1100", "-o", str(data), "--seed", "5"],
+                   check=True, timeout=120)
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    # Copies of early lines in each later chunk of 512, so that different workers hold copies.
+    data.write_text("".join(lines[:600] + lines[:20] + lines[600:] + lines[:20] + lines[530:540]), encoding="utf-8")
+    one = weiquan("cohort", str(data), "--format", "json", "--as-of", AS_OF)
+    two = weiquan("cohort", str(data), "--format", "json", "--as-of", AS_OF, "--workers", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert one.stdout == two.stdout
+    report = json.loads(one.stdout)
+    assert report["duplicates_total"] == 50 and report["cases"] == 1100
+
+
+def test_merging_workers_that_kept_copies_of_one_case_calls_for_a_recount() -> None:
+    from cohort.analysis import PassOne
+
+    a, b = PassOne(), PassOne()
+    a.digests = {b"x": (7, "a.jsonl", 8), b"y": (9, "a.jsonl", 10)}
+    b.digests = {b"x": (2, "b.yaml", None)}
+    b.duplicates = {5: ("b.jsonl", 1, b"x")}
+    a.merge(b)
+    assert a.refold
+    assert a.digests == {b"x": (2, "b.yaml", None), b"y": (9, "a.jsonl", 10)}
+    assert a.duplicates == {7: ("a.jsonl", 8, b"x"), 5: ("b.jsonl", 1, b"x")}
+
+
+def test_no_valid_case_means_no_conclusion_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "typo.yaml").write_text("product: [unclosed", encoding="utf-8")
+    (tmp_path / "enum.yaml").write_text(json.dumps(case("北京市", ["touch_unresponsive"], []) | {"version": 2}),
+                                        encoding="utf-8")
+    args = [str(tmp_path / "typo.yaml"), str(tmp_path / "enum.yaml"), "--as-of", AS_OF]
+    r = weiquan("cohort", *args)
+    assert r.returncode == 2, r.stderr
+    assert "没有有效的案件可供比较" in r.stdout and "未发现" not in r.stdout and "个组" not in r.stdout
+    assert "typo.yaml" in r.stdout and "Traceback" not in r.stderr
+    en = weiquan("cohort", *args, "--lang", "en")
+    assert en.returncode == 2 and "No valid cases to compare" in en.stdout
+    assert "materially differently" not in en.stdout
+    js = weiquan("cohort", *args, "--format", "json", "--chart", str(tmp_path / "c.png"))
+    assert js.returncode == 2 and json.loads(js.stdout)["skipped_total"] == 2
+    assert not (tmp_path / "c.png").exists()
+    # One good case among bad ones is a comparison (of one), as before.
+    (tmp_path / "good.jsonl").write_text(json.dumps(SEED_COHORT[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    assert weiquan("cohort", *args, str(tmp_path / "good.jsonl")).returncode == 1
+
+
+def test_unknown_region_and_unknown_handler_read_differently(tmp_path: Path) -> None:
+    cases = [case(None, ["touch_unresponsive"], [offer("free_repair", 0)]),
+             case(None, ["touch_unresponsive"], [{"date": "2025-08-12", "kind": "refusal"}])]
+    path = jsonl(tmp_path / "unknown.jsonl", cases)
+    en = weiquan("cohort", str(path), "--as-of", AS_OF, "--lang", "en")
+    assert "region unknown" in en.stdout and "handler unknown" in en.stdout
+    assert not re.search(r"│ unknown\s", en.stdout)
+    zh = weiquan("cohort", str(path), "--as-of", AS_OF)
+    assert "地区不明" in zh.stdout and "处理方不明" in zh.stdout
+    rows = list(csv.DictReader(io.StringIO(weiquan("cohort", str(path), "--format", "csv", "--as-of", AS_OF, "--lang",
+                                                   "en").stdout.lstrip("\ufeff"))))
+    assert rows[0]["by_region"].startswith("region unknown 2") and "handler unknown 1" in rows[0]["by_party"]
+
+
+def _red_pixels(png: Path) -> int:
+    from matplotlib.image import imread
+
+    img = imread(str(png))[..., :3] * 255
+    r, g, b = img[..., 0], img[..., 1], img[..., 2]
+    return int(((r > 140) & (g < 90) & (b < 90)).sum())
+
+
+def test_red_in_the_chart_means_only_materially_different(tmp_path: Path) -> None:
+    from cohort import analyse
+    from views.cohort_chart import draw_chart
+
+    # Everyone in the group got nothing: treated alike, not flagged — and nothing red.
+    alike = jsonl(tmp_path / "alike.jsonl", [case("北京市", ["touch_unresponsive"], [refusal()]),
+                                             case("河北省", ["touch_unresponsive"], [refusal()])])
+    report = analyse([str(alike)], dt.date.fromisoformat(AS_OF))
+    assert report.groups and not report.disparities
+    draw_chart(report, tmp_path / "alike.png", "en", cjk=False)
+    assert _red_pixels(tmp_path / "alike.png") == 0
+    # A flagged group's name is red.
+    flagged = analyse([str(jsonl(tmp_path / "seed.jsonl", SEED_COHORT))], dt.date.fromisoformat(AS_OF))
+    draw_chart(flagged, tmp_path / "flagged.png", "en", cjk=False)
+    assert _red_pixels(tmp_path / "flagged.png") > 0

@@ -23,11 +23,15 @@ CHART_GROUPS = 20
 _SAMPLE = "维权同型号批次故障处理结果"
 _KNOWN_CJK = ("Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
               "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "Droid Sans Fallback", "AR PL UMing CN")
-# Best to worst, greens for free, ambers for paid, red for nothing.
+# Red means one thing only, as the title says: the name of a group with materially different
+# treatment. The bars use no red: greens for free, ambers for paid, dark grey for nothing (so a
+# group where everyone got nothing, treated alike, does not look flagged).
+FLAG_RED = "#b2182b"
 _COLOURS = {
     "free_replacement_newer_model": "#1b7837", "free_replacement_same_model": "#5aae61", "refund": "#80cdc1",
-    "free_repair": "#a6dba0", "discounted_trade_in": "#f4a582", "paid_repair": "#fdd49e", "none": "#b2182b",
+    "free_repair": "#a6dba0", "discounted_trade_in": "#f4a582", "paid_repair": "#fdd49e", "none": "#595959",
 }
+_DARK = {"free_replacement_newer_model", "none"}  # bars dark enough to need white count labels
 
 
 def _covers(path: str, text: str) -> bool:
@@ -104,7 +108,8 @@ def draw_chart(report: CohortReport, path: Path | str, lang: str = "zh", cjk: bo
                 continue
             bars = ax.barh(ys, counts, left=left, color=_COLOURS[remedy], edgecolor="white", linewidth=0.6,
                            label=label("remedy", remedy, lang))
-            ax.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=8)
+            ax.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=8,
+                         color="white" if remedy in _DARK else "black")
             left = [a + b for a, b in zip(left, counts, strict=True)]
         for y, total, g in zip(ys, left, groups, strict=True):
             ax.text(total, y, "  " + _price(g, lang), va="center", fontsize=8, color="#333333")
@@ -113,11 +118,11 @@ def draw_chart(report: CohortReport, path: Path | str, lang: str = "zh", cjk: bo
         ax.invert_yaxis()
         for tick, g in zip(ax.get_yticklabels(), groups, strict=True):
             if g["disparity"]:
-                tick.set_color("#b2182b")
+                tick.set_color(FLAG_RED)
         ax.set_xlabel("人数" if lang == "zh" else "consumers")
         ax.spines[["top", "right"]].set_visible(False)
         title = ("同型号、同批次、同故障的消费者得到的处理（红色组名：存在明显差别待遇）" if lang == "zh"
-                 else "Remedies given to consumers of the same model, batch and fault (red: materially different)")
+                 else "Remedies given to consumers of the same model, batch and fault (group name in red: materially different)")
         note = ("一人有多个症状时计入每个相应的组；序号与文字报告一致。" if lang == "zh" else
                 "A consumer with several symptoms counts in each of their groups; numbers match the report.")
         fig.suptitle(title, x=0.01, ha="left", fontsize=12)

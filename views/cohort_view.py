@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cohort import CohortReport
+from cohort.aggregate import UNKNOWN_PARTY
 from cohort.outcome import REMEDY_ORDER
 from cohort.region import UNKNOWN_REGION
 from engine.vocab import label
@@ -29,6 +30,12 @@ from engine.vocab import label
 TEXT_DETAILS = 10  # groups shown with their regions and parties in the text report
 TEXT_SKIPPED = 20  # bad inputs listed in the text report (JSON lists them all, up to its own cap)
 TEXT_REFS = 10  # consumers named per group in the text report
+TEXT_DUPLICATES = 10  # duplicate cases named in the text report's input summary
+
+# How an unknown region or handling party is shown: the two sub-tables (and CSV columns) sit side
+# by side, so each says which of the two is unknown.
+REGION_UNKNOWN = ("地区不明", "region unknown")
+PARTY_UNKNOWN = ("处理方不明", "handler unknown")
 
 _REASONS = {
     "free_vs_paid": ("有人免费、有人需付费", "some free, some paid"),
@@ -65,9 +72,10 @@ def _remedy(value: str, lang: str) -> str:
     return label("remedy", value, lang)
 
 
-def _place(value: str | None, lang: str, unknown_zh: str = "不明") -> str:
-    if not value or value == UNKNOWN_REGION:
-        return _t(lang, unknown_zh, "unknown")
+def _place(value: str | None, lang: str, unknown: tuple[str, str]) -> str:
+    """A region or party as shown; `unknown` is REGION_UNKNOWN or PARTY_UNKNOWN."""
+    if not value or value in (UNKNOWN_REGION, UNKNOWN_PARTY):
+        return _t(lang, *unknown)
     return value
 
 
@@ -138,15 +146,15 @@ def to_csv(report: CohortReport, lang: str = "zh") -> str:
             _remedy(g["best"]["remedy"], lang), g["best"]["count"],
             _remedy(g["worst"]["remedy"], lang), g["worst"]["count"],
             g["crpl10"]["count"],
-            _slices(g["by_region"], lang), _slices(g["by_party"], lang),
+            _slices(g["by_region"], lang, REGION_UNKNOWN), _slices(g["by_party"], lang, PARTY_UNKNOWN),
         ])
     return buf.getvalue()
 
 
-def _slices(slices: dict[str, dict[str, Any]], lang: str) -> str:
+def _slices(slices: dict[str, dict[str, Any]], lang: str, unknown: tuple[str, str]) -> str:
     sep = _t(lang, "；", "; ")
-    return sep.join(f"{_place(k, lang)} {v['size']}（{_outcomes(v['outcomes'], lang, '，')}）" if lang != "en"
-                    else f"{_place(k, lang)} {v['size']} ({_outcomes(v['outcomes'], lang, ', ')})"
+    return sep.join(f"{_place(k, lang, unknown)} {v['size']}（{_outcomes(v['outcomes'], lang, '，')}）" if lang != "en"
+                    else f"{_place(k, lang, unknown)} {v['size']} ({_outcomes(v['outcomes'], lang, ', ')})"
                     for k, v in slices.items())
 
 
@@ -162,9 +170,11 @@ def render_text(report: CohortReport, lang: str = "zh", show_all: bool = False,
                       f"Same model, same batch, same fault: how consumers were treated (as of {data['as_of']})"),
                    style="bold"))
     for line in _summary(report, lang):
-        con.print(line)
+        con.print(Text(line))
     con.print()
-    if groups:
+    if not report.cases:
+        con.print(Text(_no_cases(report, lang), style="bold"))
+    elif groups:
         con.print(_table(groups, report, lang))
         for i, g in enumerate([g for g in groups if g["disparity"]][:TEXT_DETAILS], start=1):
             con.print()
@@ -184,8 +194,20 @@ def render_text(report: CohortReport, lang: str = "zh", show_all: bool = False,
         if data["skipped_total"] > TEXT_SKIPPED:
             con.print(_t(lang, f"  ……另有 {data['skipped_total'] - TEXT_SKIPPED} 件，完整列表见 --format json",
                          f"  … and {data['skipped_total'] - TEXT_SKIPPED} more; --format json lists them"))
-    con.print()
-    con.print(Text(_definitions(report, lang), style="dim"))
+    if report.cases:
+        con.print()
+        con.print(Text(_definitions(report, lang), style="dim"))
+
+
+def _no_cases(report: CohortReport, lang: str) -> str:
+    """Why there is no comparison at all (instead of a conclusion that nobody was treated differently)."""
+    if report.skipped_total:
+        return _t(lang, f"没有有效的案件可供比较：全部 {report.skipped_total} 件输入都有误（见下文），无法得出任何结论。"
+                        "请改正后重新运行。",
+                  f"No valid cases to compare: all {report.skipped_total} inputs are invalid (see below), so there is "
+                  "no conclusion. Fix them and run again.")
+    return _t(lang, "输入中没有任何案件，没有可供比较的案件，无法得出任何结论。",
+              "The input holds no cases: nothing to compare, so there is no conclusion.")
 
 
 def _summary(report: CohortReport, lang: str) -> list[str]:
@@ -195,6 +217,9 @@ def _summary(report: CohortReport, lang: str) -> list[str]:
         _t(lang, f"读取案件 {d['cases']} 件" + (f"；跳过 {d['skipped_total']} 件（有误，见文末）" if d["skipped_total"] else ""),
            f"{d['cases']} cases read" + (f"; {d['skipped_total']} skipped (see the end)" if d["skipped_total"] else "")),
     ]
+    lines += _duplicates(d, lang)
+    if not d["cases"]:
+        return lines
     ug = d["ungrouped"]
     if ug["no_batch"] or ug["no_symptoms"]:
         lines.append(_t(lang, f"未分组 {ug['no_batch'] + ug['no_symptoms']} 件：生产批次不明 {ug['no_batch']} 件"
@@ -217,6 +242,22 @@ def _summary(report: CohortReport, lang: str) -> list[str]:
                               "这是 weiquan 的缺陷，请报告",
                         f"Warning: on {c['checked'] - c['agree']} cases the rule base disagrees with the cohort "
                         f"(e.g. {refs}); this is a bug in weiquan, please report it"))
+    return lines
+
+
+def _duplicates(d: dict[str, Any], lang: str) -> list[str]:
+    """How many cases were the same as one read before (each counted once), and where they are."""
+    total = d["duplicates_total"]
+    if not total:
+        return []
+    lines = [_t(lang, f"跳过重复案件 {total} 件（内容与先读到的案件完全相同，每件只计一次）：",
+                f"{total} duplicate case(s) skipped (same content as a case read before; each case counts once):")]
+    for x in d["duplicates"][:TEXT_DUPLICATES]:
+        where = x["source"] if x["line"] is None else f"{x['source']}:{x['line']}"
+        lines.append(_t(lang, f"  {where}（同 {x['same_as']}）", f"  {where} (same as {x['same_as']})"))
+    if total > TEXT_DUPLICATES:
+        lines.append(_t(lang, f"  ……另有 {total - TEXT_DUPLICATES} 件，完整列表见 --format json",
+                        f"  … and {total - TEXT_DUPLICATES} more; --format json lists them"))
     return lines
 
 
@@ -245,7 +286,7 @@ def _details(i: int, g: dict[str, Any], report: CohortReport, lang: str) -> list
     t.add_column(_t(lang, "人数", "size"), justify="right")
     t.add_column(_t(lang, "处理结果", "outcomes"), overflow="fold")
     t.add_column(_t(lang, "价格", "price"))
-    for slices, unknown in ((g["by_region"], "地区不明"), (g["by_party"], "处理方不明")):
+    for slices, unknown in ((g["by_region"], REGION_UNKNOWN), (g["by_party"], PARTY_UNKNOWN)):
         for k, v in sorted(slices.items(), key=lambda kv: (-kv[1]["size"], kv[0])):
             t.add_row(_place(k, lang, unknown), str(v["size"]),
                       _outcomes(v["outcomes"], lang, _t(lang, "，", ", ")), _ratio_range(v["price_ratio"], lang))
@@ -304,13 +345,24 @@ def progress_bar(lang: str = "zh", enabled: bool = True, stream: TextIO | None =
 def emit(report: CohortReport, fmt: str = "text", lang: str = "zh", show_all: bool = False,
          chart: Any = None) -> int:
     """Print the report (and save the chart); the exit code: 1 when inputs were skipped or the rule
-    base disagreed with the cohort — the run finished, but the report is incomplete or suspect."""
+    base disagreed with the cohort — the run finished, but the report is incomplete or suspect; 2
+    when there was no valid case at all, so nothing could be compared. Duplicates skipped are not
+    a problem: each case is counted once, as it should be."""
     if fmt == "json":
         sys.stdout.write(to_json(report) + "\n")
     elif fmt == "csv":
         sys.stdout.write(to_csv(report, lang))
     else:
         render_text(report, lang, show_all)
+    if not report.cases:
+        # Nothing was compared: no chart, and no "nobody was treated differently" — bad input (exit 2).
+        if chart is not None:
+            sys.stderr.write(_t(lang, f"没有有效的案件，未生成图表 {chart}。\n", f"no valid cases: chart {chart} not written.\n"))
+        sys.stderr.write(_t(lang, f"没有有效的案件可供比较（{report.skipped_total} 件输入均有误）。\n",
+                            f"no valid cases to compare ({report.skipped_total} input(s), all invalid).\n")
+                         if report.skipped_total else
+                         _t(lang, "输入中没有任何案件，没有可供比较的案件。\n", "the input holds no cases: nothing to compare.\n"))
+        return 2
     if chart is not None:
         from views.cohort_chart import draw_chart
 
