@@ -24,6 +24,7 @@ import cn2an
 from checker.detect import concepts, mentions
 from checker.topics import Figure, Topics
 from kb.laws import lookup
+from kb.rules.dsl import T  # a contradiction is said in both languages, like every user-facing text
 
 _NUM = r"[0-9０-９]+(?:\.[0-9]+)?|[零〇一二三四五六七八九十百千两]+|半"
 _AMOUNT = re.compile(
@@ -48,12 +49,6 @@ _REPORTED = ("称", "说", "表示", "认为", "以为", "告知", "告诉", "�
              "不合法", "侵犯", "侵害", "无效", "并非", "而非", "误", "谎", "是否", "是不是", "吗", "？", "?")
 _DENY = re.compile(r"不能|不可以|不可|无权|不得|不再|无法|没法|不允许|不准")
 _NOT_A_DENIAL = ("拒绝", "拖延", "推", "免费", "收费", "付费", "有偿", "不")  # 不得拒绝维修, 不能免费维修
-
-
-@dataclass(frozen=True)
-class Contradiction:
-    zh: str
-    en: str
 
 
 @dataclass(frozen=True)
@@ -180,7 +175,7 @@ def _agrees(amount: _Amount, figure: Figure) -> bool:
     return amount.value <= limit if figure.at_most else abs(amount.value - limit) < 1e-9
 
 
-def figure_contradiction(key: str, evidence: str, context: str, data: Topics) -> Contradiction | None:
+def figure_contradiction(key: str, evidence: str, context: str, data: Topics) -> T | None:
     """A number in the claim that the cited article states otherwise for the same topic, if any."""
     figures = data.figures(key)
     if not figures or _reported(context):
@@ -207,7 +202,7 @@ def figure_contradiction(key: str, evidence: str, context: str, data: Topics) ->
         said = evidence[min(ps, amount.start) : max(pe, amount.end)]
         label_zh, label_en, sentence = _where(key, figure.quote)
         right_zh, right_en = _shown(figure)
-        return Contradiction(
+        return T(
             f"文中说「{said}」，但{label_zh}规定：“{sentence}”{figure.about['zh']}是{right_zh}，"
             f"不是{amount.shown_zh}。",
             f"The text says “{said}” ({amount.shown_en}), but {label_en} provides: “{sentence}” "
@@ -216,7 +211,7 @@ def figure_contradiction(key: str, evidence: str, context: str, data: Topics) ->
     return None
 
 
-def grant_contradiction(key: str, evidence: str, context: str, data: Topics) -> Contradiction | None:
+def grant_contradiction(key: str, evidence: str, context: str, data: Topics) -> T | None:
     """A denial in the claim of something the cited article grants, if any."""
     grants = data.grants(key)
     if not grants or _reported(context):
@@ -232,7 +227,7 @@ def grant_contradiction(key: str, evidence: str, context: str, data: Topics) -> 
             if any(w in m.group("mid") for w in _NOT_A_DENIAL):
                 continue
             label_zh, label_en, sentence = _where(key, g.quote)
-            return Contradiction(
+            return T(
                 f"文中说「{m.group(0)}」，但{label_zh}规定：“{sentence}”{g.says['zh']}。",
                 f"The text says “{m.group(0)}”, but {label_en} provides: “{sentence}” {g.says['en']}.",
             )
