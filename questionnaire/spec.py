@@ -15,23 +15,13 @@ from typing import Any
 import yaml
 
 from engine.vocab import VOCABULARIES
+from kb.rules.dsl import T as Text  # the project's one bilingual text type
 
 TYPES = ("date", "month", "integer", "number", "ratio", "yesno", "choice", "multi", "text")
 ASK = ("always", "relevant", "letter")
 _Q_KEYS = {"id", "type", "vocab", "choices", "ask", "letter", "required", "when", "auto", "assume", "probes",
            "default", "min", "max", "min_value", "max_value", "text", "help"}
 _LOOP_KEYS = {"loop", "ask", "item", "start", "more", "help", "questions"}
-
-
-@dataclass(frozen=True)
-class Text:
-    """A user-facing sentence in Chinese and English."""
-
-    zh: str
-    en: str
-
-    def __call__(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
 
 
 @dataclass(frozen=True)
