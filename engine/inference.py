@@ -8,14 +8,23 @@ measures ENGINE_NOTES.md calls for are all here:
   actions run inline, and an exception in one aborts the case and is raised, never half a verdict;
 - one reused session id, whose state is deleted after every case, also when it failed (the C engine
   caps live sessions, and hashes ids to 32 bits);
-- payload attributes of our own (`t`, `k`; never `id` or `sid`), and identical conclusions merged
+- payload attributes of our own (`t`, `k`, `always`; never `id` or `sid`), and identical conclusions merged
   before they reach the engine (asserting an identical fact twice is an error there);
-- a never-completing "sink" rule that accepts any fact, so that no fact is rejected as unhandled.
+- a never-completing "sink" rule that accepts any fact, so that no fact is rejected as unhandled;
+- no `$iany` over an `$or`: the C engine's `createAlpha` then tests a field of the `$or`'s forward node
+  that it never initialised (valgrind: "conditional jump depends on uninitialised value" there, none for
+  a single-item `$iany`), so ruleset creation failed with error 102 whenever the heap held the wrong
+  garbage — once in CI, never locally. A rule that needs "contains any of A, B" is compiled as one
+  durable rule per item, all running the same action;
+- an always-true join closing every pattern's joins, because the engine reads past the end of a join
+  sequence when its last join decides (see `_closing_join`).
+valgrind over ruleset creation and all reference scenarios reports nothing in the engine's code since.
 Every firing is recorded as (rule, facts matched), which is what the explanations are built from.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -30,6 +39,7 @@ from kb.rules.dsl import Pattern, Ref, Test
 
 SID = "weiquan"  # one session id, reused case after case (state deleted each time)
 RULESET = "weiquan"
+ALWAYS = "always"  # carried by every fact with the value 1, for the closing join (see _closing_join)
 
 
 class InferenceError(RuntimeError):
@@ -83,9 +93,28 @@ def _order(alias: str, t: Test) -> int:
     return 2 if t.op in ("in", "any") else 1
 
 
+def _closing_join(alias: str, tests: list[Test]) -> dict[str, Any] | None:
+    """An always-true join to end a pattern's joins with (every fact the engine sees carries `always: 1`).
+
+    durable-rules 2.0.28 evaluates a pattern's joins as a sequence ending in an END marker; when the
+    last join decides the match, it steps one slot past that marker and reads on through memory it never
+    initialised until some byte happens to equal END (measured with a debug build: slot 101 or 166 of a
+    32-slot array; valgrind flags it). The answer is already decided by then, so verdicts were right, but
+    the walk is unbounded. A final join that is always true is never the one that decides, so the walk
+    stops at the marker. `$lte`, not equality, because the engine hashes frames on equality joins; an
+    attribute of our own, because a stored fact's `sid` points into a buffer the engine has freed."""
+    joined = [t.value.alias for t in tests if isinstance(t.value, Ref) and t.value.alias != alias]
+    return {"$lte": {ALWAYS: {joined[0]: ALWAYS}}} if joined else None
+
+
 def _expr(p: Pattern) -> dict[str, Any]:
     terms: list[dict[str, Any]] = [{"t": p.kind}]
-    for t in sorted(p.tests, key=lambda t: _order(p.alias, t)):
+    ordered = sorted(p.tests, key=lambda t: _order(p.alias, t))
+    closing = _closing_join(p.alias, ordered)
+    for t in ordered:
+        if closing is not None and _order(p.alias, t) > 0:
+            terms.append(closing)
+            closing = None
         v = _operand(p.alias, t.value)
         if t.op == "eq":
             terms.append({t.attr: v})
@@ -94,34 +123,54 @@ def _expr(p: Pattern) -> dict[str, Any]:
         elif t.op == "in":
             terms.append({"$or": [{t.attr: x} for x in t.value]} if len(t.value) > 1 else {t.attr: t.value[0]})
         elif t.op == "any":
-            items = [{"$i": x} for x in t.value]
-            terms.append({"$iany": {t.attr: items[0] if len(items) == 1 else {"$or": items}}})
+            if len(t.value) != 1:  # pragma: no cover - _split_any leaves one item per test
+                raise ValueError(f"`any` over {len(t.value)} items reaches the engine unsplit")
+            terms.append({"$iany": {t.attr: {"$i": t.value[0]}}})
         else:  # pragma: no cover - dsl validates operators
             raise ValueError(t.op)
+    if closing is not None:
+        terms.append(closing)
     return {"$and": terms}
+
+
+def _split_any(p: Pattern) -> list[Pattern]:
+    """Patterns with one item per `any` test that between them match exactly the facts p matches
+    ("contains A or B" = "contains A" or "contains B"); see the module docstring for why."""
+    for i, t in enumerate(p.tests):
+        if t.op == "any" and len(t.value) > 1:
+            out = []
+            for v in t.value:
+                out.extend(_split_any(replace(p, tests=p.tests[:i] + (Test(t.attr, "any", (v,)),) + p.tests[i + 1 :])))
+            return out
+    return [p]
 
 
 def _split_alternatives(p: Pattern) -> list[Pattern]:
     """none(kind in A|B) as none(A) and none(B): durable-rules 2.0.28 evaluates an `$or` inside a negated
     pattern that also joins on another fact wrongly (it never fires) and can then crash the process;
-    measured here, see the issue note. The split is logically the same negation."""
+    measured here, see the issue note. The split is logically the same negation, and so is
+    none(contains any of A, B) as none(contains A) and none(contains B)."""
     for i, t in enumerate(p.tests):
-        if t.op == "in" and len(t.value) > 1:
+        if t.op in ("in", "any") and len(t.value) > 1:
             out = []
             for j, v in enumerate(t.value):
-                one = replace(p, alias=f"{p.alias}{j}", tests=p.tests[:i] + (Test(t.attr, "eq", v),) + p.tests[i + 1 :])
-                out.extend(_split_alternatives(one))
+                one = Test(t.attr, "eq", v) if t.op == "in" else Test(t.attr, "any", (v,))
+                one_p = replace(p, alias=f"{p.alias}{j}", tests=p.tests[:i] + (one,) + p.tests[i + 1 :])
+                out.extend(_split_alternatives(one_p))
             return out
     return [p]
 
 
-def compile_rule(cr: CompiledRule) -> dict[str, Any]:
-    conds: list[dict[str, Any]] = []
+def compile_rule(cr: CompiledRule) -> list[dict[str, Any]]:
+    """The durable-rules definitions of one rule: one, or one per combination of `any` items."""
+    head: list[dict[str, Any]] = []
     if cr.stratum > 0:
-        conds.append({"ph": {"$and": [{"t": "phase"}, {"n": cr.stratum}]}})
-    conds += [{p.alias: _expr(p)} for p in cr.rule.when]
-    conds += [{f"{q.alias}$not": _expr(q)} for p in cr.rule.unless for q in _split_alternatives(p)]
-    return {"all": conds}
+        head.append({"ph": {"$and": [{"t": "phase"}, {"n": cr.stratum}]}})
+    nots = [{f"{q.alias}$not": _expr(q)} for p in cr.rule.unless for q in _split_alternatives(p)]
+    return [
+        {"all": head + [{p.alias: _expr(p)} for p in when] + nots}
+        for when in itertools.product(*(_split_any(p) for p in cr.rule.when))
+    ]
 
 
 def _read_kinds(prog: Program) -> set[str]:
@@ -205,20 +254,21 @@ class Engine:
         self.program = prog or program()
         self._lock = threading.Lock()
         self._current: Derivation | None = None
-        self._asserted: list[dict[str, Any]] = []
-        self._cases = 0
-        self.recycle_every = 1000
         read = _read_kinds(self.program)
         definition: dict[str, Any] = {}
         actions: dict[str, Callable] = {}
         for i, cr in enumerate(self.program.rules):
-            name = f"r{i}"
-            definition[name] = {**compile_rule(cr), "run": _noop}
-            actions[name] = self._action(cr, cr.rule.derive in read)
+            act = self._action(cr, cr.rule.derive in read)
+            for j, compiled in enumerate(compile_rule(cr)):
+                name = f"r{i}" if j == 0 else f"r{i}_{j}"
+                definition[name] = {**compiled, "run": _noop}
+                actions[name] = act
         # One sink accepts every fact (each carries `k`) and never fires, so no fact is rejected as unhandled;
         # one rule rather than one per kind, because a session's setup cost grows with the number of rules.
         definition["sink"] = {"all": [{"m": {"$ex": {"k": 1}}}, {"n": {"t": "__never__"}}], "run": _noop}
         actions["sink"] = _noop
+        # What the engine was given, as JSON, for review and tests (durable-rules edits the dicts it is handed).
+        self.definition = orjson.dumps(definition, default=lambda _f: None).decode()
         self._host = _SyncHost()
         self._host.add(RULESET, definition, actions)
 
@@ -241,42 +291,34 @@ class Engine:
             # Conclusions no rule reads (findings' reasons, deadlines, missing) need not enter the engine.
             if not asserted:
                 return None
-            new = {"sid": SID, "t": rule.derive, "k": key, **attrs}
-            self._asserted.append(new)
-            return [new]
+            return [{"sid": SID, ALWAYS: 1, "t": rule.derive, "k": key, **attrs}]
 
         return act
 
     def run(self, base: list[dict[str, Any]]) -> Derivation:
-        """One case. The session is emptied afterwards by retracting what was asserted, phase facts first
-        (so no negation can fire on the way out): creating a fresh session state costs more in the C
-        engine than the whole inference (measured: 40% of a case's instructions were that state's
-        memset). On any failure the state is deleted outright, and `recycle_every` cases it is deleted
-        anyway, so nothing can accumulate."""
+        """One case, in a session state that is deleted afterwards, also when the case failed.
+
+        Emptying the state by retracting every fact instead was 40% cheaper, but it walks the engine
+        through freed memory: a rule that has fired leaves its facts linked to an action frame the engine
+        has already released, and retracting them runs `deleteMessageFromFrame` on that frame, whose
+        loop then reads (valgrind: "depends on uninitialised value", state.c) and may write past its
+        array. Deleting the state releases everything without visiting those frames."""
         with self._lock:
             d = Derivation(base={f["k"]: f for f in base})
             self._current = d
-            facts = [{"sid": SID, **f} for f in base]
-            phases = [{"sid": SID, "t": "phase", "n": s, "k": f"phase{s}"} for s in range(1, self.program.strata)]
-            self._asserted = []
-            clean = False
+            facts = [{"sid": SID, ALWAYS: 1, **f} for f in base]
             try:
                 self._host.assert_facts(RULESET, facts)
-                for ph in phases:
-                    self._host.assert_fact(RULESET, ph)
-                self._host.retract_facts(RULESET, phases[::-1])
-                self._host.retract_facts(RULESET, self._asserted[::-1] + facts[::-1])
-                clean = True
+                for s in range(1, self.program.strata):
+                    self._host.assert_fact(RULESET, {"sid": SID, ALWAYS: 1, "t": "phase", "n": s, "k": f"phase{s}"})
             except Exception as exc:
                 raise InferenceError(f"rule evaluation failed: {exc!r}") from exc
             finally:
                 self._current = None
-                self._cases += 1
-                if not clean or self._cases % self.recycle_every == 0:
-                    try:
-                        self._host.delete_state(RULESET, SID)
-                    except Exception:  # noqa: BLE001 - a state that was never created has nothing to delete
-                        pass
+                try:
+                    self._host.delete_state(RULESET, SID)
+                except Exception:  # noqa: BLE001 - a state that was never created has nothing to delete
+                    pass
             return d
 
 
