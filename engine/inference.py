@@ -198,9 +198,6 @@ class _SyncRuleset(Ruleset):
     def assert_fact(self, fact: dict[str, Any]) -> Any:
         return self._handle_result(dre.assert_fact(self._handle, _dumps(fact)), fact)
 
-    def retract_facts(self, facts: list[dict[str, Any]]) -> Any:
-        return self._handle_result(dre.retract_facts(self._handle, _dumps(facts)), facts)
-
     def do_actions(self, state_handle, complete):  # noqa: ANN001 - the stock signature
         try:
             result = dre.start_action_for_state(self._handle, state_handle)
