@@ -18,7 +18,8 @@ measures ENGINE_NOTES.md calls for are all here:
   durable rule per item, all running the same action;
 - an always-true join closing every pattern's joins, because the engine reads past the end of a join
   sequence when its last join decides (see `_closing_join`).
-valgrind over ruleset creation and all reference scenarios reports nothing in the engine's code since.
+valgrind over ruleset creation, the reference scenarios and 300 generated cases reports nothing in the
+engine's code since.
 Every firing is recorded as (rule, facts matched), which is what the explanations are built from.
 """
 
@@ -295,8 +296,9 @@ class Engine:
     def run(self, base: list[dict[str, Any]]) -> Derivation:
         """One case, in a session state that is deleted afterwards, also when the case failed.
 
-        Emptying the state by retracting every fact instead was 40% cheaper, but it walks the engine
-        through freed memory: a rule that has fired leaves its facts linked to an action frame the engine
+        Emptying the state by retracting every fact instead was faster (832–1,082 against 632–664 cases/s,
+        measured back to back; a fresh state's memset dominates), but it walks the engine through freed
+        memory: a rule that has fired leaves its facts linked to an action frame the engine
         has already released, and retracting them runs `deleteMessageFromFrame` on that frame, whose
         loop then reads (valgrind: "depends on uninitialised value", state.c) and may write past its
         array. Deleting the state releases everything without visiting those frames."""
