@@ -114,9 +114,6 @@ def test_resuming_a_missing_file_is_bad_input(tmp_path: Path) -> None:
 
 
 def test_prepared_answers_can_ask_for_documents(tmp_path: Path) -> None:
-    letters = pytest.importorskip("letters")
-    if not hasattr(letters, "draft"):
-        pytest.skip("letters/ is not there yet")
     (tmp_path / "answers.yaml").write_text(
         LOOSE_SEED + "letters:\n  - {kind: complaint, format: txt, file: complaint.txt}\n"
                      "  - {kind: demand, to: manufacturer, file: demand.md}\n", encoding="utf-8")
