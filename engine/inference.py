@@ -134,16 +134,23 @@ def _expr(p: Pattern) -> dict[str, Any]:
     return {"$and": terms}
 
 
+def _split(p: Pattern, ops: tuple[str, ...], rename: bool) -> list[Pattern]:
+    """p as patterns with one value per `in`/`any` test of the given ops, one per combination of values."""
+    for i, t in enumerate(p.tests):
+        if t.op in ops and len(t.value) > 1:
+            out = []
+            for j, v in enumerate(t.value):
+                one = Test(t.attr, "eq", v) if t.op == "in" else Test(t.attr, "any", (v,))
+                alias = f"{p.alias}{j}" if rename else p.alias
+                out.extend(_split(replace(p, alias=alias, tests=p.tests[:i] + (one,) + p.tests[i + 1 :]), ops, rename))
+            return out
+    return [p]
+
+
 def _split_any(p: Pattern) -> list[Pattern]:
     """Patterns with one item per `any` test that between them match exactly the facts p matches
     ("contains A or B" = "contains A" or "contains B"); see the module docstring for why."""
-    for i, t in enumerate(p.tests):
-        if t.op == "any" and len(t.value) > 1:
-            out = []
-            for v in t.value:
-                out.extend(_split_any(replace(p, tests=p.tests[:i] + (Test(t.attr, "any", (v,)),) + p.tests[i + 1 :])))
-            return out
-    return [p]
+    return _split(p, ("any",), rename=False)
 
 
 def _split_alternatives(p: Pattern) -> list[Pattern]:
@@ -151,15 +158,7 @@ def _split_alternatives(p: Pattern) -> list[Pattern]:
     pattern that also joins on another fact wrongly (it never fires) and can then crash the process;
     measured here, see the issue note. The split is logically the same negation, and so is
     none(contains any of A, B) as none(contains A) and none(contains B)."""
-    for i, t in enumerate(p.tests):
-        if t.op in ("in", "any") and len(t.value) > 1:
-            out = []
-            for j, v in enumerate(t.value):
-                one = Test(t.attr, "eq", v) if t.op == "in" else Test(t.attr, "any", (v,))
-                one_p = replace(p, alias=f"{p.alias}{j}", tests=p.tests[:i] + (one,) + p.tests[i + 1 :])
-                out.extend(_split_alternatives(one_p))
-            return out
-    return [p]
+    return _split(p, ("in", "any"), rename=True)
 
 
 def compile_rule(cr: CompiledRule) -> list[dict[str, Any]]:
