@@ -232,6 +232,11 @@ def parse_as_of(value: str | None, lang: Lang) -> dt.date:
     raise InputError([msg])
 
 
+class Backend(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class AssessFormat(StrEnum):
     text = "text"
     md = "md"
@@ -256,7 +261,9 @@ def assess(
              "whose first line is a whole JSON object) is a batch")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）")] = None,
     lang: LangOpt = Lang.zh,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="批量（jsonl）时使用的进程数")] = 1,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="批量（jsonl）时使用的进程数；0 为每个 CPU 核心一个，最多为 CPU 核心数")] = 1,
+    backend: Annotated[Backend, typer.Option("--backend", help="批量时在哪里运行：local 本机进程 | dask 一个 Dask 集群（需 --scheduler）")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask 调度器地址，例如 tcp://10.0.0.5:8786（--backend dask）")] = None,
 ) -> None:
     """分析案件，给出结论 / assess a case and print the verdict.
 
@@ -268,12 +275,13 @@ def assess(
     from engine.errors import InputError
 
     day = parse_as_of(as_of, lang)
+    run = _run_options(workers, backend, scheduler, lang)
     stdin = str(case_file) == "-"
     data: Any = None
     if stdin:
         head = _stdin_head() if format == AssessFormat.jsonl else []
         if head and _looks_like_json_lines(head[-1]):
-            _assess_batch(itertools.chain(head, sys.stdin.buffer), "-", day, lang, workers)
+            _assess_batch(itertools.chain(head, sys.stdin.buffer), "-", day, lang, run)
             return
         data = _read_stdin_case(lang, b"".join(head))
     elif case_file.suffix.lower() in _BATCH_SUFFIXES:
@@ -286,7 +294,7 @@ def assess(
             raise InputError([_msg(lang, f"无法读取文件 {case_file}：{e.strerror}",
                                    f"cannot read {case_file}: {e.strerror}")]) from None
         with stream:
-            _assess_batch(stream, str(case_file), day, lang, workers)
+            _assess_batch(iter(lambda: stream.read(1 << 20), b""), str(case_file), day, lang, run)
         return
     from engine.assess import assess as run_assess
     from engine.case import parse_case, read_data
@@ -349,17 +357,43 @@ def _read_stdin_case(lang: Lang, head: bytes = b"") -> Any:
         raise InputError([_msg(lang, f"标准输入：YAML/JSON 格式错误：{e}", f"stdin: invalid YAML/JSON: {e}")]) from None
 
 
-def _assess_batch(lines: Iterable[bytes], source: str, day: dt.date, lang: Lang, workers: int) -> None:
-    """One verdict (or `{"line": N, "error": …}`) per input line; lines are decoded one by one."""
-    from engine.batch import assess_lines
+def _assess_batch(blocks: Iterable[bytes], source: str, day: dt.date, lang: Lang, run: dict[str, Any]) -> None:
+    """One verdict (or `{"line": N, "error": …}`) per input line, written as each chunk is done."""
+    from engine.batch import assess_stream
 
     bad = 0
-    for ok, line in assess_lines(lines, day, lang.value, workers):
-        bad += not ok
-        sys.stdout.write(line + "\n")
+    out = sys.stdout.buffer
+    for data, n_bad in assess_stream(blocks, day, lang.value, **run):
+        bad += n_bad
+        out.write(data)
+    out.flush()
     if bad:
         _err(_msg(lang, f"{bad} 行无法分析（见输出中的 error）", f"{bad} line(s) could not be assessed (see their error objects)"))
         raise typer.Exit(1)
+
+
+def _run_options(workers: int, backend: Backend | None, scheduler: str | None, lang: Lang) -> dict[str, Any]:
+    """--workers, --backend and --scheduler checked together (exit 2 on a bad combination); more
+    workers than CPUs are lowered to the CPU count, and the user is told."""
+    from engine.errors import InputError
+    from engine.parallel import capped_workers
+
+    backend = backend or (Backend.dask if scheduler else Backend.local)
+    if backend == Backend.dask:
+        if not scheduler:
+            raise InputError([_msg(lang, "--backend dask 需要 --scheduler，例如 --scheduler tcp://127.0.0.1:8786",
+                                   "--backend dask needs --scheduler, e.g. --scheduler tcp://127.0.0.1:8786")])
+        if not re.fullmatch(r"(tcp|tls|inproc|ws|wss)://\S+", scheduler):
+            raise InputError([_msg(lang, f"--scheduler: 值 '{scheduler}' 无效，应为 tcp://主机:端口，例如 tcp://10.0.0.5:8786",
+                                   f"--scheduler: '{scheduler}' is invalid: expected tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")])
+        return {"workers": 1, "backend": "dask", "scheduler": scheduler}
+    if scheduler:
+        raise InputError([_msg(lang, "--scheduler 只用于 --backend dask", "--scheduler is only for --backend dask")])
+    n, lowered = capped_workers(workers)
+    if lowered:
+        _err(_msg(lang, f"--workers {workers} 多于 CPU 核心数，改用 {n} 个进程",
+                  f"--workers {workers} is more than the CPUs here; using {n} processes"))
+    return {"workers": n, "backend": "local", "scheduler": None}
 
 
 class LetterKind(StrEnum):
