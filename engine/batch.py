@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -77,7 +78,9 @@ def load_line(line: bytes | str, lang: str) -> tuple[Any, str | None]:
     except RecursionError:
         return None, _msg(lang, "JSON 嵌套层数过多，无法读取", "JSON nested too deeply to read")
     except ValueError as e:  # Python's limit on integer digits (a number thousands of digits long)
-        return None, _msg(lang, f"JSON 中的数字位数过多，无法读取（{e}）", f"a number in the JSON has too many digits ({e})")
+        digits = sys.get_int_max_str_digits()
+        return None, _msg(lang, f"JSON 中的数字位数过多（超过 {digits} 位），无法读取",
+                          f"a number in the JSON has too many digits (more than {digits}): {str(e)[:80]}")
     if "\\u" in line:
         bad = _has_lone_surrogate(data)
         if bad:
