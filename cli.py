@@ -544,7 +544,9 @@ def cohort(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="案件文件、目录或 .jsonl 文件（每行一个案件）；- 为标准输入")],
     fmt: Annotated[CohortFormat, typer.Option("--format", "-f", help="text | json | csv")] = CohortFormat.text,
     chart: Annotated[Path | None, typer.Option("--chart", help="另存各组处理结果的图表（PNG）")] = None,
-    workers: Annotated[int, typer.Option("--workers", help="进程数；0 为每个 CPU 核心一个")] = 1,
+    workers: Annotated[int, typer.Option("--workers", help="进程数；0 为每个 CPU 核心一个，最多为 CPU 核心数")] = 1,
+    backend: Annotated[Backend, typer.Option("--backend", help="在哪里运行：local 本机进程 | dask 一个 Dask 集群（需 --scheduler）")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask 调度器地址，例如 tcp://10.0.0.5:8786（--backend dask）")] = None,
     verify: Annotated[bool, typer.Option("--verify", help="逐案运行规则库，复核谁可援引消保法第十条（较慢）")] = False,
     spread: Annotated[float, typer.Option("--spread", help="价格比例相差多少算明显差别（默认 0.2，即2折）")] = 0.2,
     show_all: Annotated[bool, typer.Option("--all", help="文字报告列出所有组，而不只是存在差别待遇的组")] = False,
@@ -558,9 +560,9 @@ def cohort(
     from views import cohort_view
 
     day = parse_as_of(as_of, lang)
-    n = check_options(workers, spread, chart, lang.value)
+    run = _run_options(check_options(workers, spread, chart, lang.value), backend, scheduler, lang)
     with cohort_view.progress_bar(lang.value, sys.stderr.isatty() if progress is None else progress) as bar:
-        report = analyse(inputs, day, lang.value, workers=n, spread=spread, verify=verify, progress=bar)
+        report = analyse(inputs, day, lang.value, spread=spread, verify=verify, progress=bar, **run)
     code = cohort_view.emit(report, fmt.value, lang.value, show_all=show_all, chart=chart)
     if code:
         raise typer.Exit(code)

@@ -98,17 +98,33 @@ def run_ordered(task: Task, chunks: Iterable[Any], args: tuple[Any, ...] = (), *
     yield from _run_local(task, chunks, args, workers, window or 2 * workers)
 
 
+_TASK: tuple[Task, tuple[Any, ...]] | None = None
+
+
+def _remember(task: Task, args: tuple[Any, ...]) -> None:
+    """Each worker gets the task and its fixed arguments once, at start (not pickled with every chunk)."""
+    global _TASK
+    _TASK = (task, args)
+
+
+def _call(chunk: Any) -> Any:
+    assert _TASK is not None
+    task, args = _TASK
+    return task(chunk, *args)
+
+
 def _run_local(task: Task, chunks: Iterable[Any], args: tuple[Any, ...], workers: int,
                window: int) -> Iterator[Any]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_remember,
+                             initargs=(task, args)) as pool:
         pending: collections.deque[Any] = collections.deque()
         try:
             for chunk in chunks:
-                pending.append(pool.submit(task, chunk, *args))
+                pending.append(pool.submit(_call, chunk))
                 while len(pending) >= window:
                     yield pending.popleft().result()
             while pending:
@@ -125,6 +141,8 @@ def _run_dask(task: Task, chunks: Iterable[Any], args: tuple[Any, ...], schedule
     with Client(scheduler, set_as_default=False) as client:
         threads = sum(client.nthreads().values()) or 1
         window = window or 2 * threads
+        if args:  # sent to every worker once, not with every chunk
+            args = tuple(client.scatter(list(args), broadcast=True))
         pending: collections.deque[Any] = collections.deque()
         try:
             for chunk in chunks:
