@@ -7,6 +7,7 @@ renderer in `views/`. Heavy imports happen inside the commands so that `weiquan 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import itertools
@@ -15,7 +16,7 @@ import re
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -232,6 +233,21 @@ def parse_as_of(value: str | None, lang: Lang) -> dt.date:
     raise InputError([msg])
 
 
+@contextlib.contextmanager
+def _scheduler_errors(lang: Lang) -> Iterator[None]:
+    """A Dask scheduler that does not answer is the user's environment: exit 2, naming the address."""
+    from engine.errors import InputError
+    from engine.parallel import SchedulerUnreachable
+
+    try:
+        yield
+    except SchedulerUnreachable as e:
+        raise InputError([_msg(lang, f"--scheduler: 无法连接 Dask 调度器 {e.address}（{e.reason}）；"
+                                     "请先启动调度器和工作进程（见 README「速度」一节）",
+                               f"--scheduler: cannot reach the Dask scheduler at {e.address} ({e.reason}); "
+                               "start a scheduler and workers first (README, Speed)")]) from None
+
+
 class Backend(StrEnum):
     local = "local"
     dask = "dask"
@@ -363,9 +379,10 @@ def _assess_batch(blocks: Iterable[bytes], source: str, day: dt.date, lang: Lang
 
     bad = 0
     out = sys.stdout.buffer
-    for data, n_bad in assess_stream(blocks, day, lang.value, **run):
-        bad += n_bad
-        out.write(data)
+    with _scheduler_errors(lang):
+        for data, n_bad in assess_stream(blocks, day, lang.value, **run):
+            bad += n_bad
+            out.write(data)
     out.flush()
     if bad:
         _err(_msg(lang, f"{bad} 行无法分析（见输出中的 error）", f"{bad} line(s) could not be assessed (see their error objects)"))
@@ -561,7 +578,8 @@ def cohort(
 
     day = parse_as_of(as_of, lang)
     run = _run_options(check_options(workers, spread, chart, lang.value), backend, scheduler, lang)
-    with cohort_view.progress_bar(lang.value, sys.stderr.isatty() if progress is None else progress) as bar:
+    with _scheduler_errors(lang), cohort_view.progress_bar(
+            lang.value, sys.stderr.isatty() if progress is None else progress) as bar:
         report = analyse(inputs, day, lang.value, spread=spread, verify=verify, progress=bar, **run)
     code = cohort_view.emit(report, fmt.value, lang.value, show_all=show_all, chart=chart)
     if code:

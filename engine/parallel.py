@@ -81,6 +81,15 @@ def split_lines(first: int, data: bytes) -> Iterator[tuple[int, bytes]]:
 
 
 Task = Callable[..., Any]
+CONNECT_TIMEOUT = 10  # seconds to reach a Dask scheduler before giving up
+
+
+class SchedulerUnreachable(Exception):
+    """No Dask scheduler answered at the address given (the user's environment, not a bug)."""
+
+    def __init__(self, address: str, reason: str) -> None:
+        super().__init__(f"{address}: {reason}")
+        self.address, self.reason = address, reason
 
 
 def run_ordered(task: Task, chunks: Iterable[Any], args: tuple[Any, ...] = (), *, workers: int = 1,
@@ -138,7 +147,11 @@ def _run_dask(task: Task, chunks: Iterable[Any], args: tuple[Any, ...], schedule
               window: int | None) -> Iterator[Any]:
     from distributed import Client
 
-    with Client(scheduler, set_as_default=False) as client:
+    try:
+        client = Client(scheduler, set_as_default=False, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as e:
+        raise SchedulerUnreachable(str(scheduler), str(e) or type(e).__name__) from None
+    with client:
         threads = sum(client.nthreads().values()) or 1
         window = window or 2 * threads
         if args:  # sent to every worker once, not with every chunk
