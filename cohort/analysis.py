@@ -141,9 +141,14 @@ def _cases(pieces: list[Piece], as_of: dt.date, lang: str) -> Iterator[tuple[int
             yield ord_of(index, number), shown, number, _parse(read, as_of, lang)
 
 
-def _row(m: Member, src: str, line: int | None, digest: str, comp: bool) -> dict[str, Any]:
+def _digest(data: bytes) -> dict[str, int]:
+    """A 16-byte digest as two 64-bit numbers (DuckDB holds them inline, not as strings)."""
+    return {"d1": int.from_bytes(data[:8], "big", signed=True), "d2": int.from_bytes(data[8:16], "big", signed=True)}
+
+
+def _row(m: Member, src: str, line: int | None, digest: bytes, comp: bool) -> dict[str, Any]:
     o = m.outcome
-    return {"ord": m.seq, "src": src, "line": line, "ref": m.ref, "digest": digest, "comp": comp, "grouped": True,
+    return {"ord": m.seq, "src": src, "line": line, "ref": m.ref, **_digest(digest), "comp": comp, "grouped": True,
             "brand": m.brand, "model": m.model, "bk": name_key(m.brand), "mk": name_key(m.model), "batch": m.batch,
             "symptoms": list(m.symptoms), "region": m.region, "scope": m.consumer_scope, "remedy": o.remedy,
             "lo": o.lo, "hi": o.hi, "ratio": o.ratio, "target": o.target_model, "party": o.party, "rank": o.rank}
@@ -161,13 +166,13 @@ def group_task(pieces: list[Piece], as_of: dt.date, lang: str) -> tuple[bytes, b
             continue
         ref = ref_of(src, line)
         try:
-            rows = [orjson.dumps(_row(member_of(case, ord_, ref), src, line, case_digest(case).hex(), False))]
+            rows = [orjson.dumps(_row(member_of(case, ord_, ref), src, line, case_digest(case), False))]
             brand = name_key(case.product.brand).encode("utf-8")
             for k, c in enumerate(case.comparators[:MAX_COMPARATORS], start=1):
-                digest = hashlib.blake2b(brand + b"\0" + c.model_dump_json().encode("utf-8"), digest_size=16).hexdigest()
+                digest = hashlib.blake2b(brand + b"\0" + c.model_dump_json().encode("utf-8"), digest_size=16).digest()
                 cm = comparator_member(case, c, ord_ | k, comparator_ref(ref, k, lang))
                 if cm is None:  # recorded, but not enough to place them in a group
-                    rows.append(orjson.dumps({"ord": ord_ | k, "src": src, "line": line, "digest": digest,
+                    rows.append(orjson.dumps({"ord": ord_ | k, "src": src, "line": line, **_digest(digest),
                                               "comp": True, "grouped": False}))
                 else:
                     rows.append(orjson.dumps(_row(cm, src, line, digest, True)))

@@ -20,12 +20,12 @@ from typing import Any
 from cohort.aggregate import Exemplar, GroupAgg, Tally
 from cohort.outcome import GroupKey, Outcome, Tier
 
-MEMORY_LIMIT = "96MB"
+MEMORY_LIMIT = "64MB"
 SAMPLE = 20  # consumers named per list in the report
 SKIPPED_SHOWN = 1000  # bad inputs and duplicates listed one by one; the totals are always exact
 
 MEMBER_COLUMNS = {
-    "ord": "BIGINT", "src": "VARCHAR", "line": "BIGINT", "ref": "VARCHAR", "digest": "VARCHAR",
+    "ord": "BIGINT", "src": "VARCHAR", "line": "BIGINT", "ref": "VARCHAR", "d1": "BIGINT", "d2": "BIGINT",
     "comp": "BOOLEAN", "grouped": "BOOLEAN", "brand": "VARCHAR", "model": "VARCHAR", "bk": "VARCHAR",
     "mk": "VARCHAR", "batch": "VARCHAR", "symptoms": "VARCHAR[]", "region": "VARCHAR", "scope": "BOOLEAN",
     "remedy": "VARCHAR", "lo": "DOUBLE", "hi": "DOUBLE", "ratio": "DOUBLE", "target": "VARCHAR",
@@ -105,9 +105,13 @@ class Store:
         """Load the spools and derive the unique members and their group memberships."""
         self._load("members", members, MEMBER_COLUMNS)
         self._load("skipped", skipped, SKIPPED_COLUMNS)
-        # The first of each distinct content, in input order; the others are duplicates.
-        self.con.execute("CREATE TABLE firsts AS SELECT digest, min(ord) AS ord FROM members GROUP BY digest")
-        self.con.execute("CREATE TABLE uniq AS SELECT m.* FROM members m SEMI JOIN firsts f ON m.ord = f.ord")
+        # The first of each distinct content, in input order, is kept; the others are duplicates. Only the
+        # contents seen more than once are held in a join (usually few), so memory stays bounded.
+        self.con.execute("CREATE TABLE multi AS SELECT d1, d2, min(ord) AS first FROM members "
+                         "GROUP BY d1, d2 HAVING count(*) > 1")
+        self.con.execute("CREATE TABLE dup AS SELECT m.ord, m.comp, m.src, m.line, x.first FROM members m "
+                         "JOIN multi x ON m.d1 = x.d1 AND m.d2 = x.d2 WHERE m.ord <> x.first")
+        self.con.execute("CREATE TABLE uniq AS SELECT m.* FROM members m ANTI JOIN dup d ON m.ord = d.ord")
         self.con.execute(
             "CREATE TABLE gm AS SELECT bk, mk, batch, unnest(symptoms) AS symptom, ord, ref, comp, brand, model, "
             "symptoms, region, scope, remedy, lo, hi, ratio, target, party, coalesce(party, 'unknown') AS pk, rank "
@@ -133,17 +137,14 @@ class Store:
         f.comparators, f.comparators_ungrouped = self._one(
             "SELECT count(*) FILTER (grouped), count(*) FILTER (NOT grouped) FROM uniq WHERE comp")
         f.comparators_duplicate = self._one(
-            "SELECT count(*) FROM members m ANTI JOIN uniq u ON m.ord = u.ord "
-            "WHERE m.comp AND (m.ord >> 10) << 10 IN (SELECT ord FROM uniq WHERE NOT comp)")[0]
+            "SELECT count(*) FROM dup WHERE comp AND (ord >> 10) << 10 NOT IN (SELECT ord FROM dup WHERE NOT comp)")[0]
         f.skipped_total = self._one("SELECT count(*) FROM skipped")[0]
         f.skipped = [{"source": s, "line": n, "error": e} for s, n, e in self._all(
             f"SELECT src, line, error FROM skipped ORDER BY ord LIMIT {SKIPPED_SHOWN}")]
-        f.duplicates_total = self._one(
-            "SELECT count(*) FROM members m ANTI JOIN uniq u ON m.ord = u.ord WHERE NOT m.comp")[0]
+        f.duplicates_total = self._one("SELECT count(*) FROM dup WHERE NOT comp")[0]
         f.duplicates = [{"source": s, "line": n, "same_as": same} for s, n, same in self._all(
-            "SELECT m.src, m.line, first.ref FROM members m JOIN firsts x ON m.digest = x.digest "
-            "JOIN uniq first ON first.ord = x.ord "
-            f"WHERE NOT m.comp AND m.ord <> x.ord ORDER BY m.ord LIMIT {SKIPPED_SHOWN}")]
+            "SELECT d.src, d.line, u.ref FROM (SELECT * FROM dup WHERE NOT comp ORDER BY ord "
+            f"LIMIT {SKIPPED_SHOWN}) d JOIN uniq u ON u.ord = d.first ORDER BY d.ord")]
         self._groups(f)
         for bk, mk, batch, s, n, refs in self._all(
                 f"SELECT {_KEY}, count(*), min_by(ref, ord, {SAMPLE}) FROM cites GROUP BY ALL"):
