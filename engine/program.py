@@ -19,10 +19,11 @@ from kb.rules.dsl import Pattern, Ref, Rule
 
 # Attributes a base fact carries besides those that map to case fields (display text, identities).
 _DISPLAY = {
-    "dates": {"bought_on", "noticed_on", "warranty_end_on", "day7_end_on", "month6_end_on"},
-    "interaction": {"on", "party", "i"},
+    "dates": {"bought_on", "noticed_on", "warranty_end_on", "day7_end_on", "month6_end_on", "day7_unmoved_on"},
+    "interaction": {"on", "party", "i", "price_pct"},
     "comparator": {"i"},
     "offers": {"best_i", "best_pct"},
+    "loss": {"i"},
 }
 BASE_ATTRS: dict[str, set[str]] = {k: set(v) | _DISPLAY.get(k, set()) | {"k"} for k, v in PATHS.items()}
 

@@ -5,10 +5,13 @@
 The duty starts when the business finds the dangerous defect: strong where it has admitted the batch
 problem or recalled; arguable where we infer it should have found it (many reports, others handled).
 民法典第一千二百零六条 adds the tort side: remedial measures after circulation, and the costs of a recall.
+It gives the measures (inform, warn, recall), never a refund or replacement of its own (§2a); the necessary
+costs fall on the business only once a recall exists — "采取召回措施的" (R14). The duty runs to every
+consumer, so it needs no fault of this unit (R8).
 """
 
 from kb.rules.common import BUSINESS_KNEW, CONSUMER, FAULT, SAFETY_DEFECT
-from kb.rules.dsl import Finding, T, Variant
+from kb.rules.dsl import Finding, Give, T, Variant
 
 FINDINGS = [
     Finding(
@@ -19,7 +22,10 @@ FINDINGS = [
         title=T("存在危及安全的缺陷，经营者应当告知、警示、召回",
                 "A dangerous defect: the business must warn, inform and recall"),
         cites=("crpl:19", "civil_code:1206"),
-        demands=("free_replacement_same_model", "refund"),
+        gives=(Give("recall_measures"),
+               Give("recall_costs", when=(FAULT.where(batch="recall"),),
+                    because=T("经营者已采取召回措施，应当承担消费者因商品被召回支出的必要费用",
+                              "the business has recalled, so it bears the consumer's necessary costs of the recall"))),
         variants=(
             Variant(
                 name="admitted",

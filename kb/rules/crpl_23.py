@@ -12,8 +12,10 @@ only while the business bears the burden of proving the damage it alleges: withi
 exclusion is the business's to prove) or within six months (第三款). Outside both, the service's
 user-damage finding stands until the consumer brings an independent test report.
 
-Reports from the same batch do not outweigh an official user-damage finding here: with one, the
-nonconformity is disputed, not supported (see the issue note on LEGAL_SPEC's grade order).
+The grades are taken in order (LEGAL_SPEC L2): a user-damage inspection makes the nonconformity disputed
+*whatever the batch evidence* — batch evidence is about the batch, the inspection about this unit — and
+outside the business's burden it defeats the nonconformity; only without one do an inspection finding a
+quality problem, an acknowledgement or a recall establish it, and same-batch reports support it.
 """
 
 from kb.rules.common import CONSUMER, FAULT, IN_WARRANTY, NONCONFORMITY, OUT_OF_WARRANTY, WITHIN_6_MONTHS
@@ -34,7 +36,7 @@ RULES = [
     ),
     Rule(
         name="nonconformity.admitted",
-        when=(_FAILS.where(batch__in=("acknowledged", "recall")),),
+        when=(_FAILS.where(batch__in=("acknowledged", "recall"), inspection__ne="user_damage"),),
         derive="fact.nonconformity",
         attrs={"grade": "established"},
         because=T("经营者已承认该批次问题或公告召回：商品不符合质量要求（已确认）",
@@ -64,7 +66,7 @@ RULES = [
     ),
     Rule(
         name="nonconformity.disputed_in_warranty",
-        when=(_FAILS.where(inspection="user_damage", batch__in=("none", "similar_reports")), IN_WARRANTY),
+        when=(_FAILS.where(inspection="user_damage"), IN_WARRANTY),
         derive="fact.nonconformity",
         attrs={"grade": "disputed"},
         because=T("售后称人为损坏而消费者并未认可；保修期内排除保修的事由应由经营者证明：质量问题存在争议",
@@ -74,7 +76,7 @@ RULES = [
     ),
     Rule(
         name="nonconformity.disputed_six_months",
-        when=(_FAILS.where(inspection="user_damage", batch__in=("none", "similar_reports")), WITHIN_6_MONTHS),
+        when=(_FAILS.where(inspection="user_damage"), WITHIN_6_MONTHS),
         derive="fact.nonconformity",
         attrs={"grade": "disputed"},
         because=T("售后称人为损坏而消费者并未认可；收货六个月内发现瑕疵，发生争议的由经营者承担举证责任：质量问题存在争议",
@@ -95,7 +97,7 @@ FINDINGS = [
         quotes=("crpl:23:3",),
         title=T("收货六个月内发现瑕疵的举证责任（耐用商品）", "Burden of proof for a defect found within six months (durable goods)"),
         cites=("crpl:23",),
-        demands=(),
+        gives=(),
         variants=(
             Variant(
                 name="named",
@@ -123,7 +125,7 @@ MISSING = [
         why=T("售后称人为损坏，且已过保修期和收货六个月的举证期：需要有资质的检测机构出具报告，证明故障并非人为损坏，才能主张质量问题",
               "the service alleges user damage, and both the warranty and the six-month burden period are over: "
               "an independent test report showing the fault is not user damage is needed to claim a quality defect"),
-        when=(_FAILS.where(inspection="user_damage", batch__in=("none", "similar_reports")), OUT_OF_WARRANTY),
+        when=(_FAILS.where(inspection="user_damage"), OUT_OF_WARRANTY),
         unless=(WITHIN_6_MONTHS,),
     ),
 ]

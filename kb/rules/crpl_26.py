@@ -20,7 +20,7 @@ FINDINGS = [
         title=T("以“过保不予处理”排除消费者权利的规定无效",
                 "A blanket “out of warranty, no service” rule that excludes your rights is void"),
         cites=("crpl:26", "civil_code:497"),
-        demands=("free_repair",),
+        gives=(),  # §2a: it voids the exclusion; the repair itself comes from 第二十四条
         variants=capped_when_disputed((
             Variant(
                 name="refusal",
