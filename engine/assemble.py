@@ -25,6 +25,7 @@ from engine.verdict import (
     Deadline,
     DemandSupport,
     Finding,
+    Loss,
     Missing,
     NotApplicable,
     Note,
@@ -440,6 +441,8 @@ def assemble(case: Case, as_of: dt.date, ps: Periods, d: Derivation, prog: Progr
         missing=missing,
         notes=notes,
         channels=channels,
+        losses=[Loss(kind=str(x.kind), amount=x.amount, evidence=x.evidence,
+                     date=x.date.isoformat() if x.date else None, note=x.note) for x in case.losses],
         citations=citations,
         notice=NOTICE(lang),
     )

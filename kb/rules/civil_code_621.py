@@ -30,9 +30,9 @@ RULES = [
         when=(_PRODUCT, _CMP.where(model=Ref("pr", "model"), batch=Ref("pr", "batch"))),
         derive="comparator.same_batch",
         attrs={"i": Ref("c", "i"), "ratio": Ref("c", "ratio"), "remedy": Ref("c", "remedy"), "target": Ref("c", "target")},
-        because=T("另一消费者（comparators[{c.i}]）与您同型号、同批次（{c.batch}）、有相同故障现象，获得的处理是{c.remedy}",
-                  "another consumer (comparators[{c.i}]) with the same model, the same batch ({c.batch}) and a "
-                  "shared symptom got {c.remedy}"),
+        because=T("您记录的第 {c.n} 位其他消费者与您同型号、同批次（{c.batch}）、有相同故障现象，获得的处理是{c.remedy}",
+                  "the other consumer you recorded as no. {c.n} has the same model, the same batch ({c.batch}) and a "
+                  "shared symptom, and got {c.remedy}"),
     ),
     Rule(
         name="inherent_defect.batch",
