@@ -1,7 +1,7 @@
 """消费者权益保护法第十条 — fair trade: the right to refuse forced dealing, and equal terms.
 
 > 消费者享有公平交易的权利。
-> 消费者在购买商品或者服务时，有权获得质量保障、价格合理、计量正确等公平交易条件，有权拒绝经营者的强制交易行为。
+> 消费者在购买商品或者接受服务时，有权获得质量保障、价格合理、计量正确等公平交易条件，有权拒绝经营者的强制交易行为。
 
 Two conducts fall here. *Forced dealing* (L4): refusing any other handling unless the consumer pays for
 the offered repair or trade-in — a conditional refusal on a *paid* offer (第十六条第三款 forbids 强制交易
