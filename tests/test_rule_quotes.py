@@ -50,6 +50,15 @@ def test_every_article_module_quotes_its_article() -> None:
         assert _quoted_lines(RULES_DIR / f"{name}.py"), f"{name} quotes no article"
 
 
+def test_every_module_names_its_article_and_its_findings_cite_it() -> None:
+    for m in MODULES:
+        articles = m.ARTICLE
+        for key in articles:
+            laws.lookup(key)
+        for f in getattr(m, "FINDINGS", []):
+            assert any(c == a or c.startswith(a + ":") for c in f.cites for a in articles), (m.__name__, f.id)
+
+
 def test_every_citation_in_the_rule_base_resolves() -> None:
     rb = rulebase()
     keys = {c for r in rb.rules for c in r.cites}

@@ -15,6 +15,8 @@ Counted by 第二百零一条至第二百零三条 (a last day on a rest day or 
 
 from kb.rules.dsl import Argument, Deadline, Ref, T, fact
 
+ARTICLE = ("civil_code:188", "civil_code:195")  # the article(s) this module encodes
+
 _TRIGGER_KINDS = ("refusal", "return_unrepaired")
 _D = fact("d", "dates")
 _X = fact("x", "interaction")

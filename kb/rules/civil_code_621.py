@@ -21,6 +21,8 @@ from kb.rules.common import (
 )
 from kb.rules.dsl import Deadline, Missing, Ref, Rule, T, fact
 
+ARTICLE = ("civil_code:621",)  # the article(s) this module encodes
+
 _CMP = fact("c", "comparator", shared__ge=1)
 _PRODUCT = fact("pr", "product", batch__ne="?")
 

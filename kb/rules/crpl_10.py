@@ -18,6 +18,8 @@ treatment (§2a); a newer model is a request, never a right.
 from kb.rules.common import CONSUMER, CRPL24_REMEDY_FINDINGS, NONCONFORMITY, REPAIRS, REPLACEMENTS, SAME_BATCH
 from kb.rules.dsl import Finding, Give, Missing, NotApplicable, Reason, Ref, Rule, T, Variant, fact
 
+ARTICLE = ("crpl:10",)  # the article(s) this module encodes
+
 _X = fact("x", "interaction")
 _PO = fact("po", "fact.paid_offer")
 _OFFERED = ("offer", "repair", "replacement", "refund")

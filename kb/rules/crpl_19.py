@@ -13,6 +13,8 @@ consumer, so it needs no fault of this unit (R8).
 from kb.rules.common import BUSINESS_KNEW, CONSUMER, FAULT, SAFETY_DEFECT
 from kb.rules.dsl import Finding, Give, T, Variant
 
+ARTICLE = ("crpl:19",)  # the article(s) this module encodes
+
 FINDINGS = [
     Finding(
         id="crpl19.recall_duty",

@@ -36,6 +36,7 @@ from kb.rules.common import (
     SAFETY_DEFECT,
     WITHIN_7_DAYS,
 )
+from kb.rules.crpl_23 import capped_when_disputed
 from kb.rules.dsl import (
     Finding,
     Give,
@@ -46,9 +47,10 @@ from kb.rules.dsl import (
     Rule,
     T,
     Variant,
-    capped_when_disputed,
     fact,
 )
+
+ARTICLE = ("crpl:24",)  # the article(s) this module encodes
 
 _REPAIR = fact("r1", "interaction", kind="repair", fixed="no")
 

@@ -21,6 +21,8 @@ rule is 第三条. This module cites 第三条 (see the issue note).
 from kb.rules.common import CONSUMER, DISTANCE_CHANNELS, ONLINE_CHANNELS
 from kb.rules.dsl import Deadline, Finding, Give, NotApplicable, Reason, Ref, Rule, T, Variant, fact
 
+ARTICLE = ("crpl:25",)  # the article(s) this module encodes
+
 _P = fact("p", "purchase", channel__in=DISTANCE_CHANNELS, nonreturnable__ne="yes")
 _D = fact("d", "dates")
 _REQ = fact("rq", "interaction", kind="return_request")

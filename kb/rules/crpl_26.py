@@ -9,7 +9,10 @@ refusal is a standard term, and whether the defect was there at delivery, can bo
 """
 
 from kb.rules.common import CONSUMER, INHERENT_DEFECT, NONCONFORMITY, OUT_OF_WARRANTY
-from kb.rules.dsl import Finding, T, Variant, capped_when_disputed, fact
+from kb.rules.crpl_23 import capped_when_disputed
+from kb.rules.dsl import Finding, T, Variant, fact
+
+ARTICLE = ("crpl:26",)  # the article(s) this module encodes
 
 FINDINGS = [
     Finding(

@@ -13,6 +13,8 @@ compensation comes only through a recorded loss (民法典第五百八十四条)
 from kb.rules.common import CONSUMER, PERFORMANCE_FINDINGS
 from kb.rules.dsl import Finding, Ref, T, Variant, fact
 
+ARTICLE = ("crpl:48",)  # the article(s) this module encodes
+
 _CLAIM = fact("f", "finding", fid__in=PERFORMANCE_FINDINGS)
 
 FINDINGS = [

@@ -13,6 +13,8 @@ fraud at the time of sale. It gives compensation (three times the price, at leas
 from kb.rules.common import CONSUMER
 from kb.rules.dsl import Finding, Give, NotApplicable, Reason, T, Variant, fact
 
+ARTICLE = ("crpl:55",)  # the article(s) this module encodes
+
 _SOLD_NEW = fact("p", "purchase", sold_as="new")
 _FOUND = fact("pr", "product", found__in=("refurbished", "used", "counterfeit"))
 

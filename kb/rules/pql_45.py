@@ -11,6 +11,8 @@ knowing of the harm). The ten-year long stop runs from delivery to the first con
 from kb.rules.common import HARM
 from kb.rules.dsl import Deadline, Ref, T, fact
 
+ARTICLE = ("pql:45",)  # the article(s) this module encodes
+
 _D = fact("d", "dates")
 
 DEADLINES = [
