@@ -73,7 +73,7 @@ NOT_APPLICABLE_ORDER = (
     "crpl25.no_reason_return", "crpl55.fraud",
 )
 DEADLINE_ORDER = ("limitation.contract", "limitation.product_liability", "limitation.long_stop", "notice.quality_period",
-                  "return.no_reason", "complaint.samr")
+                  "return.seven_days", "return.no_reason", "complaint.samr")
 
 
 @dataclass(frozen=True)

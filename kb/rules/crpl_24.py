@@ -38,6 +38,7 @@ from kb.rules.common import (
 )
 from kb.rules.crpl_23 import capped_when_disputed
 from kb.rules.dsl import (
+    Deadline,
     Finding,
     Give,
     Missing,
@@ -319,6 +320,24 @@ NOT_APPLICABLE = [
             Reason(
                 why=T("本案事实不满足第二十四条的适用条件", "the facts of this case do not meet art. 24's conditions"),
             ),
+        ),
+    ),
+]
+
+DEADLINES = [
+    Deadline(
+        id="return.seven_days",
+        title=T("七日内质量问题退货的最后一日", "Last day to return goods with a quality fault within seven days"),
+        cites=("crpl:24",),
+        days=7,
+        safe_unmoved=True,  # L11: the consumer is told the seventh day itself
+        moved_because=T("第七日是休息日，依民法典第二百零三条可主张顺延至 {date}（稳妥起见仍以第七日为准）",
+                        "the seventh day is a rest day, so civil code art. 203 arguably moves it to {date} (to be safe, "
+                        "act by the seventh day)"),
+        variants=(
+            ((fact("r7", "finding", fid="crpl24.return_7_days"), fact("d", "dates")), (), Ref("d", "bought"),
+             T("自 {d.bought_on} 收到商品起七日（收到当日不计入）内提出退货", "ask for the return within seven days of receipt "
+               "on {d.bought_on} (the day of receipt not counted)")),
         ),
     ),
 ]
