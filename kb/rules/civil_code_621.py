@@ -62,8 +62,8 @@ RULES = [
         name="business_knew.admitted",
         when=(FAULT.where(batch__in=("acknowledged", "recall")),),
         derive="fact.business_knew",
-        because=T("经营者已承认批次问题或公告召回，显然知道该缺陷",
-                  "the business acknowledged a batch problem or recalled: it knew of the defect"),
+        because=T("经营者已承认批次问题或公告召回，可以认定其知道或者应当知道该缺陷",
+                  "the business acknowledged a batch problem or recalled: it knew or should have known of the defect"),
         cites=("civil_code:621:3",),
     ),
     Rule(

@@ -73,10 +73,10 @@ RULES = [
         when=(_FAILS.where(inspection="user_damage"), IN_WARRANTY),
         derive="fact.nonconformity",
         attrs={"grade": "disputed"},
-        because=T("售后称人为损坏而消费者并未认可；保修期内排除保修的事由应由经营者证明：质量问题存在争议",
-                  "the service alleges user damage, which the consumer does not concede; within the warranty "
-                  "the business must prove what excludes it: the nonconformity is disputed"),
-        cites=("crpl:23:1",),
+        because=T("售后称人为损坏而消费者并未认可；保修期内，以人为损坏为由排除保修的一方，通常应当证明其主张（本工具的理解）：质量问题存在争议",
+                  "the service alleges user damage, which the consumer does not concede; within the warranty the side "
+                  "that excludes the warranty for user damage should normally prove it (this tool's reading): the "
+                  "nonconformity is disputed"),
     ),
     Rule(
         name="nonconformity.disputed_six_months",
@@ -113,6 +113,9 @@ FINDINGS = [
             ),
             Variant(
                 name="like",
+                letter=T("本人在收到商品之日起六个月内即发现瑕疵；本人认为{p.category}属于该款所称的耐用商品，如贵方对瑕疵有异议，应由贵方承担举证责任。",
+                         "I found the defect within six months of receipt; I hold that a {p.category} is a durable good "
+                         "in the sense of that paragraph, so if you dispute the defect the burden of proof is yours."),
                 strength="arguable",
                 when=(CONSUMER, WITHIN_6_MONTHS, NONCONFORMITY, fact("p", "purchase", category__in=_LIKE_DURABLES)),
                 because=T("第二十三条第三款列举的是机动车、计算机、电视机等耐用商品，“等”字能否涵盖{p.category}可能有争议",
