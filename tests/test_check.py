@@ -75,7 +75,7 @@ CASES: list[tuple[str, list[tuple[str | None, str]]]] = [
     ("依据产品质量法第40条，销售者应当负责修理、更换、退货。", [("pql:40", "ok")]),
     ("产品质量法第四十条规定了诉讼时效。", [("pql:40", "mismatch")]),
     ("手环起火烧坏了我的沙发，依据产品质量法第四十一条，生产者应当赔偿其他财产损失。", [("pql:41", "ok")]),
-    ("依据产品质量法第四十一条，手环过保后厂家仍应免费维修。", [("pql:41", "misread")]),
+    ("依据产品质量法第四十一条，手环过保后厂家仍应免费维修。", [("pql:41", "overreach")]),
     ("依据产品质量法第四十一条，厂家应当赔偿我手环本身的损失。", [("pql:41", "misread")]),
     ("依据产品质量法第四十二条，销售者不能指明生产者的，应当承担赔偿责任。", [("pql:42", "ok")]),
     ("依据产品质量法第四十三条，受害人可以向生产者要求赔偿，也可以向销售者要求赔偿。", [("pql:43", "ok")]),
@@ -468,4 +468,75 @@ def test_figures_and_grants_are_validated() -> None:
     data = fresh()
     data["articles"]["crpl:24"]["grants"][0]["quote"] = "七日后不能修理"
     with pytest.raises(TopicsError, match="crpl24.repair_after_seven_days"):
+        parse(data)
+
+
+# ── over-reading: the right article, read as giving more than it does ───────────────────────────
+
+OVERREACH = [
+    # (text, key, what the message must quote from the article, suggest)
+    ("依据消保法第二十四条，商家应当为我更换性能不低于原商品的新款手环。", "crpl:24", "要求经营者履行更换、修理等义务", None),
+    ("根据《消费者权益保护法》第24条，经营者应当把故障手环升级为新一代产品。", "crpl:24", "要求经营者履行更换、修理等义务", None),
+    ("消保法第十条明确规定，同批次的消费者应当获得同等对待。", "crpl:10", "公平交易条件", None),
+    ("依据消保法第五十六条，我有权要求商家公开售后政策。", "crpl:56", "向社会公布", "crpl:8"),
+    ("依据产品质量法第四十一条，厂家应当免费维修或者更换手环。", "pql:41", "生产者应当承担赔偿责任", "crpl:24"),
+    ("依据消保法第十九条，商家应当退款。", "crpl:19", "召回支出的必要费用", "crpl:24"),
+    ("依据消保法第九条，商家应当免费维修。", "crpl:9", "自主选择商品或者服务的权利", "crpl:24"),
+    ("手环触控失灵，依据消保法第五十条，商家应当向我赔礼道歉。", "crpl:50", "赔礼道歉", None),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "quoted", "suggest"), OVERREACH, ids=[o[0][:20] for o in OVERREACH])
+def test_cli_overreach_quotes_what_the_article_does_say(text: str, key: str, quoted: str, suggest: str | None) -> None:
+    code, [c] = _json(text)
+    assert code == 1 and (c["key"], c["result"], c["suggest"]) == (key, "overreach", suggest), c
+    sentence = c["why"].split("规定的是：“", 1)[1].split("”本条没有", 1)[0]
+    assert sentence in lookup(key).text and quoted in sentence  # the article's own sentence, from kb/
+    assert c["says"]
+    code, [c] = _json(text, "--lang", "en")
+    assert code == 1 and c["result"] == "overreach" and "into this article" in c["why"]
+
+
+def test_cli_overreach_text_report() -> None:
+    r = weiquan("check", "-", stdin="消保法第十条明确规定，同批次的消费者应当获得同等对待。")
+    out = r.stdout.decode("utf-8")
+    assert r.returncode == 1 and "✗ 超出条文" in out and "超出条文 1" in out
+    assert "消费者在购买商品或者接受服务时，有权获得质量保障、价格合理、计量正确等公平交易条件" in out
+
+
+def test_what_the_articles_do_give_is_not_overreach() -> None:
+    """The same articles, claimed for what they say, or over-readings the writer disowns or argues."""
+    text = "\n".join([
+        "依据消保法第二十四条，商家应当免费维修或者更换同型号的手环。",
+        "依据消保法第二十四条不能要求新款，本人仅作为协商请求，希望贵方更换新款。",
+        "同批次其他消费者获得了新款，本人认为应当同等对待（消保法第十条）。",
+        "消保法第十条并没有明确规定同批次同等对待。",
+        "依据消保法第五十六条，市场监管部门可以对故意拖延的商家处以罚款，并向社会公布。",
+        "依据消保法第八条，我有权要求商家公开售后政策。",
+        "手环起火烧坏了我的沙发，依据产品质量法第四十一条，生产者应当赔偿其他财产损失。",
+        "依据产品质量法第四十条、第四十一条，厂家应当免费维修。",
+        "该批次手环存在发热缺陷，经营者应当依消保法第十九条召回，并依召回公告退款。",
+        "商家拒绝免费维修、强迫我换购，侵犯了我的自主选择权（消保法第九条）。",
+        "商家泄露了我的个人信息，依据消保法第五十条应当赔礼道歉并赔偿损失。",
+    ])
+    code, cites = _json(text)
+    assert code == 0, [c for c in cites if c["result"] != "ok"]
+    assert [c["result"] for c in cites] == ["ok"] * 12
+
+
+def test_overreach_data_is_validated() -> None:
+    def fresh() -> dict:
+        return yaml.safe_load((ROOT / "kb" / "statutes" / "topics.yaml").read_text(encoding="utf-8"))
+
+    data = fresh()
+    data["articles"]["crpl:24"]["overreach"][0]["quote"] = "经营者应当更换新款"
+    with pytest.raises(TopicsError, match="crpl24.newer_model"):
+        parse(data)
+    data = fresh()
+    data["articles"]["crpl:24"]["overreach"][0]["claim"] = ["newer_modle"]
+    with pytest.raises(TopicsError, match="newer_modle"):
+        parse(data)
+    data = fresh()
+    del data["articles"]["crpl:24"]["overreach"][0]["note"]["en"]
+    with pytest.raises(TopicsError, match="note"):
         parse(data)
