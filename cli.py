@@ -7,6 +7,7 @@ renderer in `views/`. Heavy imports happen inside the commands so that `weiquan 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import itertools
@@ -15,7 +16,7 @@ import re
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -325,6 +326,26 @@ def parse_as_of(value: str | None, lang: Lang) -> dt.date:
     raise InputError([msg])
 
 
+@contextlib.contextmanager
+def _scheduler_errors(lang: Lang) -> Iterator[None]:
+    """A Dask scheduler that does not answer is the user's environment: exit 2, naming the address."""
+    from engine.errors import InputError
+    from engine.parallel import SchedulerUnreachable
+
+    try:
+        yield
+    except SchedulerUnreachable as e:
+        raise InputError([_msg(lang, f"--scheduler: 无法连接 Dask 调度器 {e.address}（{e.reason}）；"
+                                     "请先启动调度器和工作进程（见 README「速度」一节）",
+                               f"--scheduler: cannot reach the Dask scheduler at {e.address} ({e.reason}); "
+                               "start a scheduler and workers first (README, Speed)")]) from None
+
+
+class Backend(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class AssessFormat(StrEnum):
     text = "text"
     md = "md"
@@ -349,7 +370,9 @@ def assess(
              "whose first line is a whole JSON object) is a batch")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）")] = None,
     lang: LangOpt = Lang.zh,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="批量（jsonl）时使用的进程数")] = 1,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="批量（jsonl）时使用的进程数；0 为每个 CPU 核心一个，最多为 CPU 核心数")] = 1,
+    backend: Annotated[Backend, typer.Option("--backend", help="批量时在哪里运行：local 本机进程 | dask 一个 Dask 集群（需 --scheduler）")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask 调度器地址，例如 tcp://10.0.0.5:8786（--backend dask）")] = None,
 ) -> None:
     """分析案件，给出结论 / assess a case and print the verdict.
 
@@ -361,12 +384,13 @@ def assess(
     from engine.errors import InputError
 
     day = parse_as_of(as_of, lang)
+    run = _run_options(workers, backend, scheduler, lang)
     stdin = str(case_file) == "-"
     data: Any = None
     if stdin:
         head = _stdin_head() if format == AssessFormat.jsonl else []
         if head and _looks_like_json_lines(head[-1]):
-            _assess_batch(itertools.chain(head, sys.stdin.buffer), "-", day, lang, workers)
+            _assess_batch(itertools.chain(head, sys.stdin.buffer), "-", day, lang, run)
             return
         data = _read_stdin_case(lang, b"".join(head))
     elif case_file.suffix.lower() in _BATCH_SUFFIXES:
@@ -379,7 +403,7 @@ def assess(
             raise InputError([_msg(lang, f"无法读取文件 {case_file}：{e.strerror}",
                                    f"cannot read {case_file}: {e.strerror}")]) from None
         with stream:
-            _assess_batch(stream, str(case_file), day, lang, workers)
+            _assess_batch(iter(lambda: stream.read(1 << 20), b""), str(case_file), day, lang, run)
         return
     from engine.assess import assess as run_assess
     from engine.case import parse_case, read_data
@@ -431,17 +455,44 @@ def _read_stdin_case(lang: Lang, head: bytes = b"") -> Any:
     return io.parse_text(text, "标准输入" if lang != Lang.en else "stdin", lang.value)
 
 
-def _assess_batch(lines: Iterable[bytes], source: str, day: dt.date, lang: Lang, workers: int) -> None:
-    """One verdict (or `{"line": N, "error": …}`) per input line; lines are decoded one by one."""
-    from engine.batch import assess_lines
+def _assess_batch(blocks: Iterable[bytes], source: str, day: dt.date, lang: Lang, run: dict[str, Any]) -> None:
+    """One verdict (or `{"line": N, "error": …}`) per input line, written as each chunk is done."""
+    from engine.batch import assess_stream
 
     bad = 0
-    for ok, line in assess_lines(lines, day, lang.value, workers):
-        bad += not ok
-        sys.stdout.write(line + "\n")
+    out = sys.stdout.buffer
+    with _scheduler_errors(lang):
+        for data, n_bad in assess_stream(blocks, day, lang.value, **run):
+            bad += n_bad
+            out.write(data)
+    out.flush()
     if bad:
         _err(_msg(lang, f"{bad} 行无法分析（见输出中的 error）", f"{bad} line(s) could not be assessed (see their error objects)"))
         raise typer.Exit(1)
+
+
+def _run_options(workers: int, backend: Backend | None, scheduler: str | None, lang: Lang) -> dict[str, Any]:
+    """--workers, --backend and --scheduler checked together (exit 2 on a bad combination); more
+    workers than CPUs are lowered to the CPU count, and the user is told."""
+    from engine.errors import InputError
+    from engine.parallel import capped_workers
+
+    backend = backend or (Backend.dask if scheduler else Backend.local)
+    if backend == Backend.dask:
+        if not scheduler:
+            raise InputError([_msg(lang, "--backend dask 需要 --scheduler，例如 --scheduler tcp://127.0.0.1:8786",
+                                   "--backend dask needs --scheduler, e.g. --scheduler tcp://127.0.0.1:8786")])
+        if not re.fullmatch(r"(tcp|tls|inproc|ws|wss)://\S+", scheduler):
+            raise InputError([_msg(lang, f"--scheduler: 值 '{scheduler}' 无效，应为 tcp://主机:端口，例如 tcp://10.0.0.5:8786",
+                                   f"--scheduler: '{scheduler}' is invalid: expected tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")])
+        return {"workers": 1, "backend": "dask", "scheduler": scheduler}
+    if scheduler:
+        raise InputError([_msg(lang, "--scheduler 只用于 --backend dask", "--scheduler is only for --backend dask")])
+    n, lowered = capped_workers(workers)
+    if lowered:
+        _err(_msg(lang, f"--workers {workers} 多于 CPU 核心数，改用 {n} 个进程",
+                  f"--workers {workers} is more than the CPUs here; using {n} processes"))
+    return {"workers": n, "backend": "local", "scheduler": None}
 
 
 class LetterKind(StrEnum):
@@ -601,7 +652,9 @@ def cohort(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="案件文件、目录或 .jsonl 文件（每行一个案件）；- 为标准输入")],
     fmt: Annotated[CohortFormat, typer.Option("--format", "-f", help="text | json | csv")] = CohortFormat.text,
     chart: Annotated[Path | None, typer.Option("--chart", help="另存各组处理结果的图表（PNG）")] = None,
-    workers: Annotated[int, typer.Option("--workers", help="进程数；0 为每个 CPU 核心一个")] = 1,
+    workers: Annotated[int, typer.Option("--workers", help="进程数；0 为每个 CPU 核心一个，最多为 CPU 核心数")] = 1,
+    backend: Annotated[Backend, typer.Option("--backend", help="在哪里运行：local 本机进程 | dask 一个 Dask 集群（需 --scheduler）")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask 调度器地址，例如 tcp://10.0.0.5:8786（--backend dask）")] = None,
     verify: Annotated[bool, typer.Option("--verify", help="逐案运行规则库，复核谁可援引消保法第十条（较慢）")] = False,
     spread: Annotated[float, typer.Option("--spread", help="价格比例相差多少算明显差别（默认 0.2，即2折）")] = 0.2,
     show_all: Annotated[bool, typer.Option("--all", help="文字报告列出所有组，而不只是存在差别待遇的组")] = False,
@@ -615,9 +668,10 @@ def cohort(
     from views import cohort_view
 
     day = parse_as_of(as_of, lang)
-    n = check_options(workers, spread, chart, lang.value)
-    with cohort_view.progress_bar(lang.value, sys.stderr.isatty() if progress is None else progress) as bar:
-        report = analyse(inputs, day, lang.value, workers=n, spread=spread, verify=verify, progress=bar)
+    run = _run_options(check_options(workers, spread, chart, lang.value), backend, scheduler, lang)
+    with _scheduler_errors(lang), cohort_view.progress_bar(
+            lang.value, sys.stderr.isatty() if progress is None else progress) as bar:
+        report = analyse(inputs, day, lang.value, spread=spread, verify=verify, progress=bar, **run)
     code = cohort_view.emit(report, fmt.value, lang.value, show_all=show_all, chart=chart)
     if code:
         raise typer.Exit(code)
