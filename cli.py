@@ -257,6 +257,7 @@ def assess(
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）")] = None,
     lang: LangOpt = Lang.zh,
     workers: Annotated[int, typer.Option("--workers", min=1, help="批量（jsonl）时使用的进程数")] = 1,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="文字结论中也显示内部编号（规则、字段）")] = False,
 ) -> None:
     """分析案件，给出结论 / assess a case and print the verdict.
 
@@ -303,11 +304,11 @@ def assess(
     elif fmt == AssessFormat.md:
         from views.verdict_view import render_md
 
-        sys.stdout.write(render_md(verdict))
+        sys.stdout.write(render_md(verdict, verbose=verbose))
     else:
         from views.verdict_view import render_text
 
-        sys.stdout.write(render_text(verdict))
+        sys.stdout.write(render_text(verdict, verbose=verbose))
 
 
 def _msg(lang: Lang, zh: str, en: str) -> str:
