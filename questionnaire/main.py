@@ -14,7 +14,7 @@ from typing import Any
 
 from engine.errors import InputError
 from questionnaire.draft import Draft
-from questionnaire.texts import t
+from questionnaire.texts import command, t
 
 DEFAULT_NAME = "weiquan-case"
 
@@ -105,7 +105,7 @@ def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str) -> int
     sys.stdout.write(text)
     for spec in documents:
         _document(spec, case, verdict, as_of, lang)
-    print(t("done", lang, path=target), file=sys.stderr)
+    print(t("done", lang, path=target, assess=command("assess", target, lang=lang)), file=sys.stderr)
     return 0
 
 
