@@ -106,8 +106,10 @@ def approximate_note(q: Question, raw: Any, value: Any, lang: str) -> str | None
     if not approx and text == raw.strip():
         return None
     shown = f"{value:g}" if isinstance(value, float) else str(value)
+    if "几" in raw:
+        return _t(lang, f"已按 {shown} 记录（“几”按最小值计）", f"recorded as {shown} (the least value)")
     if approx:
-        return _t(lang, f"已按 {shown} 记录（约数；“十几”按最小值计）", f"recorded as {shown} (an approximate answer)")
+        return _t(lang, f"已按 {shown} 记录（约数）", f"recorded as {shown} (an approximate answer)")
     return _t(lang, f"已按 {shown} 记录", f"recorded as {shown}")
 
 

@@ -17,6 +17,7 @@ import questionary
 from engine.case import Case
 from engine.errors import InputError
 from questionnaire import prompts
+from questionnaire.draft import get
 from questionnaire.texts import command, t
 
 FORMATS = ("docx", "pdf", "md", "txt")
@@ -126,12 +127,24 @@ def _one(session: Any, case: Case, verdict: Any, kind: str, api: tuple[Any, Any]
     draft_letter, write = api
     to = "seller"
     if kind == "demand":
-        to = questionary.select(t("letter_to", lang), choices=[
-            questionary.Choice(t("to_seller", lang), value="seller"),
-            questionary.Choice(t("to_manufacturer", lang), value="manufacturer")],
-            style=prompts.STYLE, use_shortcuts=True, instruction=t("select_hint", lang)).unsafe_ask()
-    fmt = questionary.select(t("letter_format", lang), choices=list(FORMATS), style=prompts.STYLE,
-                             use_shortcuts=True, instruction=t("select_hint", lang)).unsafe_ask()
+        to = prompts.select(t("letter_to", lang), [(t("to_seller", lang), "seller"),
+                                                   (t("to_manufacturer", lang), "manufacturer")], "seller", lang,
+                            back=False)
+    if to == "seller" and kind == "demand" and not get(session.draft.data, "purchase.seller"):
+        # A letter to the seller must name it: ask now rather than fail with a field path.
+        from questionnaire.flow import steps
+
+        questionary.print(t("seller_needed", lang), style="bold")
+        step = next(s for s in steps(session.qn, session.draft) if s.key == "purchase.seller")
+        session.draft.unmark(step.key)
+        session.put(step)
+        if not get(session.draft.data, "purchase.seller"):
+            questionary.print(t("seller_fallback", lang), style="fg:#808080")
+            to = "manufacturer"
+        case = session.case() or case
+        verdict, _ = verdict_text(case, session.as_of, lang)
+    fmt = prompts.select(t("letter_format", lang), [(t(f"format_{f}", lang), f) for f in FORMATS], "docx", lang,
+                         back=False)
     name = questionary.text(t("letter_file", lang), default=default_name(session.path, kind, fmt, lang),
                             validate=lambda s: bool(s.strip()) or t("file_required", lang),
                             style=prompts.STYLE).unsafe_ask()

@@ -24,7 +24,6 @@ from prompt_toolkit.filters import Condition
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.styles import Style
 
-from engine.vocab import label
 from questionnaire import answers
 from questionnaire.draft import Draft, get
 from questionnaire.flow import Step
@@ -57,16 +56,21 @@ def item_title(step: Step, draft: Draft, lang: str) -> str:
     bits = []
     if item.get("date"):
         bits.append(str(item["date"]))
-    if item.get("kind") and step.loop.name == "interactions":
-        bits.append(label("interaction_kind", item["kind"], lang))
-    if item.get("kind") and step.loop.name == "losses":
-        bits.append(label("loss_kind", item["kind"], lang))
+    if item.get("kind"):
+        bits.append(kind_label(step.loop, item["kind"], lang))
     if item.get("model") and step.loop.name == "comparators":
         bits.append(str(item["model"]))
     detail = " ".join(bits)
     if lang == "en":
         return f"[{name}{': ' + detail if detail else ''}] "
     return f"〔{name}{'：' + detail if detail else ''}〕"
+
+
+def kind_label(loop: Any, value: str, lang: str) -> str:
+    """An item's kind as its own question words it, without the bracketed example: 我向对方询问了问题."""
+    q = next((x for x in loop.questions if x.id == f"{loop.name}[].kind"), None)
+    text = q.label(value, lang) if q is not None else str(value)
+    return answers._main_part(text) or text
 
 
 def message(step: Step, draft: Draft, lang: str) -> str:
@@ -100,7 +104,7 @@ def said(msg: str, answer: str) -> None:
     questionary.print(f"? {msg} {answer}", style="bold")
 
 
-def _back_key(question: Any, when: Any = None) -> Any:
+def back_key(question: Any, when: Any = None) -> Any:
     """Add the < key (back) to a question's application; `when` a filter for text fields."""
     kb = KeyBindings()
 
@@ -116,12 +120,14 @@ def _back_key(question: Any, when: Any = None) -> Any:
 def select(msg: str, options: list[tuple[str, Any]], default: Any, lang: str, back: bool = True) -> Any:
     choices = [questionary.Choice(title, value=value) for title, value in options]
     if back:
-        choices.append(questionary.Choice(t("back", lang), value=BACK, shortcut_key="<"))
+        choices.append(questionary.Choice(t("back", lang), value=BACK, shortcut_key=False))
     pick = next((c for c in choices if c.value == default), None) if default is not None else None
     shortcuts = len(choices) <= SHORTCUTS
-    got = questionary.select(msg, choices=choices, default=pick, use_shortcuts=shortcuts, style=STYLE,
-                             instruction=t("select_hint" if shortcuts else "select_hint_arrows", lang),
-                             erase_when_done=True).unsafe_ask()
+    question = questionary.select(msg, choices=choices, default=pick, use_shortcuts=shortcuts, style=STYLE,
+                                  instruction=t(("select_hint" if back else "select_hint_noback") if shortcuts
+                                                else "select_hint_arrows", lang),
+                                  erase_when_done=True)
+    got = (back_key(question) if back else question).unsafe_ask()
     shown = next((title for title, value in options if value == got), t("back", lang))
     said(msg, shown)
     return got
@@ -165,7 +171,7 @@ def ask(step: Step, draft: Draft, ctx: answers.Context, previous: Any = None) ->
 
         question = questionary.checkbox(msg, choices=choices, validate=check, style=STYLE,
                                         instruction=t("checkbox_hint", lang), erase_when_done=True)
-        got = _back_key(question).unsafe_ask()
+        got = back_key(question).unsafe_ask()
         if got == BACK:
             said(msg, t("back", lang))
             return BACK
@@ -192,7 +198,7 @@ def ask(step: Step, draft: Draft, ctx: answers.Context, previous: Any = None) ->
     question = questionary.text(msg, default=start, validate=validate, style=STYLE, instruction=hint,
                                 erase_when_done=True)
     buffer = question.application.current_buffer
-    typed = _back_key(question, Condition(lambda: buffer.text in ("", start))).unsafe_ask()
+    typed = back_key(question, Condition(lambda: buffer.text in ("", start))).unsafe_ask()
     if typed == BACK:
         said(msg, t("back", lang))
         return BACK

@@ -52,9 +52,11 @@ def assumption(q: Question, data: dict[str, Any], loop: str | None, index: int |
 
 
 def signature(verdict: Any) -> tuple:
-    """What counts as "the outcome": findings with strengths, inapplicable articles and why, deadlines."""
+    """What counts as "the outcome": findings with strengths, what each demand rests on (v2: a refund
+    the law gives or not), inapplicable articles and why, deadlines."""
     return (
         tuple((f.id, str(f.strength)) for f in verdict.findings),
+        tuple((d.demand, str(d.basis), str(d.strength)) for d in verdict.demands),
         tuple((n.id, n.why) for n in verdict.not_applicable),
         tuple((d.id, d.date) for d in verdict.deadlines),
     )

@@ -112,14 +112,14 @@ class Session:
             if step.control or not self.draft.is_answered(step.key):
                 continue
             q = step.question
-            title = prompts.item_title(step, self.draft, lang) + short(q.text(lang))
+            title = prompts.item_title(step, self.draft, lang) + short(q.text(lang)).rstrip("？?")
             value = get(self.draft.data, step.key)
             shown = q.label(value, lang) if q.type == "choice" and value is not None else answers.show(q, value, lang)
             out.append((f"{title}：{shown}" if lang != "en" else f"{title}: {shown}", ("change", step.key)))
         for name, loop in self.qn.loops.items():
             items = self.draft.items(name)
             for i in range(len(items)):
-                what = _item_name(loop.item(lang), i, items[i], lang)
+                what = _item_name(loop, i, items[i], lang)
                 out.append((t("review_remove", lang, what=what), ("remove", name, i)))
             if items or self.draft.is_answered(control_key(name, 0)):
                 out.append((t("review_add", lang, what=loop.item(lang).format(n=len(items) + 1)), ("add", name)))
@@ -131,12 +131,15 @@ class Session:
         entries = self.review_entries()
         choices = [questionary.Choice(t("review_ok", lang), value=("ok",))]
         choices += [questionary.Choice(f"{i}. {title}", value=action) for i, (title, action) in enumerate(entries, 1)]
-        choices.append(questionary.Choice(t("back", lang), value=("back",), shortcut_key="<"))
+        choices.append(questionary.Choice(t("back", lang), value=("back",), shortcut_key=False))
         questionary.print(t("review_title", lang), style="bold")
-        action = questionary.select(t("review_prompt", lang), choices=choices, style=prompts.STYLE,
-                                    use_shortcuts=len(choices) <= prompts.SHORTCUTS,
-                                    instruction=t("select_hint" if len(choices) <= prompts.SHORTCUTS
-                                                  else "select_hint_arrows", lang)).unsafe_ask()
+        question = questionary.select(t("review_prompt", lang), choices=choices, style=prompts.STYLE,
+                                      use_shortcuts=len(choices) <= prompts.SHORTCUTS,
+                                      instruction=t("select_hint" if len(choices) <= prompts.SHORTCUTS
+                                                    else "select_hint_arrows", lang))
+        action = prompts.back_key(question).unsafe_ask()
+        if action == prompts.BACK:
+            action = ("back",)
         if action[0] == "ok":
             return True
         if action[0] == "back":
@@ -178,13 +181,13 @@ def short(text: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]\s*$", "", text).strip()
 
 
-def _item_name(label: Any, i: int, item: dict[str, Any], lang: str) -> str:
-    from engine.vocab import label as vocab_label
-
-    name = label.format(n=i + 1)
+def _item_name(loop: Any, i: int, item: dict[str, Any], lang: str) -> str:
+    name = loop.item(lang).format(n=i + 1)
     bits = [str(item[k]) for k in ("date", "model") if item.get(k)]
     if item.get("kind"):
-        bits.append(vocab_label("interaction_kind", item["kind"], lang))
+        bits.append(prompts.kind_label(loop, item["kind"], lang))
+    if item.get("amount"):
+        bits.append(f"{float(item['amount']):g}元" if lang != "en" else f"CNY {float(item['amount']):g}")
     return f"{name}（{' '.join(bits)}）" if bits and lang != "en" else (f"{name} ({' '.join(bits)})" if bits else name)
 
 
