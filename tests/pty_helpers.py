@@ -15,7 +15,8 @@ import pexpect
 from tests.conftest import weiquan_cmd
 
 DOWN = "\x1b[B"
-ENV = {"TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1", "COLUMNS": "160", "LINES": "50", "PYTHONIOENCODING": "utf-8"}
+ENV = {"TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1", "COLUMNS": "160", "LINES": "50", "PYTHONIOENCODING": "utf-8",
+       "PAGER": "cat"}  # the full verdict's pager prints straight through
 
 
 class Person:
@@ -53,8 +54,13 @@ class Person:
         self.child.send("\x15" + text + "\r")
 
     def confirm(self, fragment: str, yes: bool) -> None:
+        """A yes/no list (是 1, 否 2)."""
+        self.choose(fragment, 1 if yes else 2)
+
+    def back(self, fragment: str) -> None:
+        """At the prompt showing `fragment`, press < (返回上一题)."""
         self.wait(fragment)
-        self.child.send("y" if yes else "n")
+        self.child.send("<")
 
     def check(self, fragment: str, toggle: list[int]) -> None:
         """A checkbox list: move to each (0-based) position and press space, then enter."""
