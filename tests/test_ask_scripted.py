@@ -176,7 +176,7 @@ def test_field_messages_separate_the_path_as_the_rest_of_the_app_does(tmp_path: 
     run = run_cli("ask", "--answers", "a.yaml", "--as-of", "2025-09-01", cwd=tmp_path)
     assert run.returncode == 2
     items = [line[4:] for line in run.stderr.splitlines() if line.startswith("  - ")]
-    assert len(items) >= 4
+    assert len(items) >= 3  # symptoms may be none since v2 (a no-reason return has no fault)
     for item in items:
         path, sep, rest = item.partition(": ")
         assert sep and "：" not in path and re.fullmatch(r"[\w.\[\]]+", path), item

@@ -73,7 +73,7 @@ def test_asking_only_what_matters_keeps_every_scenario_verdict(path: Path) -> No
     want = signature(assess(parse_case(case, as_of=as_of), as_of))
     got = signature(assess(parse_case(sim.draft.data, as_of=as_of), as_of))
     assert got == want
-    assert len(sim.asked) < 40
+    assert len(sim.asked) < 45  # v2 added the channel, the condition as sold, the losses and "anyone else?"
 
 
 def _asked(name: str) -> list[str]:
