@@ -7,7 +7,9 @@ expectations are short fragments of a question, never whole rendered lines.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 from pathlib import Path
 
 import pexpect
@@ -27,6 +29,8 @@ class Person:
         self.child = pexpect.spawn(cmd[0], cmd[1:] + ["ask", *args], cwd=str(cwd), env={**os.environ, **ENV},
                                    encoding="utf-8", dimensions=(50, 160), timeout=timeout)
         self.log: list[str] = []
+        self.seen = io.StringIO()  # everything the program wrote to the terminal
+        self.child.logfile_read = self.seen
 
     def wait(self, fragment: str) -> None:
         self.child.expect_exact(fragment)
@@ -70,6 +74,11 @@ class Person:
             self.child.send(DOWN * (i - pos) + " ")
             pos = i
         self.child.send("\r")
+
+    def screen_text(self) -> str:
+        """What the person saw, without the terminal's escape sequences."""
+        text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b[=>]", "", self.seen.getvalue())
+        return text.replace("\r", "")
 
     def interrupt(self) -> None:
         self.child.send("\x03")

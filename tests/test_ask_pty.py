@@ -7,6 +7,9 @@ saved file is then read back through the public case model and compared with the
 
 from __future__ import annotations
 
+import re
+import shlex
+import subprocess
 from pathlib import Path
 
 import pexpect
@@ -157,6 +160,36 @@ def test_seed_case_end_to_end(tmp_path: Path) -> None:
 
     run = run_cli("assess", str(saved), "--as-of", AS_OF, "--format", "json")
     assert run.returncode == 0, run.stderr  # the finished draft is a case file as it is
+    seen_by_a_new_user(p.screen_text(), tmp_path)
+
+
+# What may appear in Latin letters on a Chinese screen: the program's and the files' names in the commands
+# it prints, file formats, key names, the 12315 site, and what the person typed (the model's name).
+LATIN_OK = {"weiquan", "ask", "resume", "assess", "as", "of", "case", "yaml", "md", "docx", "pdf", "txt",
+            "Word", "PDF", "Markdown", "Ctrl", "SN", "IMEI", "www", "cn", "JSON", "Schema"}
+INTERNAL = re.compile(r"\b(crpl|pql|civil_code|limitation|complaint|return)\d*\.[a-z_]+|\w+\[\d+\]|（未说明）"
+                      r"|\b[a-z]+_[a-z_]+\b")
+
+
+def seen_by_a_new_user(screen: str, cwd: Path) -> None:
+    """No English word, no internal id, and every printed command runs when copied (issue 13)."""
+    commands = re.findall(r"((?<![\w./-])[\w./-]*weiquan (?:ask|assess)(?: [\w./'\"-]+)+)", screen)
+    assert commands, "the questionnaire prints how to resume and how to assess again"
+    for line in sorted(set(commands)):
+        words = shlex.split(line)
+        if words[1] == "ask":
+            continue  # resuming would start the questionnaire again; its file is checked below
+        run = subprocess.run(words + ["--as-of", AS_OF], cwd=cwd, capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, (line, run.stderr)
+    for line in set(commands):
+        assert (cwd / shlex.split(line)[-1]).exists(), line
+    text = screen
+    for line in set(commands):
+        text = text.replace(line, "")
+    text = re.sub(r"[\w./-]*weiquan-case[\w.-]*", "", text)
+    english = sorted({w for w in re.findall(r"[A-Za-z]{2,}", text)} - LATIN_OK)
+    assert not english, english
+    assert not INTERNAL.search(text), INTERNAL.search(text).group(0)
 
 
 def test_ctrl_c_then_resume_loses_nothing(tmp_path: Path) -> None:
