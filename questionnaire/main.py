@@ -54,13 +54,13 @@ def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of
             print(t("redo", lang, keys=", ".join(redo)), file=sys.stderr)
         target = save or resume
         if target != resume and target.exists():
-            raise InputError([t("save_exists", lang, path=target)])
+            raise InputError([t("save_exists", lang, path=target, resume=command("ask", "--resume", target, lang=lang))])
         resumed = True
     else:
         draft = Draft()
         target = save or default_path()
         if target.exists():
-            raise InputError([t("save_exists", lang, path=target)])
+            raise InputError([t("save_exists", lang, path=target, resume=command("ask", "--resume", target, lang=lang))])
         resumed = False
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError([_msg(lang, "交互式问卷需要在终端中运行；脚本中请使用 --answers FILE.yaml",

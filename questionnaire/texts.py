@@ -84,8 +84,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kept": ("以下答案的前提不成立，未作为问题提出，但已按原样保留：{keys}",
              "These answers' premises do not hold, so they were not asked, but they are kept as given: {keys}"),
     "open_questions": ("以下问题尚未回答，回答它们可能改变结论：", "Unanswered questions that could change the outcome:"),
-    "save_exists": ("{path} 已存在。继续填写请用 --resume {path}，或用 --save 指定另一个文件名。",
-                    "{path} already exists. To continue it use --resume {path}, or choose another name with --save."),
+    "save_exists": ("{path} 已存在。继续填写：{resume}；或用 --save 指定另一个文件名。",
+                    "{path} already exists. To continue it: {resume}; or choose another name with --save."),
 }
 
 
