@@ -114,16 +114,63 @@ def usage_message(e: Exception, lang: str) -> str:
 
 _NO_ARGS_IS_HELP: Any = getattr(click_exc, "NoArgsIsHelpError", ())
 
+# click's and typer's own help words, in Chinese unless --lang en (issue 13 item 12).
+_HELP_WORDS = (("Usage: ", "用法："), ("Options:", "选项："), ("Arguments:", "参数："), ("Commands:", "命令："),
+               ("Show this message and exit.", "显示本帮助并退出。"), ("Show the version and exit.", "显示版本号并退出。"),
+               ("[OPTIONS]", "[选项]"), ("COMMAND [ARGS]...", "命令 [参数]..."), ("<path>", "<文件>"),
+               ("<str>", "<文字>"), ("<int>", "<整数>"), ("<float>", "<数字>"), ("<boolean>", "<是/否>"), ("<list[str]>", "<文件>"))
+_FIRST = ("ask", "assess", "letter")  # the questionnaire first: where a new user starts
+
+
+def chinese_help(text: str) -> str:
+    """A help page with click's English chrome (Usage, Options, [default: …]) in Chinese."""
+    for en, zh in _HELP_WORDS:
+        text = text.replace(en, zh)
+
+    def extra(m: re.Match[str]) -> str:
+        inner = re.sub(r"\bdefault: ", "默认：", m.group(1))
+        inner = re.sub(r"\brequired\b", "必填", inner)
+        inner = re.sub(r"\benv var: ", "环境变量：", inner)
+        return f"[{inner.replace('; ', '；')}]"
+
+    return re.sub(r"\[((?:default: |required|env var: )[^\]]*)\]", extra, text)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("weiquan")
+    except PackageNotFoundError:  # pragma: no cover - run from a checkout without installing
+        return "未安装"
+
 
 class WeiquanGroup(TyperGroup):
     """Usage errors (a bad option value, an unknown option) become a plain message in the user's language
-    and exit code 2, like any other bad input (CONTRACT.md §3), instead of click's English."""
+    and exit code 2, like any other bad input (CONTRACT.md §3), instead of click's English. The help pages
+    are in Chinese (unless --lang en), list `ask` first and never cut a command's description short."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return [n for n in _FIRST if n in names] + [n for n in names if n not in _FIRST]
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, (cmd.help or "").strip().split("\n", 1)[0]))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         argv = list(sys.argv[1:] if args is None else args)
+        if _requested_lang(argv) != "en":
+            _translate_help()
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except _NO_ARGS_IS_HELP as e:  # `weiquan` alone: the help, as click shows it
@@ -146,13 +193,30 @@ class WeiquanGroup(TyperGroup):
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
+def _translate_help() -> None:
+    """Route every help page (the group's and each command's) through `chinese_help`."""
+    from typer._click.core import Context as ClickContext
+
+    if getattr(ClickContext.get_help, "_chinese", False):
+        return
+    original = ClickContext.get_help
+
+    def get_help(self: Any) -> str:
+        return chinese_help(original(self))
+
+    get_help._chinese = True  # type: ignore[attr-defined]
+    ClickContext.get_help = get_help  # type: ignore[method-assign]
+
+
 app = typer.Typer(
     cls=WeiquanGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    help="维权 weiquan：电子产品故障的消费者权益分析、维权函与投诉文本（不构成律师意见）。",
+    help="维权 weiquan：电子产品故障的消费者权益分析、维权函与投诉文本（不构成律师意见）。\n\n"
+         "新用户从 weiquan ask 开始：逐题回答，得到结论，并可生成维权函。",
 )
 
 
@@ -164,9 +228,21 @@ class Lang(StrEnum):
 LangOpt = Annotated[Lang, typer.Option("--lang", help="输出语言 / output language: zh | en")]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"weiquan {_version()}")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _root() -> None:
-    """维权 weiquan：电子产品故障的消费者权益分析、维权函与投诉文本（不构成律师意见）。"""
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", is_eager=True, callback=_show_version,
+                                          help="显示版本号并退出 / show the version and exit")] = False,
+) -> None:
+    """维权 weiquan：电子产品故障的消费者权益分析、维权函与投诉文本（不构成律师意见）。
+
+    新用户从 weiquan ask 开始：逐题回答，得到结论，并可生成维权函。
+    """
 
 
 def _err(text: str) -> None:
@@ -373,6 +449,7 @@ def assess(
     workers: Annotated[int, typer.Option("--workers", min=0, help="批量（jsonl）时使用的进程数；0 为每个 CPU 核心一个，最多为 CPU 核心数")] = 1,
     backend: Annotated[Backend, typer.Option("--backend", help="批量时在哪里运行：local 本机进程 | dask 一个 Dask 集群（需 --scheduler）")] = None,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask 调度器地址，例如 tcp://10.0.0.5:8786（--backend dask）")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="文字结论中也显示内部编号（规则、字段）")] = False,
 ) -> None:
     """分析案件，给出结论 / assess a case and print the verdict.
 
@@ -420,11 +497,11 @@ def assess(
     elif fmt == AssessFormat.md:
         from views.verdict_view import render_md
 
-        sys.stdout.write(render_md(verdict))
+        sys.stdout.write(render_md(verdict, verbose=verbose))
     else:
         from views.verdict_view import render_text
 
-        sys.stdout.write(render_text(verdict))
+        sys.stdout.write(render_text(verdict, verbose=verbose))
 
 
 def _msg(lang: Lang, zh: str, en: str) -> str:
