@@ -16,10 +16,11 @@ from pathlib import Path
 from engine.case import Case
 from engine.errors import InputError
 from engine.verdict import Verdict
-from letters.content import build
+from letters.content import NoLetter, build, nothing_to_demand
 from letters.markup import render, to_txt
 
 FORMATS = ("md", "txt", "docx", "pdf")
+__all__ = ["FORMATS", "NoLetter", "check_target", "draft", "markdown", "nothing_to_demand", "write"]
 
 
 def markdown(case: Case, verdict: Verdict, *, kind: str = "demand", to: str = "seller", lang: str = "zh",
