@@ -53,10 +53,10 @@ def draft(case: Case, verdict: Verdict, kind: str = "demand", to: str = "seller"
     if fmt == "docx":
         from letters.docx_out import to_docx
 
-        return to_docx(md, title=title, author=author, day=day)
+        return to_docx(md, title=title, author=author, day=day, lang=lang)
     from letters.pdf_out import to_pdf
 
-    return to_pdf(md, title=title, author=author)
+    return to_pdf(md, title=title, author=author, lang=lang)
 
 
 def write(path: Path | str, data: bytes, force: bool = False, lang: str = "zh", default: bool = False) -> Path:

@@ -38,11 +38,14 @@ ORDER = ("costs", "compensation", "policy_disclosure", "equal_treatment", "recal
 SUMMARY_LIMIT = 500  # characters the 12315 form's 投诉内容 takes
 
 
-class NoLetter(Exception):
-    """No finding gives the consumer anything: a demand letter would claim what the law does not give."""
+class NoLetter(InputError):
+    """No finding gives the consumer anything: a demand letter would claim what the law does not give.
+
+    An InputError, so every caller that shows a letter's refusal (the questionnaire, the web app) shows this
+    one too; the CLI catches it first and says it with exit code 0 (LEGAL_SPEC §7)."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(message)
+        super().__init__([message])
         self.message = message
 
 
@@ -552,6 +555,12 @@ def _contact(x: Interaction, lang: str) -> str:
     on = day(x.date, lang)
     if str(x.kind) == "inquiry":
         return _t(lang, f"{on}本人向{who}询问", f"{on}: my inquiry to {who}")
+    if str(x.kind) == "return_request":
+        return _t(lang, f"{on}本人提出退货", f"{on}: I asked to return the goods")
+    if str(x.kind) == "consumer_demand":
+        return _t(lang, f"{on}本人提出书面要求", f"{on}: my written demand")
+    if str(x.kind) == "other" and x.note:
+        return _t(lang, f"{on}{who}：{clean(x.note)}", f"{on}: {who}: {clean(x.note)}")
     return _t(lang, f"{on}{who}{label('interaction_kind', x.kind, lang)}", f"{on}: {who}, {label('interaction_kind', x.kind, lang)}")
 
 
@@ -611,7 +620,11 @@ def _annex(argued: list[Finding], lang: str) -> list[Annex]:
             text = cn_dates(s.because, lang).rstrip("。.")
             text = re.sub(r"（[a-z0-9_]+\.[a-z0-9_.]+）|\([a-z0-9_]+\.[a-z0-9_.]+\)", "", text)
             if names:
-                text += _t(lang, f"（依据：{'、'.join(dict.fromkeys(names))}）", f" (on: {'; '.join(dict.fromkeys(names))})")
+                on = _t(lang, f"依据：{'、'.join(dict.fromkeys(names))}", f"on: {'; '.join(dict.fromkeys(names))}")
+                if text.endswith(("）", ")")):  # one bracket, not two side by side
+                    text = text[:-1] + _t(lang, f"；{on}）", f"; {on})")
+                else:
+                    text += paren(on, lang)
             steps.append(text + _t(lang, "。", "."))
         out.append(Annex(title=f.title, steps=steps))
     return out
@@ -638,8 +651,9 @@ def _summary(case: Case, v: Verdict, argued: list[Finding], demands: list[str], 
         fault = f"{day(f.first_noticed, lang)}出现{symptoms}" if symptoms else f"{day(f.first_noticed, lang)}发现{clean(f.description) or '商品存在问题'}"
         head = f"本人于{day(p.date, lang)}向被投诉人购买{what}，{fault}。"
     steps = [_short_interaction(x, lang) for x in case.interactions]
-    law = _t(lang, f"依据{'；'.join(names)}，" if names else "", f"Under {'; '.join(names)}, " if names else "")
-    tail = _t(lang, f"{law}要求被投诉人：{asked}。", f"{law}I ask the business to: {asked}.")
+    # The articles in a sentence of their own: beside the demands they would read as giving each of them.
+    law = _t(lang, f"涉及的法律规定：{'；'.join(names)}。" if names else "", f"Provisions concerned: {'; '.join(names)}. " if names else "")
+    tail = _t(lang, f"投诉请求：{asked}。{law}", f"I ask the business to: {asked}. {law}")
     # Drop the oldest contacts first until it fits; the demand and the articles always stay.
     while True:
         text = head + "".join(steps) + tail
@@ -647,8 +661,7 @@ def _summary(case: Case, v: Verdict, argued: list[Finding], demands: list[str], 
             break
         steps.pop(0)
     if len(text) > SUMMARY_LIMIT:
-        names_only = _t(lang, f"依据{'、'.join(names[:4])}等，", f"Under {', '.join(names[:4])} and others, ")
-        text = (head + _t(lang, f"{names_only}要求被投诉人：{asked}。", f"{names_only}I ask: {asked}."))[:SUMMARY_LIMIT]
+        text = (head + _t(lang, f"投诉请求：{asked}。", f"I ask the business to: {asked}."))[:SUMMARY_LIMIT]
     return text
 
 
@@ -685,8 +698,7 @@ def _addressee(case: Case, v: Verdict, to: str, lang: str) -> tuple[str, str, st
     (消保法第四十四条); a platform's own store is the seller itself (电子商务法第三十七条第二款)."""
     p = case.purchase
     seller = p.seller_registered_name or p.seller
-    if p.seller_registered_name and p.seller and p.seller not in p.seller_registered_name:
-        seller = _t(lang, f"{p.seller_registered_name}（{clean(p.seller)}）", f"{p.seller_registered_name} ({p.seller})")
+    shop = p.seller if p.seller_registered_name and p.seller and p.seller not in p.seller_registered_name else ""
     maker = p.manufacturer or case.product.brand
     platform_liable = v.finding("crpl44.platform_liability") is not None
     if to == "seller" and platform_liable and p.platform:
@@ -703,7 +715,9 @@ def _addressee(case: Case, v: Verdict, to: str, lang: str) -> tuple[str, str, st
                                  "(or use --to manufacturer)")])
         role = label_role("seller", lang)
         if any(n.kind == "self_operated" for n in v.notes):
-            role = _t(lang, "销售者（平台自营）", "seller (the platform's own store)")
+            role = _t(lang, "销售者，平台自营", "seller, the platform's own store")
+        if shop:
+            role += _t(lang, f"，店铺：{clean(shop)}", f", shop: {shop}")
         return to, seller, role, p.seller_address or "", maker or ""
     if not maker:
         raise InputError([_t(lang, "purchase.manufacturer: 缺少生产者名称（也没有 product.brand），无法向生产者发函",
@@ -775,7 +789,8 @@ def build(case: Case, v: Verdict, *, kind: str = "demand", to: str = "seller", l
         phone=case.consumer.phone or "", address=case.consumer.address or "", region=case.consumer.region or "",
         addressee=addressee, addressee_role=role, addressee_address=address, other_party=other,
         product=product_name(case, lang), device=device_name(case, lang),
-        product_rows=rows, facts=facts(case, lang), basis=basis,
+        product_rows=rows, facts=[third_person(x, lang) if kind == "complaint" else x for x in facts(case, lang)],
+        basis=basis,
         demands=legal, losses=loss_lines, losses_total=loss_total, requests=requests,
         reply_by=day(today + dt.timedelta(days=15), lang),
         penalties=penalties, channels_quote=channels_quote,
