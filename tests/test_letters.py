@@ -488,3 +488,78 @@ def test_written_letters_follow_the_umask(tmp_path: Path) -> None:
     assert stat.S_IMODE((tmp_path / "l.md").stat().st_mode) == 0o644
     assert stat.S_IMODE((tmp_path / "weiquan-demand-2025-09-01.pdf").stat().st_mode) == 0o644
     assert stat.S_IMODE((tmp_path / "l.txt").stat().st_mode) == 0o640
+
+
+OPENING, CLOSING = "（“《「【〔", "）”》」】〕，。、；：！？"
+
+
+def _poppler(*args: str) -> str:
+    import shutil
+    import subprocess
+
+    assert shutil.which(args[0]), f"{args[0]} (poppler-utils) is needed to read the pdf as a viewer does"
+    return subprocess.run(list(args), capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("kind", ["demand", "complaint"])
+def test_seed_pdf_renders_on_a4_with_page_numbers_and_chinese_line_breaks(kind: str, tmp_path: Path) -> None:
+    """Issue 13's Done-means: the seed letter to PNG (pdftoppm), page numbers, A4, and no line that starts
+    with a closing mark or ends with an opening one in the text poppler lays out."""
+    from PIL import Image
+
+    out = tmp_path / "seed.pdf"
+    r = run_cli("letter", str(ROOT / "examples" / "seed.yaml"), "--as-of", "2025-09-01", "--kind", kind, "--annex",
+                "-f", "pdf", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    pages = len(PdfReader(str(out)).pages)
+    assert pages >= 3
+    _poppler("pdftoppm", "-r", "50", "-png", str(out), str(tmp_path / "page"))
+    pngs = sorted(tmp_path.glob("page-*.png"))
+    assert len(pngs) == pages
+    for png in pngs:
+        with Image.open(png) as im:
+            w, h = im.size
+            assert abs(w / 50 * 25.4 - 210) < 1.5 and abs(h / 50 * 25.4 - 297) < 1.5  # A4 in mm
+            foot = im.convert("L").crop((0, int(h * 0.93), w, int(h * 0.97)))
+            assert foot.getextrema()[0] < 200, f"{png.name}: no page number drawn at the foot"
+    for n in range(1, pages + 1):
+        text = _poppler("pdftotext", "-f", str(n), "-l", str(n), "-layout", str(out), "-")
+        assert f"第{n}页共{pages}页" in re.sub(r"\s+", "", text)
+    lines = [ln.strip() for ln in _poppler("pdftotext", "-layout", str(out), "-").splitlines() if ln.strip()]
+    assert len(lines) > 100
+    bad = [ln for ln in lines if ln[0] in CLOSING or ln[-1] in OPENING]
+    assert bad == []
+
+
+def test_line_breaking_carries_an_opening_bracket_and_keeps_codes_whole() -> None:
+    """The rule itself, on a line that would end at （ and one that would split an order number."""
+    from letters.pdf_wrap import kinsoku_split
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = "Helvetica"  # the widths only matter: CJK characters fall back to one width in the core font
+    unit = stringWidth("中", font, 10)
+    lines = kinsoku_split("一二三四（五六）七八。九", [unit * 5 + 0.1], font, 10)
+    texts = [t for _, t in lines]
+    assert all(t[-1] not in OPENING and t[0] not in CLOSING for t in texts), texts
+    lines = kinsoku_split("订单号308812345671已付", [stringWidth("订单号3088", font, 10) + 0.1], font, 10)
+    assert any("308812345671" in t for _, t in lines)
+
+
+def test_docx_is_a4_with_page_fields_and_east_asian_line_breaking(tmp_path: Path) -> None:
+    out = tmp_path / "seed.docx"
+    r = run_cli("letter", str(ROOT / "examples" / "seed.yaml"), "--as-of", "2025-09-01", "-f", "docx", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    doc = Document(str(out))
+    section = doc.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    footer = section.footer.paragraphs[0]._p.xml
+    assert " PAGE " in footer and " NUMPAGES " in footer and "第 " in footer and " 页 共 " in footer
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    settings = doc.settings.element
+    after = settings.find(f"{w}noLineBreaksAfter")
+    before = settings.find(f"{w}noLineBreaksBefore")
+    assert "（" in after.get(f"{w}val") and "）" in before.get(f"{w}val") and "，" in before.get(f"{w}val")
+    ppr = doc.styles["Normal"].element.pPr
+    assert ppr.find(f"{w}kinsoku").get(f"{w}val") == "1"
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "2025年9月1日" in text and "2025-09-01" not in text
