@@ -169,7 +169,13 @@ def _root() -> None:
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(text.rstrip("\n") + "\n")
+    if sys.stderr is None:  # started with stderr closed: nowhere to say it
+        return
+    try:
+        sys.stderr.write(text.rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -177,28 +183,59 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from engine.errors import InputError
+        from engine.errors import InputError, SystemProblem
 
         lang = kwargs.get("lang") or Lang.zh
         try:
-            return fn(*args, **kwargs)
+            if sys.stdout is None:  # started with stdout closed (`weiquan … >&-`): fine until written to
+                sys.stdout = _ClosedStdout(lang)
+            rv = fn(*args, **kwargs)
+            _flush_stdout(lang)
+            return rv
         except InputError as e:
             head = "输入有误" if lang != Lang.en else "Invalid input"
+            if isinstance(e, SystemProblem):
+                head = "无法完成" if lang != Lang.en else "Could not finish"
             where = f"（{e.source}）" if e.source and lang != Lang.en else (f" ({e.source})" if e.source else "")
             _err(f"{head}{where}:")
             for m in e.messages:
                 _err(f"  - {m}")
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, SystemExit):
+            try:
+                _flush_stdout(lang)
+            except _StdoutGone as e:
+                _err(str(e))
+                raise typer.Exit(2) from None
             raise
         except KeyboardInterrupt:
             _err("已中断。" if lang != Lang.en else "Interrupted.")
             raise typer.Exit(130) from None
         except BrokenPipeError:
             # A closed pipe (`weiquan … | head`) is the reader's choice, not our failure.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _silence_stdout()
             raise typer.Exit(0) from None
+        except _StdoutGone as e:
+            _err(str(e))
+            raise typer.Exit(2) from None
+        except OSError as e:
+            # The user's environment (a full disk, a read-only folder, a name too long): say which path
+            # and why, exit 2, never "a bug in weiquan".
+            from engine.io import os_reason
+
+            if e.filename is None:  # no path: standard output is the one file written without a name
+                try:
+                    _flush_stdout(lang)
+                except _StdoutGone as gone:
+                    _err(str(gone))
+                    raise typer.Exit(2) from None
+                _silence_stdout()
+                _err(_msg(lang, f"无法写入标准输出：{os_reason(e, 'zh')}",
+                          f"cannot write to standard output: {os_reason(e, 'en')}"))
+                raise typer.Exit(2) from None
+            _err(_msg(lang, f"无法访问 {e.filename}：{os_reason(e, 'zh')}",
+                      f"cannot use {e.filename}: {os_reason(e, 'en')}"))
+            raise typer.Exit(2) from None
         except Exception:
             fd, trace_path = tempfile.mkstemp(prefix="weiquan-trace-", suffix=".txt")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -213,6 +250,56 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+class _StdoutGone(Exception):
+    """Standard output is closed or cannot take the output (a full disk, /dev/full): the environment's."""
+
+
+class _ClosedStdout:
+    """Stands in for a closed stdout: a command that writes only files works; one that prints says why not."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def write(self, text: str) -> int:
+        raise _StdoutGone(_msg(self.lang, "标准输出已关闭，结果无处可写；请把输出重定向到文件（> 文件名）或用 -o",
+                               "standard output is closed, so there is nowhere to write; redirect it (> FILE) or use -o"))
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(9, "closed")
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null so that the interpreter's own flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_stdout(lang: Lang) -> None:
+    """Flush stdout inside the command, so that a full disk or /dev/full is a message and exit 2 rather
+    than Python's "Exception ignored" at exit."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as e:
+        from engine.io import os_reason
+
+        _silence_stdout()
+        raise _StdoutGone(_msg(lang, f"无法写入标准输出：{os_reason(e, 'zh')}",
+                               f"cannot write to standard output: {os_reason(e, 'en')}")) from None
+
+
 def parse_as_of(value: str | None, lang: Lang) -> dt.date:
     """`--as-of` defaults to today; a bad value is bad input (exit 2), not a crash."""
     from engine.errors import InputError
@@ -221,12 +308,18 @@ def parse_as_of(value: str | None, lang: Lang) -> dt.date:
         return dt.date.today()
     text = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, flags=re.ASCII):  # exactly YYYY-MM-DD, as in case files
+        from engine.case import FIRST_DAY, LAST_DAY
+
         try:
-            return dt.date.fromisoformat(text)
+            day = dt.date.fromisoformat(text)
         except ValueError:
             msg = _msg(lang, f"--as-of: 值 '{value}' 无效，该日期在日历上不存在",
                        f"--as-of: '{value}' is invalid: no such day in the calendar")
             raise InputError([msg]) from None
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise InputError([_msg(lang, f"--as-of: 值 '{value}' 超出范围，允许 {FIRST_DAY} 到 {LAST_DAY} 之间的日期",
+                                   f"--as-of: '{value}' is out of range; allowed: a date from {FIRST_DAY} to {LAST_DAY}")])
+        return day
     msg = _msg(lang, f"--as-of: 值 '{value}' 无效，应为 YYYY-MM-DD 格式的日期，例如 2025-09-01",
                f"--as-of: '{value}' is invalid: expected a YYYY-MM-DD date, e.g. 2025-09-01")
     raise InputError([msg])
@@ -332,21 +425,10 @@ def _looks_like_json_lines(first: bytes) -> bool:
 
 
 def _read_stdin_case(lang: Lang, head: bytes = b"") -> Any:
-    import yaml
+    from engine import io
 
-    from engine.case import load_yaml
-    from engine.errors import InputError, utf8_error_text
-
-    raw = head + sys.stdin.buffer.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError([_msg(lang, f"标准输入：{utf8_error_text(e, 'zh')}",
-                               f"stdin: {utf8_error_text(e, 'en')}")]) from None
-    try:
-        return load_yaml(text)
-    except yaml.YAMLError as e:
-        raise InputError([_msg(lang, f"标准输入：YAML/JSON 格式错误：{e}", f"stdin: invalid YAML/JSON: {e}")]) from None
+    text = io.read_stdin(sys.stdin.buffer if sys.stdin is not None else None, lang.value, head)
+    return io.parse_text(text, "标准输入" if lang != Lang.en else "stdin", lang.value)
 
 
 def _assess_batch(lines: Iterable[bytes], source: str, day: dt.date, lang: Lang, workers: int) -> None:
@@ -457,6 +539,7 @@ def law_cmd(
     article: Annotated[str | None, typer.Argument(help="条号：24、第二十四条、24:2、第五十六条第一款第八项")] = None,
     search: Annotated[str | None, typer.Option("--search", help="检索条文，多个词以空格分隔（须全部出现）")] = None,
     fmt: Annotated[LawFormat, typer.Option("--format", help="text | json")] = LawFormat.text,
+    rules: Annotated[bool, typer.Option("--rules", help="每款之后列出规则库中援引该款的结论和理由")] = False,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """逐字打印法条原文 / print statute text verbatim (weiquan law crpl 24; weiquan law --search 召回)."""
@@ -464,7 +547,7 @@ def law_cmd(
     from kb.browse import find, find_law
     from kb.browse import search as search_texts
     from kb.citations import CitationError
-    from kb.laws import Law
+    from kb.laws import Citation, Law
     from views import law_view
 
     try:
@@ -479,6 +562,14 @@ def law_cmd(
         target = find(law, article)
     except CitationError as e:
         raise _citation_input_error(e, lang) from None
+    if rules:
+        if not isinstance(target, Citation):
+            raise InputError(["--rules: 需要指明一条法条，如 weiquan law crpl 24 --rules" if lang != Lang.en
+                              else "--rules: name one article, e.g. weiquan law crpl 24 --rules"])
+        from views.law_rules import render
+
+        sys.stdout.write(render(target, fmt.value, lang.value))
+        return
     if target is None:
         law_view.render_laws(fmt.value, lang.value)
     elif isinstance(target, Law):
@@ -545,13 +636,15 @@ def ask(
     resume: Annotated[Path | None, typer.Option("--resume", help="继续填写一个已保存的问卷（或任何案件文件）")] = None,
     save: Annotated[Path | None, typer.Option("--save", help="保存到此文件（默认当前目录的 weiquan-case.yaml）")] = None,
     answers: Annotated[Path | None, typer.Option("--answers", help="从准备好的答案文件（YAML）读取，不逐题提问")] = None,
+    force: Annotated[bool, typer.Option("--force", help="答案文件 letters: 中的文书可覆盖已存在的文件（案件文件和答案文件除外）")] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）；晚于它的日期不被接受")] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """交互式问卷：逐题回答，得到结论和维权函 / the interactive questionnaire."""
     from questionnaire.main import run
 
-    code = run(resume=resume, save=save, answers_file=answers, as_of=parse_as_of(as_of, lang), lang=lang.value)
+    code = run(resume=resume, save=save, answers_file=answers, as_of=parse_as_of(as_of, lang), lang=lang.value,
+               force=force)
     if code:
         raise typer.Exit(code)
 

@@ -584,9 +584,11 @@ def _sending(v: Verdict, lang: str, platform: bool) -> list[str]:
 def _notes(case: Case, v: Verdict, lang: str) -> list[str]:
     """What the writer must check before sending: said beside the letter, never inside it."""
     out: list[str] = []
-    seven = v.finding("crpl24.return_7_days")
-    if seven and seven.strength in ARGUED:
-        out.append(phrases.NOTE_SEVEN_DAYS(lang))
+    seven = _deadline(v, "return.seven_days")
+    if seven is not None and v.finding("crpl24.return_7_days"):
+        moved = "".join(_t(lang, f"；{clean(cn_dates(a.why, lang))}", f"; {a.why}") for a in seven.arguments)
+        key = "passed" if seven.passed else "open"
+        out.append(phrases.NOTE_SEVEN_DAYS[key](lang).format(end=day(seven.date, lang), moved=moved))
     ret = _deadline(v, "return.no_reason")
     if ret is not None:
         out.append(phrases.NOTE_NO_REASON(lang).format(date=day(ret.date, lang)))

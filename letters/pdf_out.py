@@ -65,11 +65,29 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
+class MissingGlyphs(ValueError):
+    """Characters the embedded font cannot draw: they would print as empty boxes (☒) in the letter."""
+
+    def __init__(self, chars: list[str]) -> None:
+        super().__init__("".join(chars))
+        self.chars = chars
+
+
+def _require_glyphs(text: str, font: bytes) -> None:
+    from fontTools.ttLib import TTFont as _Font
+
+    cmap = _Font(io.BytesIO(font)).getBestCmap()
+    missing = sorted({c for c in text if not c.isspace() and ord(c) not in cmap})
+    if missing:
+        raise MissingGlyphs(missing)
+
+
 def to_pdf(md: str, *, title: str, author: str, lang: str = "zh") -> bytes:
     items = blocks(md)
     label = PAGE_LABEL["en" if lang == "en" else "zh"]
     text = "".join(plain(b.text) for b in items) + title + author + label
     data = truetype_subset(text)
+    _require_glyphs(text, data)
     import hashlib
 
     font = "WeiquanSerif-" + hashlib.sha1(data).hexdigest()[:10]  # one registration per distinct subset

@@ -127,12 +127,16 @@ NO_LETTER = T(
 )
 
 # Notes to the writer, printed after the letter under 起草说明 (to be deleted before sending).
-NOTE_SEVEN_DAYS = T(
-    "七日内退货须在收到商品之日起七日内向经营者提出：如您已在期限内提出，请在“基本事实”中补写提出的日期和方式，并保留记录；"
-    "如未提出，请删去退货要求，改为要求修理或者更换。",
-    "The seven-day return must be asked for within seven days of receipt: if you did, add the date and the way "
-    "you asked to the facts and keep the record; if not, drop the return and ask for repair or replacement instead.",
-)
+NOTE_SEVEN_DAYS = {
+    "open": T("七日内退货最稳妥须在{end}（含当日）前向经营者提出{moved}：请在该日前发出本函，或先通过订单页面、客服提出退货并截图保存。",
+              "The seven-day return is safest asked for by {end} (inclusive){moved}: send this letter by then, or ask "
+              "for the return first through the order page or customer service and keep a screenshot."),
+    "passed": T("七日内退货最稳妥须在{end}（含当日）前提出{moved}。如您在该日前已向经营者提出退货，请在“基本事实”中补写提出的日期和方式，"
+                "并保留记录；如未提出，请删去退货要求，改为要求修理或者更换。",
+                "The seven-day return was safest asked for by {end} (inclusive){moved}. If you asked by then, add the "
+                "date and the way you asked to the facts and keep the record; if not, drop the return and ask for "
+                "repair or replacement instead."),
+}
 NOTE_NO_REASON = T(
     "七日无理由退货的最后一日为{date}（此日为最稳妥的日期；恰逢休息日的，依民法典第二百零三条可顺延，但可能有争议）。"
     "退回商品的运费除另有约定外由本人承担。",

@@ -51,7 +51,7 @@ def empty_sections(md: str) -> list[str]:
     return out
 
 
-CASES = SCENARIOS + sorted((ROOT / "tests" / "letter_cases").glob("*.yaml"))
+CASES = SCENARIOS
 
 
 def case_path(prefix: str) -> Path:
@@ -456,9 +456,9 @@ def test_admitted_user_damage_is_not_turned_into_a_dispute() -> None:
 
 
 def test_drafting_notes_give_the_seven_day_and_injury_deadlines() -> None:
-    """The dates come from the verdict's deadlines; 03's seven-day end is not one of them yet, so the note
-    names the rule, not a date of its own."""
-    assert "七日内退货须在收到商品之日起七日内向经营者提出" in _scenario_letter("03")
+    """The dates come from the verdict's deadlines (return.seven_days, limitation.product_liability)."""
+    assert "七日内退货最稳妥须在2025年6月8日（含当日）前提出" in _scenario_letter("03")  # the verdict's return.seven_days
+    assert "2025年6月9日" in _scenario_letter("03")  # the moved day (a Sunday), as the arguable one
     assert "最迟于2027年3月1日（产品质量法第四十五条第一款）" in _scenario_letter("05", kind="complaint")
     assert laws.lookup("crpl_penalties:8").text not in _scenario_letter("03")  # no crpl56: not quoted
     assert "Reportedly, another consumer" in _scenario_letter("01", lang="en")
@@ -533,8 +533,9 @@ def test_seed_pdf_renders_on_a4_with_page_numbers_and_chinese_line_breaks(kind: 
 
 def test_line_breaking_carries_an_opening_bracket_and_keeps_codes_whole() -> None:
     """The rule itself, on a line that would end at （ and one that would split an order number."""
-    from letters.pdf_wrap import kinsoku_split
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from letters.pdf_wrap import kinsoku_split
 
     font = "Helvetica"  # the widths only matter: CJK characters fall back to one width in the core font
     unit = stringWidth("中", font, 10)

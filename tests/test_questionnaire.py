@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from engine.assess import assess
 from engine.case import Case, parse_case
+from engine.errors import InputError
 from questionnaire import answers
 from questionnaire.draft import Draft
 from questionnaire.flow import answer, next_step, reopen, steps
@@ -237,8 +238,9 @@ def test_a_failed_write_leaves_the_previous_file_whole(tmp_path: Path, monkeypat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(InputError) as failed:  # the environment's problem, said with the path (exit 2)
         write_atomic(path, render(Draft({"version": 1, "product": {"model": "X"}}, [])))
+    assert str(path) in failed.value.messages[0] and "磁盘空间已满" in failed.value.messages[0]
     assert path.read_text(encoding="utf-8") == "version: 1\n"
     assert os.listdir(tmp_path) == ["case.yaml"]
 
