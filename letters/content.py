@@ -636,13 +636,14 @@ def _annex(argued: list[Finding], lang: str) -> list[Annex]:
 
 
 def _summary(case: Case, v: Verdict, argued: list[Finding], demands: list[str], requests: list[str],
-             respondent: str, lang: str) -> str:
+             respondent: str, lang: str, to: str = "seller") -> str:
     """The complaint in at most 500 characters: facts, what is asked, the articles by name only."""
     p, f = case.purchase, case.fault
     what = device_name(case, lang)
     symptoms = "、".join(label("symptom", s, lang) for s in f.symptoms) if lang != "en" else \
         ", ".join(label("symptom", s, lang) for s in f.symptoms)
-    names = _law_names([k for fd in argued for k in (fd.quotes or fd.cites)], lang)
+    names = _law_names([k for fd in argued for k in (fd.quotes or fd.cites)
+                        if not (to == "manufacturer" and _article(k) == "pql:40")], lang)  # L15
     asked = _t(lang, "；", "; ").join(d.rstrip("。；;.") for d in demands)
     if requests:
         asked += _t(lang, "；另协商请求：", "; and, as a settlement request: ") + _t(lang, "；", "; ").join(requests)
@@ -804,7 +805,7 @@ def build(case: Case, v: Verdict, *, kind: str = "demand", to: str = "seller", l
         consumer_law=case.purchase.for_personal_use is not False,
     )
     if kind == "complaint":
-        letter.summary = _summary(case, v, argued, legal, requests, respondent, lang)
+        letter.summary = _summary(case, v, argued, legal, requests, respondent, lang, to)
     return letter
 
 

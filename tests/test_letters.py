@@ -110,6 +110,8 @@ def test_every_scenario_letter_renders_and_says_what_it_must(path: Path, kind: s
         assert "产品质量法》第四十一条" not in md
     for key in {k for f in v.findings if f.strength != "weak" for k in f.quotes}:
         assert md.count(laws.lookup(key).text) <= 1, key  # quoted once, referred to after
+    if not any("crpl_regs:9" in f.cites for f in v.findings):  # L6: only with the same remedy cheaper
+        assert "同一商品、同等条件设置了不同的收费" not in md and "实施条例》第九条" not in md
     assert "{{" not in md and "None" not in md
     assert not re.search(r"\d{4}-\d{2}-\d{2}", md.replace(str(case.fault.description), "")), "ISO date in a Chinese letter"
     assert "（（" not in md and "。）" not in md
@@ -203,6 +205,15 @@ def test_manufacturer_letter_never_quotes_product_quality_law_40(tmp_path: Path)
         assert "产品质量法》第四十条" not in md and "产品质量法第四十条" not in md, prefix
     md = cli_letter(tmp_path, "02", "--to", "manufacturer")
     assert "依贵方的保修承诺（当事人约定）" in md
+    for path in CASES:  # and in every scenario, both kinds
+        data, as_of = scenario_case(path)
+        case, v = verdict_of(data, as_of)
+        for kind in ("demand", "complaint"):
+            try:
+                text = letters.draft(case, v, kind=kind, to="manufacturer").decode()
+            except letters.NoLetter:
+                continue
+            assert "产品质量法》第四十条" not in text, (path.name, kind)
     assert "《中华人民共和国产品质量法》第四十条" in cli_letter(tmp_path, "02")  # to the seller it is quoted
 
 
