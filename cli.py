@@ -580,6 +580,7 @@ class LetterKind(StrEnum):
 class LetterTo(StrEnum):
     seller = "seller"
     manufacturer = "manufacturer"
+    platform = "platform"
 
 
 class LetterFormat(StrEnum):
@@ -594,7 +595,7 @@ class LetterFormat(StrEnum):
 def letter(
     case_file: Annotated[Path, typer.Argument(metavar="CASE", help="案件文件（YAML/JSON）；- 为标准输入")],
     kind: Annotated[LetterKind, typer.Option("--kind", help="demand 维权函 | complaint 12315/消协投诉文本")] = LetterKind.demand,
-    to: Annotated[LetterTo, typer.Option("--to", help="收函方：seller 销售者 | manufacturer 生产者")] = LetterTo.seller,
+    to: Annotated[LetterTo, typer.Option("--to", help="收函方：seller 销售者 | manufacturer 生产者 | platform 电商平台")] = LetterTo.seller,
     format: Annotated[LetterFormat, typer.Option("--format", "-f", help="md | txt | docx | pdf")] = LetterFormat.md,
     output: Annotated[Path | None, typer.Option(
         "-o", "--output",
@@ -603,6 +604,7 @@ def letter(
              "Without -o, docx/pdf go to weiquan-<kind>-<as-of>.<format> in the current folder")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件")] = False,
     annex: Annotated[bool, typer.Option("--annex", help="附上推理过程（事实 → 规则 → 条文）")] = False,
+    goodwill: Annotated[bool, typer.Option("--goodwill", help="无可主张的权利时，起草一封不主张权利的协商请求函")] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估及落款日期 YYYY-MM-DD（默认今天）")] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
@@ -621,8 +623,13 @@ def letter(
     if output is not None:
         letters.check_target(output, force=force, lang=lang.value, default=default)  # before the slow part
     verdict = run_assess(case, day, lang.value)
-    doc = letters.draft(case, verdict, kind=kind.value, to=to.value, fmt=format.value, lang=lang.value,
-                        annex=annex, today=day)
+    try:
+        doc = letters.draft(case, verdict, kind="goodwill" if goodwill else kind.value, to=to.value,
+                            fmt=format.value, lang=lang.value, annex=annex, today=day)
+    except letters.NoLetter as e:  # nothing to demand (LEGAL_SPEC L15): say so; not an error
+        sys.stdout.write(e.message + "\n")
+        _err(verdict.notice)
+        return
     _err(verdict.notice)
     if output is None and format in (LetterFormat.md, LetterFormat.txt):
         sys.stdout.write(doc.decode("utf-8"))
