@@ -67,23 +67,7 @@ class Session:
 
     # ── review ─────────────────────────────────────────────────────────────────────────────────────
     def review_entries(self) -> list[tuple[str, tuple]]:
-        lang = self.lang
-        out: list[tuple[str, tuple]] = []
-        for step in steps(self.qn, self.draft):
-            if step.control or not self.draft.is_answered(step.key):
-                continue
-            q = step.question
-            title = prompts.item_title(step, self.draft, lang) + short(q.text(lang))
-            shown = answers.show(q, get(self.draft.data, step.key), lang)
-            out.append((f"{title}：{shown}" if lang != "en" else f"{title}: {shown}", ("change", step.key)))
-        for name, loop in self.qn.loops.items():
-            items = self.draft.items(name)
-            for i in range(len(items)):
-                what = _item_name(loop.item(lang), i, items[i], lang)
-                out.append((t("review_remove", lang, what=what), ("remove", name, i)))
-            if items or self.draft.is_answered(control_key(name, 0)):
-                out.append((t("review_add", lang, what=loop.item(lang).format(n=len(items) + 1)), ("add", name)))
-        return out
+        return review_entries(self.qn, self.draft, self.lang)
 
     def review(self) -> bool:
         """One round of the review; True when the person confirms."""
@@ -125,6 +109,28 @@ class Session:
                 case = self.case()
                 if case is not None:
                     return case
+
+
+def review_entries(qn: Questionnaire, draft: Draft, lang: str) -> list[tuple[str, tuple]]:
+    """The review's lines with what choosing each does: ("change", key), ("remove", loop, i), ("add", loop).
+
+    A function of the draft alone, so the terminal review and the web's review page list the same lines."""
+    out: list[tuple[str, tuple]] = []
+    for step in steps(qn, draft):
+        if step.control or not draft.is_answered(step.key):
+            continue
+        q = step.question
+        title = prompts.item_title(step, draft, lang) + short(q.text(lang))
+        shown = answers.show(q, get(draft.data, step.key), lang)
+        out.append((f"{title}：{shown}" if lang != "en" else f"{title}: {shown}", ("change", step.key)))
+    for name, loop in qn.loops.items():
+        items = draft.items(name)
+        for i in range(len(items)):
+            what = _item_name(loop.item(lang), i, items[i], lang)
+            out.append((t("review_remove", lang, what=what), ("remove", name, i)))
+        if items or draft.is_answered(control_key(name, 0)):
+            out.append((t("review_add", lang, what=loop.item(lang).format(n=len(items) + 1)), ("add", name)))
+    return out
 
 
 def short(text: str) -> str:
