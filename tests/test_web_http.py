@@ -7,6 +7,7 @@ that a crash shows an error id and no trace, that each answer is one row in a WA
 
 from __future__ import annotations
 
+import html
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -174,3 +175,48 @@ def test_serve_binds_to_loopback_by_default() -> None:
     assert result.exit_code == 0 and "127.0.0.1" in result.output
     result = CliRunner().invoke(cli.app, ["serve", "--as-of", "2025-13-01"])
     assert result.exit_code == 2
+
+
+def _seed_to_review(c: TestClient) -> str:
+    """Import the seed case and answer what it leaves open; the session's address (at the review)."""
+    r = c.post("/import", data={"csrf": csrf(c)}, files={"file": ("seed.yaml", SEED.read_bytes())})
+    base = str(r.url)
+    who = Consumer(SEED)
+    while m := re.search(r'id="question" data-key="([^"]+)"', r.text):
+        key = html.unescape(m.group(1))
+        r = post_answer(c, base, key, who.answer(key))
+    assert 'id="confirm"' in r.text
+    return base
+
+
+def test_verdict_page_holds_what_assess_md_says(client: TestClient) -> None:
+    from engine.assess import assess
+    from engine.case import load_case
+    from views.verdict_view import bottom_line
+
+    base = _seed_to_review(client)
+    r = client.post(base + "/review", data={"csrf": csrf(client), "action": "confirm"})
+    text = html.unescape(re.sub(r"<[^>]+>", "", r.text))
+    v = assess(load_case(SEED, as_of=AS_OF), AS_OF, "zh")
+    assert bottom_line(v) in text and v.notice in text
+    for f in v.findings:
+        assert f.title in text and f.explanation in text and f.id in text
+        for key in f.quotes or f.cites:
+            assert v.citations[key].text in text  # the article, word for word
+    for d in v.deadlines:
+        assert d.date in text and d.title in text
+    for ch in v.channels:
+        assert ch.text in text
+    # claims come before deadlines, deadlines before channels
+    assert r.text.index('id="claims"') < r.text.index('id="deadlines"') < r.text.index('id="channels"')
+
+
+def test_review_removes_an_item(client: TestClient) -> None:
+    base = _seed_to_review(client)
+    page = client.get(base).text
+    assert page.count('value="remove:interactions:') == 3
+    r = client.post(base + "/review", data={"csrf": csrf(client), "action": "remove:interactions:1"})
+    while m := re.search(r'id="question" data-key="([^"]+)"', r.text):  # what the removal re-opens
+        key = html.unescape(m.group(1))
+        r = post_answer(client, base, key, "no" if "+" in key else Consumer(SEED).answer(key))
+    assert r.text.count('value="remove:interactions:') == 2

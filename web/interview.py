@@ -17,6 +17,7 @@ from engine.case import Case, parse_case
 from engine.errors import InputError
 from engine.vocab import label
 from questionnaire import answers, prompts
+from questionnaire.conditions import holds
 from questionnaire.draft import get
 from questionnaire.flow import Step, answer, control_key, eligible, next_step, remove_item, reopen, steps
 from questionnaire.relevance import Relevance
@@ -66,6 +67,7 @@ class Interview:
     def __init__(self, qn: Questionnaire | None = None) -> None:
         self.qn = qn or questionnaire()
         self._judges: dict[tuple[dt.date, str], Relevance] = {}
+        self._sizes: dict[str, int] = {}
 
     def judge(self, as_of: dt.date, lang: str) -> Relevance:
         key = (as_of, lang)
@@ -154,7 +156,24 @@ class Interview:
             if step.mode == "relevant" and not relevant(step, draft):
                 continue
             n += 1
+            if step.control and phase == "verdict":
+                n += self.item_size(step.loop.name)  # a yes brings an item's own questions
         return n
+
+    def item_size(self, loop: str) -> int:
+        """How many questions an average item of `loop` asks: over each answer to the item's first choice
+        (an interaction's kind), the item questions that then make sense, rounded."""
+        if loop in self._sizes:
+            return self._sizes[loop]
+        node = self.qn.loops[loop]
+        items = [q for q in node.questions if q.in_item and q.ask != "letter" and not q.auto]
+        first = next((q for q in items if q.type == "choice"), None)
+        counts = []
+        for value in (first.options() if first else (None,)):
+            data: dict[str, Any] = {loop: [{first.id.rsplit(".", 1)[1]: value} if first else {}]}
+            counts.append(sum(1 for q in items if holds(q.when, data, loop, 0)))
+        self._sizes[loop] = round(sum(counts) / len(counts)) if counts else 0
+        return self._sizes[loop]
 
     # ── what a form does ───────────────────────────────────────────────────────────────────────────
     def raw_answer(self, step: Step, form: dict[str, Any]) -> tuple[Any, str]:
