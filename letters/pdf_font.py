@@ -9,6 +9,7 @@ cubic outlines to TrueType quadratics with fontTools. Deterministic, offline, ab
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
@@ -42,6 +43,13 @@ def truetype_subset(text: str) -> bytes:
     sub = subset.Subsetter(opts)
     sub.populate(text=text + "0123456789.,:;()[]-—·“”「」《》（）、，。：；？！ ")
     sub.subset(font)
+    # reportlab keeps one face per PostScript name: two subsets both named NotoSerifSC-Regular in one
+    # process (the web server, `ask` drafting both documents) drew the second letter with the first's
+    # glyphs, blanks where it had none. A name per character set keeps them apart, and stays deterministic.
+    ps_name = "WeiquanSerif-" + hashlib.sha1("".join(sorted(set(text))).encode("utf-8")).hexdigest()[:12]
+    for record in font["name"].names:
+        if record.nameID == 6:
+            record.string = ps_name
 
     glyph_set = font.getGlyphSet()
     order = font.getGlyphOrder()

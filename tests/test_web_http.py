@@ -8,6 +8,7 @@ that a crash shows an error id and no trace, that each answer is one row in a WA
 from __future__ import annotations
 
 import html
+import io
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -220,3 +221,20 @@ def test_review_removes_an_item(client: TestClient) -> None:
         key = html.unescape(m.group(1))
         r = post_answer(client, base, key, "no" if "+" in key else Consumer(SEED).answer(key))
     assert r.text.count('value="remove:interactions:') == 2
+
+
+def test_every_pdf_a_server_drafts_has_all_its_characters(client: TestClient) -> None:
+    """One server process drafts many letters: each pdf's embedded font must hold its own characters
+    (two font subsets once shared a name, and the second letter lost the glyphs the first lacked)."""
+    from pypdf import PdfReader
+
+    base = _seed_to_review(client)
+    client.post(base + "/review", data={"csrf": csrf(client), "action": "confirm"})
+    client.post(base + "/review", data={"csrf": csrf(client), "action": "letters"})
+    names = {"seller": "小米商城", "manufacturer": "小米通讯技术有限公司"}
+    for kind, to in (("demand", "seller"), ("demand", "manufacturer"), ("complaint", "seller")):
+        r = client.get(f"{base}/letter/{kind}/{to}/pdf")
+        assert r.status_code == 200 and r.content[:5] == b"%PDF-"
+        text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(r.content)).pages)
+        assert "\x00" not in text
+        assert "王某" in text and names[to] in text
