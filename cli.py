@@ -564,7 +564,8 @@ def serve(
     from web.app import create_app
 
     day = parse_as_of(as_of, lang) if as_of is not None else None
-    uvicorn.run(create_app(data, as_of=day), host=host, port=port, proxy_headers=True, log_level="info")
+    uvicorn.run(create_app(data, as_of=day), host=host, port=port, proxy_headers=True, log_level="info",
+                access_log=False)  # request lines carry session tokens: keep them out of logs
 
 
 def main() -> None:  # pragma: no cover - console entry point is `cli:app`

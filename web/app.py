@@ -66,7 +66,8 @@ def create_app(data: Path | None = None, as_of: dt.date | None = None) -> FastAP
     def page(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         lang = lang_of(request)
         here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        html = env.get_template(template).render(lang=lang, csrf=request.state.csrf, here=here, **ctx)
+        colon = ": " if lang == "en" else "："
+        html = env.get_template(template).render(lang=lang, csrf=request.state.csrf, here=here, colon=colon, **ctx)
         return HTMLResponse(html, status_code=status)
 
     def session_or_404(token: str) -> State:
