@@ -238,3 +238,22 @@ def test_every_pdf_a_server_drafts_has_all_its_characters(client: TestClient) ->
         text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(r.content)).pages)
         assert "\x00" not in text
         assert "王某" in text and names[to] in text
+
+
+def test_documents_download_in_every_format(client: TestClient) -> None:
+    base = _seed_to_review(client)
+    r = client.get(base + "/letter/demand/seller/md")
+    assert r.status_code == 422 or "王某" in r.text  # before the review is confirmed it may still draft
+    client.post(base + "/review", data={"csrf": csrf(client), "action": "confirm"})
+    client.post(base + "/review", data={"csrf": csrf(client), "action": "letters"})
+    magic = {"pdf": b"%PDF-", "docx": b"PK\x03\x04"}
+    for fmt in ("pdf", "docx", "md", "txt"):
+        r = client.get(f"{base}/letter/complaint/seller/{fmt}")
+        assert r.status_code == 200
+        assert r.headers["content-disposition"].startswith("attachment")
+        if fmt in magic:
+            assert r.content.startswith(magic[fmt])
+        else:
+            assert "王某" in r.text and "小米商城" in r.text
+    assert client.get(f"{base}/letter/complaint/manufacturer/pdf").status_code == 404
+    assert client.get(f"{base}/letter/demand/seller/exe").status_code == 404
