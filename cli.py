@@ -450,6 +450,7 @@ def law_cmd(
     article: Annotated[str | None, typer.Argument(help="条号：24、第二十四条、24:2、第五十六条第一款第八项")] = None,
     search: Annotated[str | None, typer.Option("--search", help="检索条文，多个词以空格分隔（须全部出现）")] = None,
     fmt: Annotated[LawFormat, typer.Option("--format", help="text | json")] = LawFormat.text,
+    rules: Annotated[bool, typer.Option("--rules", help="每款之后列出规则库中援引该款的结论和理由")] = False,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """逐字打印法条原文 / print statute text verbatim (weiquan law crpl 24; weiquan law --search 召回)."""
@@ -457,7 +458,7 @@ def law_cmd(
     from kb.browse import find, find_law
     from kb.browse import search as search_texts
     from kb.citations import CitationError
-    from kb.laws import Law
+    from kb.laws import Citation, Law
     from views import law_view
 
     try:
@@ -472,6 +473,14 @@ def law_cmd(
         target = find(law, article)
     except CitationError as e:
         raise _citation_input_error(e, lang) from None
+    if rules:
+        if not isinstance(target, Citation):
+            raise InputError(["--rules: 需要指明一条法条，如 weiquan law crpl 24 --rules" if lang != Lang.en
+                              else "--rules: name one article, e.g. weiquan law crpl 24 --rules"])
+        from views.law_rules import render
+
+        sys.stdout.write(render(target, fmt.value, lang.value))
+        return
     if target is None:
         law_view.render_laws(fmt.value, lang.value)
     elif isinstance(target, Law):

@@ -31,11 +31,17 @@ from engine.vocab import (
     Category,
     Cause,
     Channel,
+    ConditionEvidence,
     Demand,
+    DemandChannel,
+    FoundCondition,
     InquiryTopic,
     Inspection,
     InteractionKind,
+    LossKind,
     Remedy,
+    ReturnReason,
+    SoldAs,
     Symptom,
 )
 
@@ -94,6 +100,10 @@ class Product(_Strict):
     production_batch: IsoMonth = None
     serial: Text = None
     price: Annotated[float | None, Field(default=None, ge=0)] = None
+    # v2
+    same_model_available: bool | None = None
+    found_condition: FoundCondition = FoundCondition.as_sold
+    condition_evidence: ConditionEvidence = ConditionEvidence.none
 
 
 class Purchase(_Strict):
@@ -103,6 +113,15 @@ class Purchase(_Strict):
     manufacturer: Text = None
     for_personal_use: bool | None = None
     warranty_months: Annotated[int | None, Field(default=None, ge=0, le=120)] = None
+    # v2
+    platform: Text = None
+    self_operated: bool | None = None
+    platform_identified_seller: bool | None = None
+    non_returnable_confirmed: bool | None = None
+    sold_as: SoldAs = SoldAs.new
+    order_number: Text = None
+    seller_registered_name: Text = None
+    seller_address: Text = None
 
 
 class Fault(_Strict):
@@ -134,6 +153,20 @@ class Interaction(_Strict):
     fixed: bool | None = None
     topic: InquiryTopic | None = None
     answered: bool | None = None
+    # v2: return_request and consumer_demand
+    reason: ReturnReason | None = None
+    goods_intact: bool | None = None
+    channel: DemandChannel | None = None
+    note: Text = None
+
+
+class Loss(_Strict):
+    """v2: a cost the consumer bore (民法典第五百八十四条), with its amount in CNY."""
+
+    kind: LossKind
+    amount: Annotated[float, Field(gt=0)]
+    date: Annotated[dt.date | None, BeforeValidator(lambda v: None if v is None else _to_date(v))] = None
+    evidence: bool | None = None
     note: Text = None
 
 
@@ -148,7 +181,7 @@ class Comparator(_Strict):
 
 
 class Case(_Strict):
-    version: Literal[1] = 1
+    version: Literal[1, 2] = 1
     consumer: Consumer = Field(default_factory=Consumer)
     product: Product
     purchase: Purchase
@@ -157,6 +190,7 @@ class Case(_Strict):
     interactions: list[Interaction] = Field(default_factory=list)
     comparators: list[Comparator] = Field(default_factory=list)
     demands: list[Demand] = Field(default_factory=list)
+    losses: list[Loss] = Field(default_factory=list)  # v2
 
     @model_validator(mode="after")
     def _coherent(self, info: ValidationInfo) -> Case:
@@ -164,6 +198,7 @@ class Case(_Strict):
         if as_of is not None:
             dated = [("purchase.date", self.purchase.date), ("fault.first_noticed", self.fault.first_noticed)]
             dated += [(f"interactions[{i}].date", x.date) for i, x in enumerate(self.interactions)]
+            dated += [(f"losses[{i}].date", x.date) for i, x in enumerate(self.losses) if x.date is not None]
             for path, d in dated:
                 if d > as_of:
                     raise PydanticCustomError(

@@ -10,8 +10,11 @@ from engine.vocab import label
 _PLACEHOLDER = re.compile(r"\{(\w+)\.(\w+)\}")
 _VOCAB = {
     "remedy": "remedy", "kind": "interaction_kind", "topic": "inquiry_topic", "category": "category",
-    "batch": "batch_evidence", "inspection": "inspection", "cause": "cause",
+    "batch": "batch_evidence", "inspection": "inspection", "cause": "cause", "reason": "return_reason",
+    "found": "found_condition", "evidence": "condition_evidence",
 }
+_VOCAB_BY_FACT = {("loss", "kind"): "loss_kind", ("interaction", "channel"): "demand_channel",
+                  ("purchase", "channel"): "channel"}
 
 
 def show(attr: str, value: Any, lang: str, kind: str = "") -> str:
@@ -20,7 +23,7 @@ def show(attr: str, value: Any, lang: str, kind: str = "") -> str:
         return "?"
     if attr == "symptoms":
         return ("、" if zh else ", ").join(label("symptom", s, lang) for s in value) or ("无" if zh else "none")
-    if attr == "ratio":
+    if attr in ("ratio", "price"):
         if float(value) == 0:
             return "免费" if zh else "free"
         pct = f"{round(float(value) * 100):d}%"
@@ -29,11 +32,12 @@ def show(attr: str, value: Any, lang: str, kind: str = "") -> str:
         return value or ("经营者" if zh else "the business")
     if attr == "batch" and kind in ("comparator", "product"):
         return value if value != "?" else ("批次未知" if zh else "unknown batch")
-    if attr in _VOCAB and isinstance(value, str):
+    vocab = _VOCAB_BY_FACT.get((kind, attr)) or _VOCAB.get(attr)
+    if vocab and isinstance(value, str):
         if value == "?":
             return "未说明" if zh else "unspecified"
         try:
-            return label(_VOCAB[attr], value, lang)
+            return label(vocab, value, lang)
         except KeyError:
             return value
     return str(value)

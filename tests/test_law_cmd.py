@@ -115,3 +115,16 @@ def test_english_framing_keeps_chinese_statute_text() -> None:
     assert OFFICIAL[("crpl", 24)][1] in r.stdout
     bad = weiquan("law", "crpl", "25", "--lang", "en")
     assert bad.returncode == 2 and "not in the knowledge base" in bad.stderr
+
+
+def test_rules_reading_order_lists_each_paragraph_then_what_cites_it() -> None:
+    """issue 14: `weiquan law crpl 24 --rules` — each 款, then the findings and reasons resting on it."""
+    r = weiquan("law", "crpl", "24", "--rules")
+    assert r.returncode == 0, r.stderr
+    first, second = r.stdout.index("第一款"), r.stdout.index("第二款")
+    assert first < r.stdout.index("crpl24.repair_replace_in_warranty") < second < r.stdout.index("crpl24.costs")
+    assert "crpl24.remedies" in r.stdout  # the reasons it does not apply cite the whole article
+    data = json.loads(weiquan("law", "crpl", "24", "--rules", "--format", "json").stdout)
+    assert [p["number"] for p in data["paragraphs"]] == [1, 2]
+    assert "crpl24.costs" in {u["id"] for u in data["paragraphs"][1]["rules"]}
+    assert weiquan("law", "crpl", "--rules").returncode == 2
