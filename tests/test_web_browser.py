@@ -315,3 +315,30 @@ def test_wrong_token_is_404(page: Page, base: str) -> None:
     assert page.query_selector("#error-message")
     assert page.goto(f"{base}/s/{wrong}/export").status == 404
     assert page.goto(f"{base}/s/{wrong}/letter/demand/seller/pdf").status == 404
+
+
+def test_pages_work_without_javascript(browser: Browser, base: str) -> None:
+    """htmx only smooths the moves: with scripts off every form posts and the server redirects."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(base + "/")
+
+    def submit(selector: str) -> None:
+        with pg.expect_navigation():
+            pg.click(selector)
+
+    submit("#start")
+    assert key_of(pg) == "product.category"
+    pg.click("input[value=wearable]")
+    submit("#next")
+    pg.fill("#value", "小米手环8")
+    submit("#next")
+    pg.fill("#value", "2024/13/1")
+    submit("#next")
+    assert key_of(pg) == "purchase.date" and pg.query_selector("#error")
+    pg.fill("#value", "2024/5/20")
+    submit("#next")
+    assert key_of(pg) not in ("purchase.date", None)
+    submit("#back")
+    assert key_of(pg) == "purchase.date" and pg.input_value("#value") == "2024/5/20"
+    context.close()
