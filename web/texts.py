@@ -7,7 +7,7 @@ the page furniture around them.
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
-    "app": ("weiquan 维权助手", "weiquan consumer-rights helper"),
+    "app": ("weiquan 维权助手", "weiquan 维权"),
     "tagline": ("电子产品出了故障、商家不肯好好处理？回答几个问题，看看法律怎么说，并生成维权函或 12315 投诉文本。",
                 "A device failed and the business will not deal with it properly? Answer a few questions, see "
                 "what the law says, and get a demand letter or a 12315 complaint text."),

@@ -16,6 +16,8 @@ from engine.vocab import label
 from views.verdict_view import _status as status_line  # the md page's status line, not a copy
 from views.verdict_view import bottom_line, cite_name, strength_word
 
+_RANK = {"strong": 0, "arguable": 1, "weak": 2}
+
 
 @dataclass
 class Quote:
@@ -40,7 +42,7 @@ def page(v: Verdict) -> dict[str, Any]:
     lang = v.lang
     sep = "、" if lang != "en" else ", "
     claims = []
-    for f in v.findings:
+    for f in sorted(v.findings, key=lambda f: _RANK.get(str(f.strength), 3)):  # strongest first, else as given
         quotes, others = _quotes(v, f)
         claims.append({
             "id": f.id, "strength": str(f.strength), "strength_word": strength_word(str(f.strength), lang),
