@@ -10,6 +10,7 @@ verdict, the documents — and a form's fields to the value `answers.parse` take
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +60,27 @@ class Screen:
     problems: list[str] = field(default_factory=list)
 
 
+class Remembered:
+    """A Relevance judge that remembers its answers by question and draft.
+
+    A screen asks about the same questions on the same draft several times (the next question, the
+    count of those left, the page after the redirect); the judgement depends on the draft's data alone,
+    so it is computed once."""
+
+    def __init__(self, judge: Relevance) -> None:
+        self.judge = judge
+        self._memo: dict[tuple[str, str], bool] = {}
+
+    def __call__(self, step: Step, draft: Any) -> bool:
+        key = (step.key, json.dumps(draft.data, sort_keys=True, ensure_ascii=False, default=str))
+        got = self._memo.get(key)
+        if got is None:
+            if len(self._memo) > 50000:
+                self._memo.clear()
+            got = self._memo[key] = self.judge(step, draft)
+        return got
+
+
 class Interview:
     """The questionnaire and one relevance judge per (as-of date, language), shared by every session.
 
@@ -66,15 +88,15 @@ class Interview:
 
     def __init__(self, qn: Questionnaire | None = None) -> None:
         self.qn = qn or questionnaire()
-        self._judges: dict[tuple[dt.date, str], Relevance] = {}
+        self._judges: dict[tuple[dt.date, str], Remembered] = {}
         self._sizes: dict[str, int] = {}
 
-    def judge(self, as_of: dt.date, lang: str) -> Relevance:
+    def judge(self, as_of: dt.date, lang: str) -> Remembered:
         key = (as_of, lang)
         if key not in self._judges:
             if len(self._judges) > 8:  # a server running for days: yesterday's judge is not needed
                 self._judges.clear()
-            self._judges[key] = Relevance(self.qn, as_of, lang)
+            self._judges[key] = Remembered(Relevance(self.qn, as_of, lang))
         return self._judges[key]
 
     # ── which screen ─────────────────────────────────────────────────────────────────────────────

@@ -13,10 +13,13 @@ from typing import Any
 
 from engine.verdict import Verdict
 from engine.vocab import label
+from views.verdict_view import (
+    _RANK,  # the views' order of strengths
+    bottom_line,
+    cite_name,
+    strength_word,
+)
 from views.verdict_view import _status as status_line  # the md page's status line, not a copy
-from views.verdict_view import bottom_line, cite_name, strength_word
-
-_RANK = {"strong": 0, "arguable": 1, "weak": 2}
 
 
 @dataclass
