@@ -780,6 +780,25 @@ def ask(
         raise typer.Exit(code)
 
 
+@app.command()
+@guarded
+def serve(
+    host: Annotated[str, typer.Option("--host", help="监听地址（默认只接受本机连接）/ address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="端口 / port")] = 8000,
+    data: Annotated[Path | None, typer.Option("--data", help="保存问卷的目录（默认用户数据目录）/ where sessions are kept")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="固定评估日期 YYYY-MM-DD（默认每天的日期）")] = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """在浏览器中填写问卷、查看结论、下载文书 / the questionnaire, verdict and letters in a browser."""
+    import uvicorn
+
+    from web.app import create_app
+
+    day = parse_as_of(as_of, lang) if as_of is not None else None
+    uvicorn.run(create_app(data, as_of=day), host=host, port=port, proxy_headers=True, log_level="info",
+                access_log=False)  # request lines carry session tokens: keep them out of logs
+
+
 def main() -> None:  # pragma: no cover - console entry point is `cli:app`
     app()
 
