@@ -266,3 +266,19 @@ def test_a_resumed_file_is_held_to_the_same_rules(tmp_path: Path) -> None:
     path.write_text("product: {model: P50, category: phone, colour: red}\n", encoding="utf-8")
     with pytest.raises(InputError, match="product.colour"):
         recheck(QN, load(path, QN), AS_OF, "zh")
+
+
+def test_the_questionnaires_named_sets_are_the_rule_bases_own() -> None:
+    """kb/questions.yaml names value sets as YAML anchors; each must equal the code's one home for it, so a
+    change to the law's vocabulary cannot leave the questionnaire asking by an old list (issue 14 item 2)."""
+    from importlib import resources
+
+    import yaml
+
+    from engine.vocab import FREE_REMEDIES
+    from kb.rules.common import DISTANCE_CHANNELS, SAFETY_SYMPTOMS
+
+    sets = yaml.safe_load((resources.files("kb") / "questions.yaml").read_text(encoding="utf-8"))["sets"]
+    assert set(sets["free"]) == {str(r) for r in FREE_REMEDIES}
+    assert set(sets["safety"]) == set(SAFETY_SYMPTOMS)
+    assert set(sets["distance"]) == set(DISTANCE_CHANNELS)
