@@ -23,8 +23,8 @@ import cn2an
 
 from checker.detect import concepts, mentions
 from checker.topics import Figure, Topics
+from kb.bilingual import T  # a contradiction is said in both languages, like every user-facing text
 from kb.laws import lookup
-from kb.rules.dsl import T  # a contradiction is said in both languages, like every user-facing text
 
 _NUM = r"[0-9０-９]+(?:\.[0-9]+)?|[零〇一二三四五六七八九十百千两]+|半"
 _AMOUNT = re.compile(

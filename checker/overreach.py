@@ -12,7 +12,7 @@ from checker.claims import Claim
 from checker.detect import concepts, mentions
 from checker.figures import where_said
 from checker.topics import Overreach, Topics
-from kb.rules.dsl import T  # said in both languages, like every user-facing text
+from kb.bilingual import T  # said in both languages, like every user-facing text
 
 
 def overreach(key: str, claim: Claim, partners: list[str], data: Topics) -> tuple[Overreach, T] | None:

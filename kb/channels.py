@@ -13,7 +13,7 @@ joint complaint (the same rule's 第十二条).
 
 from dataclasses import dataclass
 
-from kb.rules.dsl import T
+from kb.bilingual import T
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from engine.errors import InputError
 from engine.verdict import DemandSupport, Finding, Verdict
 from engine.vocab import label
 from kb import laws
-from kb.rules.dsl import T
+from kb.bilingual import T
 from letters import phrases
 
 ARGUED = ("strong", "arguable")

@@ -4,7 +4,7 @@ Statute words never appear here (they come from kb/ through the verdict's citati
 consumer's own sentences, in formal Chinese and in English. Articles are named, never quoted.
 """
 
-from kb.rules.dsl import T
+from kb.bilingual import T
 
 DEMANDS: dict[str, T] = {
     "free_repair": T("免费修理该设备，使其恢复正常使用", "repair the device free of charge so that it works normally"),
