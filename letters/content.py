@@ -371,6 +371,8 @@ def _basis(f: Finding, lang: str, kind: str, to: str, quoter: Quoter, warranty: 
     if to == "manufacturer" and f.id == "crpl24.repair_replace_in_warranty":
         months = _t(lang, f"（{warranty}个月）", f" ({warranty} months)") if warranty else ""
         application = phrases.MANUFACTURER_WARRANTY(lang).format(months=months)
+    if to == "manufacturer" and f.id == "crpl24.repair_replace_after_warranty":
+        application = phrases.MANUFACTURER_AFTER_WARRANTY(lang)
     if to == "platform" and f.id != "crpl44.platform_liability":
         application = third_person(application, lang, _t(lang, "销售者", "the seller"))
     if kind == "complaint":
@@ -378,11 +380,12 @@ def _basis(f: Finding, lang: str, kind: str, to: str, quoter: Quoter, warranty: 
     if f.strength == "arguable" and "本人认为" not in application and "I hold" not in application:
         lead = phrases.ARGUABLE_LEAD(lang)
         application = lead + (application[0].lower() + application[1:] if lang == "en" else application)
-    keys = [k for k in (f.quotes or f.cites) if not (to == "manufacturer" and _article(k) == "pql:40")]
+    seller_only = phrases.SELLER_CONTRACT_ARTICLES if to == "manufacturer" else frozenset()  # L15
+    keys = [k for k in (f.quotes or f.cites) if _article(k) not in seller_only]
     covered = {_article(k) for k in keys}
     see_also = []
     for k in f.cites:
-        if _article(k) in covered or (to == "manufacturer" and _article(k) == "pql:40"):
+        if _article(k) in covered or _article(k) in seller_only:
             continue
         covered.add(_article(k))
         see_also.append(quoter.label(_article(k)))
@@ -643,7 +646,7 @@ def _summary(case: Case, v: Verdict, argued: list[Finding], demands: list[str], 
     symptoms = "、".join(label("symptom", s, lang) for s in f.symptoms) if lang != "en" else \
         ", ".join(label("symptom", s, lang) for s in f.symptoms)
     names = _law_names([k for fd in argued for k in (fd.quotes or fd.cites)
-                        if not (to == "manufacturer" and _article(k) == "pql:40")], lang)  # L15
+                        if not (to == "manufacturer" and _article(k) in phrases.SELLER_CONTRACT_ARTICLES)], lang)  # L15
     asked = _t(lang, "；", "; ").join(d.rstrip("。；;.") for d in demands)
     if requests:
         asked += _t(lang, "；另协商请求：", "; and, as a settlement request: ") + _t(lang, "；", "; ").join(requests)

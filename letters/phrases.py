@@ -59,6 +59,19 @@ LOSS_EVIDENCE = {True: T("有票据", "receipt kept"), False: T("票据待补", 
 
 ARGUABLE_LEAD = T("本人认为，", "I hold that ")
 
+MANUFACTURER_AFTER_WARRANTY = T(
+    "本人认为，该缺陷在产品出厂时即已存在，贵方作为生产者知道或者应当知道；虽已过保修期，请贵方依其售后服务承诺免费修理，或者更换同型号的合格商品"
+    "（销售者承担修理、更换责任后，可以依法向生产者追偿）。",
+    "I hold that the defect existed when the product left the factory and that you, as its manufacturer, knew or "
+    "should have known of it; although the warranty has ended, please repair it free of charge or replace it with a "
+    "conforming unit of the same model under your after-sales promise (a seller who bears the repair or replacement "
+    "may recover from the producer).",
+)
+
+# The articles that bind the seller as the buyer's contract party (出卖人): not argued to a manufacturer (L15).
+SELLER_CONTRACT_ARTICLES = frozenset({"pql:40", "civil_code:621", "civil_code:582", "civil_code:610",
+                                      "civil_code:563"})
+
 MANUFACTURER_WARRANTY = T(
     "贵方作为生产者，对该商品作出了保修承诺{months}；该设备在保修期内、正常使用中出现故障，依贵方的保修承诺（当事人约定），"
     "贵方应当免费修理，或者更换同型号的合格商品。",
