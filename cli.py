@@ -114,16 +114,63 @@ def usage_message(e: Exception, lang: str) -> str:
 
 _NO_ARGS_IS_HELP: Any = getattr(click_exc, "NoArgsIsHelpError", ())
 
+# click's and typer's own help words, in Chinese unless --lang en (issue 13 item 12).
+_HELP_WORDS = (("Usage: ", "用法："), ("Options:", "选项："), ("Arguments:", "参数："), ("Commands:", "命令："),
+               ("Show this message and exit.", "显示本帮助并退出。"), ("Show the version and exit.", "显示版本号并退出。"),
+               ("[OPTIONS]", "[选项]"), ("COMMAND [ARGS]...", "命令 [参数]..."), ("<path>", "<文件>"),
+               ("<str>", "<文字>"), ("<int>", "<整数>"), ("<float>", "<数字>"), ("<boolean>", "<是/否>"), ("<list[str]>", "<文件>"))
+_FIRST = ("ask", "assess", "letter")  # the questionnaire first: where a new user starts
+
+
+def chinese_help(text: str) -> str:
+    """A help page with click's English chrome (Usage, Options, [default: …]) in Chinese."""
+    for en, zh in _HELP_WORDS:
+        text = text.replace(en, zh)
+
+    def extra(m: re.Match[str]) -> str:
+        inner = re.sub(r"\bdefault: ", "默认：", m.group(1))
+        inner = re.sub(r"\brequired\b", "必填", inner)
+        inner = re.sub(r"\benv var: ", "环境变量：", inner)
+        return f"[{inner.replace('; ', '；')}]"
+
+    return re.sub(r"\[((?:default: |required|env var: )[^\]]*)\]", extra, text)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("weiquan")
+    except PackageNotFoundError:  # pragma: no cover - run from a checkout without installing
+        return "未安装"
+
 
 class WeiquanGroup(TyperGroup):
     """Usage errors (a bad option value, an unknown option) become a plain message in the user's language
-    and exit code 2, like any other bad input (CONTRACT.md §3), instead of click's English."""
+    and exit code 2, like any other bad input (CONTRACT.md §3), instead of click's English. The help pages
+    are in Chinese (unless --lang en), list `ask` first and never cut a command's description short."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return [n for n in _FIRST if n in names] + [n for n in names if n not in _FIRST]
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, (cmd.help or "").strip().split("\n", 1)[0]))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         argv = list(sys.argv[1:] if args is None else args)
+        if _requested_lang(argv) != "en":
+            _translate_help()
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except _NO_ARGS_IS_HELP as e:  # `weiquan` alone: the help, as click shows it
@@ -146,13 +193,30 @@ class WeiquanGroup(TyperGroup):
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
+def _translate_help() -> None:
+    """Route every help page (the group's and each command's) through `chinese_help`."""
+    from typer._click.core import Context as ClickContext
+
+    if getattr(ClickContext.get_help, "_chinese", False):
+        return
+    original = ClickContext.get_help
+
+    def get_help(self: Any) -> str:
+        return chinese_help(original(self))
+
+    get_help._chinese = True  # type: ignore[attr-defined]
+    ClickContext.get_help = get_help  # type: ignore[method-assign]
+
+
 app = typer.Typer(
     cls=WeiquanGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    help="维权 weiquan：电子产品故障的消费者权益分析、维权函与投诉文本（不构成律师意见）。",
+    help="维权 weiquan：电子产品故障的消费者权益分析、维权函与投诉文本（不构成律师意见）。\n\n"
+         "新用户从 weiquan ask 开始：逐题回答，得到结论，并可生成维权函。",
 )
 
 
@@ -164,13 +228,31 @@ class Lang(StrEnum):
 LangOpt = Annotated[Lang, typer.Option("--lang", help="输出语言 / output language: zh | en")]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"weiquan {_version()}")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _root() -> None:
-    """维权 weiquan：电子产品故障的消费者权益分析、维权函与投诉文本（不构成律师意见）。"""
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", is_eager=True, callback=_show_version,
+                                          help="显示版本号并退出 / show the version and exit")] = False,
+) -> None:
+    """维权 weiquan：电子产品故障的消费者权益分析、维权函与投诉文本（不构成律师意见）。
+
+    新用户从 weiquan ask 开始：逐题回答，得到结论，并可生成维权函。
+    """
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(text.rstrip("\n") + "\n")
+    if sys.stderr is None:  # started with stderr closed: nowhere to say it
+        return
+    try:
+        sys.stderr.write(text.rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -178,28 +260,59 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from engine.errors import InputError
+        from engine.errors import InputError, SystemProblem
 
         lang = kwargs.get("lang") or Lang.zh
         try:
-            return fn(*args, **kwargs)
+            if sys.stdout is None:  # started with stdout closed (`weiquan … >&-`): fine until written to
+                sys.stdout = _ClosedStdout(lang)
+            rv = fn(*args, **kwargs)
+            _flush_stdout(lang)
+            return rv
         except InputError as e:
             head = "输入有误" if lang != Lang.en else "Invalid input"
+            if isinstance(e, SystemProblem):
+                head = "无法完成" if lang != Lang.en else "Could not finish"
             where = f"（{e.source}）" if e.source and lang != Lang.en else (f" ({e.source})" if e.source else "")
             _err(f"{head}{where}:")
             for m in e.messages:
                 _err(f"  - {m}")
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, SystemExit):
+            try:
+                _flush_stdout(lang)
+            except _StdoutGone as e:
+                _err(str(e))
+                raise typer.Exit(2) from None
             raise
         except KeyboardInterrupt:
             _err("已中断。" if lang != Lang.en else "Interrupted.")
             raise typer.Exit(130) from None
         except BrokenPipeError:
             # A closed pipe (`weiquan … | head`) is the reader's choice, not our failure.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _silence_stdout()
             raise typer.Exit(0) from None
+        except _StdoutGone as e:
+            _err(str(e))
+            raise typer.Exit(2) from None
+        except OSError as e:
+            # The user's environment (a full disk, a read-only folder, a name too long): say which path
+            # and why, exit 2, never "a bug in weiquan".
+            from engine.io import os_reason
+
+            if e.filename is None:  # no path: standard output is the one file written without a name
+                try:
+                    _flush_stdout(lang)
+                except _StdoutGone as gone:
+                    _err(str(gone))
+                    raise typer.Exit(2) from None
+                _silence_stdout()
+                _err(_msg(lang, f"无法写入标准输出：{os_reason(e, 'zh')}",
+                          f"cannot write to standard output: {os_reason(e, 'en')}"))
+                raise typer.Exit(2) from None
+            _err(_msg(lang, f"无法访问 {e.filename}：{os_reason(e, 'zh')}",
+                      f"cannot use {e.filename}: {os_reason(e, 'en')}"))
+            raise typer.Exit(2) from None
         except Exception:
             fd, trace_path = tempfile.mkstemp(prefix="weiquan-trace-", suffix=".txt")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -214,6 +327,56 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+class _StdoutGone(Exception):
+    """Standard output is closed or cannot take the output (a full disk, /dev/full): the environment's."""
+
+
+class _ClosedStdout:
+    """Stands in for a closed stdout: a command that writes only files works; one that prints says why not."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def write(self, text: str) -> int:
+        raise _StdoutGone(_msg(self.lang, "标准输出已关闭，结果无处可写；请把输出重定向到文件（> 文件名）或用 -o",
+                               "standard output is closed, so there is nowhere to write; redirect it (> FILE) or use -o"))
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(9, "closed")
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null so that the interpreter's own flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_stdout(lang: Lang) -> None:
+    """Flush stdout inside the command, so that a full disk or /dev/full is a message and exit 2 rather
+    than Python's "Exception ignored" at exit."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as e:
+        from engine.io import os_reason
+
+        _silence_stdout()
+        raise _StdoutGone(_msg(lang, f"无法写入标准输出：{os_reason(e, 'zh')}",
+                               f"cannot write to standard output: {os_reason(e, 'en')}")) from None
+
+
 def parse_as_of(value: str | None, lang: Lang) -> dt.date:
     """`--as-of` defaults to today; a bad value is bad input (exit 2), not a crash."""
     from engine.errors import InputError
@@ -222,12 +385,18 @@ def parse_as_of(value: str | None, lang: Lang) -> dt.date:
         return dt.date.today()
     text = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, flags=re.ASCII):  # exactly YYYY-MM-DD, as in case files
+        from engine.case import FIRST_DAY, LAST_DAY
+
         try:
-            return dt.date.fromisoformat(text)
+            day = dt.date.fromisoformat(text)
         except ValueError:
             msg = _msg(lang, f"--as-of: 值 '{value}' 无效，该日期在日历上不存在",
                        f"--as-of: '{value}' is invalid: no such day in the calendar")
             raise InputError([msg]) from None
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise InputError([_msg(lang, f"--as-of: 值 '{value}' 超出范围，允许 {FIRST_DAY} 到 {LAST_DAY} 之间的日期",
+                                   f"--as-of: '{value}' is out of range; allowed: a date from {FIRST_DAY} to {LAST_DAY}")])
+        return day
     msg = _msg(lang, f"--as-of: 值 '{value}' 无效，应为 YYYY-MM-DD 格式的日期，例如 2025-09-01",
                f"--as-of: '{value}' is invalid: expected a YYYY-MM-DD date, e.g. 2025-09-01")
     raise InputError([msg])
@@ -287,6 +456,7 @@ def assess(
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask 调度器地址，例如 tcp://10.0.0.5:8786（--backend dask）")] = None,
     citations: Annotated[Citations, typer.Option(
         "--citations", help="jsonl 输出中的法条：full 附原文（默认）| keys 只列条文编号，原文见 weiquan law --format json")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="文字结论中也显示内部编号（规则、字段）")] = False,
 ) -> None:
     """分析案件，给出结论 / assess a case and print the verdict.
 
@@ -341,11 +511,11 @@ def assess(
     elif fmt == AssessFormat.md:
         from views.verdict_view import render_md
 
-        sys.stdout.write(render_md(verdict))
+        sys.stdout.write(render_md(verdict, verbose=verbose))
     else:
         from views.verdict_view import render_text
 
-        sys.stdout.write(render_text(verdict))
+        sys.stdout.write(render_text(verdict, verbose=verbose))
 
 
 def _msg(lang: Lang, zh: str, en: str) -> str:
@@ -370,21 +540,10 @@ def _looks_like_json_lines(first: bytes) -> bool:
 
 
 def _read_stdin_case(lang: Lang, head: bytes = b"") -> Any:
-    import yaml
+    from engine import io
 
-    from engine.case import load_yaml
-    from engine.errors import InputError, utf8_error_text
-
-    raw = head + sys.stdin.buffer.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError([_msg(lang, f"标准输入：{utf8_error_text(e, 'zh')}",
-                               f"stdin: {utf8_error_text(e, 'en')}")]) from None
-    try:
-        return load_yaml(text)
-    except yaml.YAMLError as e:
-        raise InputError([_msg(lang, f"标准输入：YAML/JSON 格式错误：{e}", f"stdin: invalid YAML/JSON: {e}")]) from None
+    text = io.read_stdin(sys.stdin.buffer if sys.stdin is not None else None, lang.value, head)
+    return io.parse_text(text, "标准输入" if lang != Lang.en else "stdin", lang.value)
 
 
 def _assess_batch(blocks: Iterable[bytes], source: str, day: dt.date, lang: Lang, run: dict[str, Any]) -> None:
@@ -435,6 +594,7 @@ class LetterKind(StrEnum):
 class LetterTo(StrEnum):
     seller = "seller"
     manufacturer = "manufacturer"
+    platform = "platform"
 
 
 class LetterFormat(StrEnum):
@@ -449,7 +609,7 @@ class LetterFormat(StrEnum):
 def letter(
     case_file: Annotated[Path, typer.Argument(metavar="CASE", help="案件文件（YAML/JSON）；- 为标准输入")],
     kind: Annotated[LetterKind, typer.Option("--kind", help="demand 维权函 | complaint 12315/消协投诉文本")] = LetterKind.demand,
-    to: Annotated[LetterTo, typer.Option("--to", help="收函方：seller 销售者 | manufacturer 生产者")] = LetterTo.seller,
+    to: Annotated[LetterTo, typer.Option("--to", help="收函方：seller 销售者 | manufacturer 生产者 | platform 电商平台")] = LetterTo.seller,
     format: Annotated[LetterFormat, typer.Option("--format", "-f", help="md | txt | docx | pdf")] = LetterFormat.md,
     output: Annotated[Path | None, typer.Option(
         "-o", "--output",
@@ -458,6 +618,7 @@ def letter(
              "Without -o, docx/pdf go to weiquan-<kind>-<as-of>.<format> in the current folder")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件")] = False,
     annex: Annotated[bool, typer.Option("--annex", help="附上推理过程（事实 → 规则 → 条文）")] = False,
+    goodwill: Annotated[bool, typer.Option("--goodwill", help="无可主张的权利时，起草一封不主张权利的协商请求函")] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估及落款日期 YYYY-MM-DD（默认今天）")] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
@@ -476,8 +637,13 @@ def letter(
     if output is not None:
         letters.check_target(output, force=force, lang=lang.value, default=default)  # before the slow part
     verdict = run_assess(case, day, lang.value)
-    doc = letters.draft(case, verdict, kind=kind.value, to=to.value, fmt=format.value, lang=lang.value,
-                        annex=annex, today=day)
+    try:
+        doc = letters.draft(case, verdict, kind="goodwill" if goodwill else kind.value, to=to.value,
+                            fmt=format.value, lang=lang.value, annex=annex, today=day)
+    except letters.NoLetter as e:  # nothing to demand (LEGAL_SPEC L15): say so; not an error
+        sys.stdout.write(e.message + "\n")
+        _err(verdict.notice)
+        return
     _err(verdict.notice)
     if output is None and format in (LetterFormat.md, LetterFormat.txt):
         sys.stdout.write(doc.decode("utf-8"))
@@ -515,6 +681,7 @@ def law_cmd(
     article: Annotated[str | None, typer.Argument(help="条号：24、第二十四条、24:2、第五十六条第一款第八项")] = None,
     search: Annotated[str | None, typer.Option("--search", help="检索条文，多个词以空格分隔（须全部出现）")] = None,
     fmt: Annotated[LawFormat, typer.Option("--format", help="text | json")] = LawFormat.text,
+    rules: Annotated[bool, typer.Option("--rules", help="每款之后列出规则库中援引该款的结论和理由")] = False,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """逐字打印法条原文 / print statute text verbatim (weiquan law crpl 24; weiquan law --search 召回)."""
@@ -522,7 +689,7 @@ def law_cmd(
     from kb.browse import find, find_law
     from kb.browse import search as search_texts
     from kb.citations import CitationError
-    from kb.laws import Law
+    from kb.laws import Citation, Law
     from views import law_view
 
     try:
@@ -537,6 +704,14 @@ def law_cmd(
         target = find(law, article)
     except CitationError as e:
         raise _citation_input_error(e, lang) from None
+    if rules:
+        if not isinstance(target, Citation):
+            raise InputError(["--rules: 需要指明一条法条，如 weiquan law crpl 24 --rules" if lang != Lang.en
+                              else "--rules: name one article, e.g. weiquan law crpl 24 --rules"])
+        from views.law_rules import render
+
+        sys.stdout.write(render(target, fmt.value, lang.value))
+        return
     if target is None:
         law_view.render_laws(fmt.value, lang.value)
     elif isinstance(target, Law):
@@ -606,15 +781,36 @@ def ask(
     resume: Annotated[Path | None, typer.Option("--resume", help="继续填写一个已保存的问卷（或任何案件文件）")] = None,
     save: Annotated[Path | None, typer.Option("--save", help="保存到此文件（默认当前目录的 weiquan-case.yaml）")] = None,
     answers: Annotated[Path | None, typer.Option("--answers", help="从准备好的答案文件（YAML）读取，不逐题提问")] = None,
+    force: Annotated[bool, typer.Option("--force", help="答案文件 letters: 中的文书可覆盖已存在的文件（案件文件和答案文件除外）")] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）；晚于它的日期不被接受")] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """交互式问卷：逐题回答，得到结论和维权函 / the interactive questionnaire."""
     from questionnaire.main import run
 
-    code = run(resume=resume, save=save, answers_file=answers, as_of=parse_as_of(as_of, lang), lang=lang.value)
+    code = run(resume=resume, save=save, answers_file=answers, as_of=parse_as_of(as_of, lang), lang=lang.value,
+               force=force)
     if code:
         raise typer.Exit(code)
+
+
+@app.command()
+@guarded
+def serve(
+    host: Annotated[str, typer.Option("--host", help="监听地址（默认只接受本机连接）/ address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="端口 / port")] = 8000,
+    data: Annotated[Path | None, typer.Option("--data", help="保存问卷的目录（默认用户数据目录）/ where sessions are kept")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="固定评估日期 YYYY-MM-DD（默认每天的日期）")] = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """在浏览器中填写问卷、查看结论、下载文书 / the questionnaire, verdict and letters in a browser."""
+    import uvicorn
+
+    from web.app import create_app
+
+    day = parse_as_of(as_of, lang) if as_of is not None else None
+    uvicorn.run(create_app(data, as_of=day), host=host, port=port, proxy_headers=True, log_level="info",
+                access_log=False)  # request lines carry session tokens: keep them out of logs
 
 
 def main() -> None:  # pragma: no cover - console entry point is `cli:app`

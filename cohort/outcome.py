@@ -19,7 +19,7 @@ from enum import IntEnum
 
 from cohort.region import UNKNOWN_REGION, province_of
 from engine.case import Case, Comparator
-from engine.vocab import InteractionKind, Remedy, Symptom
+from engine.vocab import FREE_REMEDIES, InteractionKind, Remedy, Symptom
 
 
 class Tier(IntEnum):
@@ -42,8 +42,7 @@ REMEDY_ORDER: tuple[str, ...] = (
     Remedy.free_repair, Remedy.discounted_trade_in, Remedy.paid_repair, Remedy.none,
 )
 _RANK = {str(r): i for i, r in enumerate(REMEDY_ORDER)}
-_FREE_WHEN_UNPRICED = {Remedy.free_repair, Remedy.free_replacement_same_model,
-                       Remedy.free_replacement_newer_model, Remedy.refund}
+_FREE_WHEN_UNPRICED = FREE_REMEDIES  # the engine's own price rule (engine/vocab.py, LEGAL_SPEC L9)
 _REMEDY_KINDS = {InteractionKind.offer, InteractionKind.repair, InteractionKind.replacement,
                  InteractionKind.refund}
 _REFUSAL_KINDS = {InteractionKind.refusal, InteractionKind.return_unrepaired}

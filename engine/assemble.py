@@ -18,21 +18,24 @@ from engine.facts import Periods, field_paths
 from engine.inference import Derivation, Firing
 from engine.program import Program
 from engine.verdict import (
+    Argument,
     CaseSummary,
     Channel,
     CitationText,
     Deadline,
     DemandSupport,
     Finding,
+    Loss,
     Missing,
     NotApplicable,
+    Note,
     Step,
     Verdict,
 )
 from engine.vocab import Demand
 from kb import laws
-from kb.channels import CHANNELS
-from kb.rules.dsl import RANK
+from kb.channels import CHANNELS, ChannelSpec
+from kb.rules.dsl import RANK, weaker
 from kb.texts import NOTE_CALENDAR, NOTE_EARLIER_LAW, NOTE_MOVED, NOTE_NOT_CONSUMER, NOTICE
 
 _DEMAND_ORDER = {d.value: i for i, d in enumerate(Demand)}
@@ -119,6 +122,16 @@ class _Tracer:
                                           cites=list(cr.rule.cites)))
         return steps, paths
 
+    def leaves(self, firing: Firing) -> set[str]:
+        """The base facts (case entries) beneath a firing, through every derived fact it matched."""
+        out: set[str] = set()
+        for _, key in firing.matched:
+            if key in self.d.base:
+                out.add(key)
+            else:
+                out |= self.leaves(self.first_of(key))
+        return out
+
     def _refer(self, fid: str) -> str:
         title = self.titles.get(fid, fid)
         return f"rests on the claim “{title}” ({fid})" if self.lang == "en" else f"依据上述主张“{title}”（{fid}）"
@@ -133,7 +146,21 @@ def _explanation(steps: list[Step], lang: str) -> str:
     return f"{head}。因此：{last.because}。" if head else f"{last.because}。"
 
 
-def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str) -> list[Finding]:
+@cache
+def _unconditional_gives(prog: Program) -> dict[str, tuple[int, ...]]:
+    return {fid: tuple(i for i, _ in spec.unconditional()) for fid, spec in prog.rulebase.findings.items()}
+
+
+def _held_gives(prog: Program, d: Derivation) -> dict[str, list[int]]:
+    """For each finding, the indexes of its gives (§2a) whose conditions hold: unconditional ones always."""
+    held: dict[str, list[int]] = {fid: list(gids) for fid, gids in _unconditional_gives(prog).items()}
+    for _, attrs in d.of_kind("give"):
+        held[attrs["fid"]].append(attrs["gid"])
+    return {fid: sorted(set(gids)) if len(gids) > 1 else gids for fid, gids in held.items()}
+
+
+def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str,
+              held: dict[str, list[int]]) -> list[Finding]:
     by_fid: dict[str, dict[str, list[Firing]]] = {}
     for key, attrs in d.of_kind("finding"):
         by_fid.setdefault(attrs["fid"], {}).setdefault(attrs["strength"], []).extend(d.support[key])
@@ -146,23 +173,28 @@ def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str) -> list[Find
         chosen = tr.first(firings)
         steps, paths = tr.trace(chosen)
         cites = list(spec.cites)
-        demands = list(spec.demands)
         for f in sorted(firings, key=lambda f: tr.order[f.rule]):
             r = tr.rules[f.rule].rule
             cites += [c for c in r.cites if c not in cites]
-            demands += [x for x in r.demands if x not in demands]
+        gives = [spec.gives[i] for i in held[fid]]
+        for g in gives:
+            cites += [c for c in g.cites if c not in cites]
+        rights = sorted({g.demand for g in gives if g.basis == "right"}, key=_DEMAND_ORDER.__getitem__)
+        requests = sorted({g.demand for g in gives if g.basis == "request"} - set(rights), key=_DEMAND_ORDER.__getitem__)
         cited_articles = {":".join(c.split(":")[:2]) for c in cites}
         quotes = [q for q in spec.quotes if ":".join(q.split(":")[:2]) in cited_articles]
-        steps = [*steps[:-1], steps[-1].model_copy(update={"cites": cites})]
+        last = steps[-1]
+        steps = [*steps[:-1], Step.model_construct(rule=last.rule, because=last.because, facts=last.facts, cites=cites)]
         out.append(
-            Finding(
+            Finding.model_construct(
                 id=fid,
                 strength=strength,
                 title=spec.title(lang),
                 explanation=_explanation(steps, lang),
                 cites=cites,
                 facts=paths,
-                demands=sorted(demands, key=_DEMAND_ORDER.__getitem__),
+                demands=rights,
+                requests=requests,
                 quotes=quotes,
                 application=tr.letter(chosen),
                 trace=steps,
@@ -171,17 +203,33 @@ def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str) -> list[Find
     return out
 
 
-def _demands(case: Case, findings: list[Finding]) -> list[DemandSupport]:
-    """For each demand (the consumer's first, then those the findings add): the strongest support."""
-    requested = [str(x) for x in case.demands]
-    offered = [x for f in findings for x in f.demands]
-    order = list(dict.fromkeys(requested + sorted(set(offered), key=_DEMAND_ORDER.__getitem__)))
+def _demands(case: Case, prog: Program, findings: list[Finding], held: dict[str, list[int]]) -> list[DemandSupport]:
+    """LEGAL_SPEC §2a and R11: each demand once — a right at the strongest right's strength (a finding's
+    strength, or its give's cap if lower), else a request, else (asked for, given by nothing) none."""
+    requested = [str(x) for x in dict.fromkeys(case.demands)]
+    rights: dict[str, dict[str, str]] = {}
+    requests: dict[str, list[str]] = {}
+    for f in findings:
+        for i in held[f.id]:
+            g = prog.rulebase.findings[f.id].gives[i]
+            if g.basis == "right":
+                strength = weaker(f.strength, g.cap) if g.cap else f.strength
+                by = rights.setdefault(g.demand, {})
+                by[f.id] = max(by.get(f.id, strength), strength, key=RANK.__getitem__)
+            elif f.id not in requests.setdefault(g.demand, []):
+                requests[g.demand].append(f.id)
+    given = sorted(set(rights) | set(requests), key=_DEMAND_ORDER.__getitem__)
     out = []
-    for dem in order:
-        support = [f for f in findings if dem in f.demands]
-        best = max((f.strength for f in support), key=lambda s: RANK[s], default=None)
-        out.append(DemandSupport(demand=dem, requested=dem in requested, strength=best,
-                                 findings=[f.id for f in support]))
+    for dem in dict.fromkeys(requested + given):
+        asked = dem in requested
+        if dem in rights:
+            best = max(rights[dem].values(), key=RANK.__getitem__)
+            out.append(DemandSupport.model_construct(demand=dem, requested=asked, basis="right", strength=best,
+                                     findings=list(rights[dem])))
+        elif dem in requests:
+            out.append(DemandSupport.model_construct(demand=dem, requested=asked, basis="request", findings=requests[dem]))
+        else:
+            out.append(DemandSupport.model_construct(demand=dem, requested=asked, basis="none", findings=[]))
     return out
 
 
@@ -193,45 +241,76 @@ def _not_applicable(prog: Program, d: Derivation, lang: str) -> list[NotApplicab
     out = []
     for nid, spec in prog.rulebase.not_applicable.items():
         if nid in chosen:
-            out.append(NotApplicable(id=nid, why=spec.reasons[chosen[nid]].why(lang), cites=list(spec.cites)))
+            out.append(NotApplicable.model_construct(id=nid, why=spec.reasons[chosen[nid]].why(lang), cites=list(spec.cites)))
     return out
 
 
 def _deadlines(
-    prog: Program, d: Derivation, tr: _Tracer, as_of: dt.date, lang: str, notes: list[str], uncovered: set[int]
+    prog: Program, d: Derivation, tr: _Tracer, as_of: dt.date, lang: str, notes: list[Note], uncovered: set[int]
 ) -> list[Deadline]:
     starts: dict[str, tuple[int, Firing]] = {}
     for key, attrs in d.of_kind("deadline"):
         did, start = attrs["did"], attrs["start"]
         if did not in starts or start < starts[did][0]:
             starts[did] = (start, tr.first(d.support[key]))
+    argued: dict[str, tuple[int, Firing]] = {}
+    picks = {a.id: a.pick for spec in prog.rulebase.deadlines.values() for a in spec.arguments}
+    for key, attrs in d.of_kind("deadline_arg"):
+        aid, start = attrs["aid"], attrs["start"]
+        later = picks[aid] == "latest"
+        if aid not in argued or (start > argued[aid][0] if later else start < argued[aid][0]):
+            argued[aid] = (start, tr.first(d.support[key]))
+    sep = "；" if lang != "en" else "; "
     out = []
     for did, spec in prog.rulebase.deadlines.items():
         if did not in starts:
             continue
         start_ord, firing = starts[did]
         start = dt.date.fromordinal(start_ord)
-        end = period_end(start, years=spec.years, months=spec.months, moves=spec.moves)
+        end = period_end(start, years=spec.years, months=spec.months, days=spec.days, moves=spec.moves)
         if spec.moves and not end.covered:
             uncovered.add(end.date.year)
-        moved_from = end.unmoved.isoformat() if end.moved else None
         explanation = tr.because(firing)
-        if end.moved:
-            notes.append(NOTE_MOVED(lang).format(what=spec.title(lang), unmoved=end.unmoved.isoformat(),
-                                                 date=end.date.isoformat()))
-        if spec.passed_note and end.date < as_of:
-            explanation += ("；" if lang != "en" else "; ") + spec.passed_note(lang)
+        arguments: list[Argument] = []
+        if spec.safe_unmoved:
+            # L11: the consumer is told the unmoved last day; the moved day is only an argument.
+            date, moved_from = end.unmoved, None
+            if end.moved:
+                why = spec.moved_because(lang).replace("{date}", end.date.isoformat()) if spec.moved_because else ""
+                arguments.append(Argument.model_construct(id=f"{did}.moved", date=end.date.isoformat(), why=why))
+        else:
+            date, moved_from = end.date, (end.unmoved.isoformat() if end.moved else None)
+            if end.moved:
+                notes.append(Note.model_construct(kind="other", text=NOTE_MOVED(lang).format(
+                    what=spec.title(lang), unmoved=end.unmoved.isoformat(), date=end.date.isoformat())))
+        for a in spec.arguments:
+            if a.id not in argued:
+                continue
+            a_start, a_firing = argued[a.id]
+            a_end = period_end(dt.date.fromordinal(a_start), years=spec.years, months=spec.months, days=spec.days,
+                               moves=spec.moves)
+            if a_end.date <= date:
+                continue  # not later than the safe date: nothing to argue
+            if spec.moves and not a_end.covered:
+                uncovered.add(a_end.date.year)
+            why = tr.because(a_firing).replace("{date}", a_end.date.isoformat())
+            arguments.append(Argument.model_construct(id=a.id, date=a_end.date.isoformat(), why=why))
+        for arg in arguments:
+            explanation += sep + arg.why
+        if spec.passed_note and date < as_of:
+            explanation += sep + spec.passed_note(lang)
         out.append(
-            Deadline(
+            Deadline.model_construct(
                 id=did,
                 title=spec.title(lang),
-                date=end.date.isoformat(),
+                date=date.isoformat(),
                 start=start.isoformat(),
-                days_left=(end.date - as_of).days,
-                passed=end.date < as_of,
+                days_left=(date - as_of).days,
+                passed=date < as_of,
                 moved_from=moved_from,
                 explanation=explanation,
                 cites=list(spec.cites),
+                arguments=arguments,
             )
         )
     return out
@@ -243,7 +322,52 @@ def _missing(prog: Program, d: Derivation, lang: str) -> list[Missing]:
     for mid in hits:
         spec = prog.rulebase.missing[mid]
         if all(m.field != spec.field for m in out):
-            out.append(Missing(field=spec.field, why=spec.why(lang)))
+            out.append(Missing.model_construct(field=spec.field, why=spec.why(lang)))
+    return out
+
+
+# Findings about the business's conduct: a law-in-force note is keyed to the date of that conduct (L13).
+_CONDUCT = ("crpl10.", "crpl20.", "crpl48.", "crpl56.")
+
+
+def _law_in_force(case: Case, prog: Program, d: Derivation, tr: _Tracer, findings: list[Finding],
+                  lang: str) -> list[Note]:
+    """LEGAL_SPEC §5: one note per law whose edition took effect after the facts a finding rests on — the
+    purchase for the purchase-based findings, the business's conduct for the conduct findings (and 实施条例
+    第九条, cited for the pricing of an offer)."""
+    out: list[Note] = []
+    seen: set[str] = set()
+    by_fid: dict[str, list[Firing]] = {}
+    for key, attrs in d.of_kind("finding"):
+        if attrs["strength"] == next(f.strength for f in findings if f.id == attrs["fid"]):
+            by_fid.setdefault(attrs["fid"], []).extend(d.support[key])
+    for f in findings:
+        leaves = tr.leaves(tr.first(by_fid[f.id]))
+        conduct = sorted(case.interactions[d.base[k]["i"]].date for k in leaves if d.base[k]["t"] == "interaction")
+        conduct += [case.interactions[d.base[k]["best_i"]].date for k in leaves
+                    if d.base[k]["t"] == "offers" and "best_i" in d.base[k]]
+        for key in f.cites:
+            law = laws.lookup(key).law
+            if law.id in seen:
+                continue
+            by_conduct = f.id.startswith(_CONDUCT) or law.id == "crpl_regs"
+            day = min(conduct) if by_conduct and conduct else case.purchase.date
+            if day < law.effective:
+                seen.add(law.id)
+                out.append(Note.model_construct(kind="law_in_force", law=law.id, finding=f.id, date=day.isoformat(),
+                                text=NOTE_EARLIER_LAW(lang).format(
+                                    bought=day.isoformat(), law=law.title, law_en=law.en, edition=law.edition,
+                                    effective=law.effective.isoformat())))
+    return out
+
+
+def _note_facts(d: Derivation, tr: _Tracer, lang: str) -> list[Note]:
+    """Notes the rules conclude (e.g. a platform's own store is the seller), in rule order."""
+    out = []
+    for key, attrs in sorted(d.of_kind("note"), key=lambda ka: tr.order[tr.first(d.support[ka[0]]).rule]):
+        firing = tr.first(d.support[key])
+        cites = list(tr.rules[firing.rule].rule.cites)
+        out.append(Note.model_construct(kind=attrs["kind"], text=tr.because(firing), cites=cites or None))
     return out
 
 
@@ -269,56 +393,67 @@ def _citations(keys: list[str]) -> dict[str, CitationText]:
     return {key: _citation(key) for key in sorted(set(keys), key=_citation_order)}
 
 
+def _channel(spec: ChannelSpec, lang: str) -> Channel:
+    text = laws.lookup(spec.key).text if spec.key else spec.text(lang)
+    return Channel.model_construct(id=spec.id, key=spec.key, alternatives=list(spec.alternatives), text=text,
+                                   how=spec.how(lang))
+
+
 @cache
-def _channels(lang: str) -> tuple[Channel, ...]:
-    return tuple(Channel(key=k, text=laws.lookup(k).text, how=how(lang)) for k, how in CHANNELS)
+def _channel_list(consumer: bool, held: frozenset[str], lang: str) -> tuple[Channel, ...]:
+    return tuple(_channel(c, lang) for c in CHANNELS
+                 if (consumer or not c.consumer_only) and (c.needs is None or c.needs in held))
+
+
+def _channels(d: Derivation, lang: str) -> list[Channel]:
+    """LEGAL_SPEC §4: a buyer outside the consumer law gets negotiation, arbitration and the court only."""
+    needs = frozenset(c.needs for c in CHANNELS if c.needs and d.has(c.needs))
+    return list(_channel_list(d.has("scope.consumer"), needs, lang))
 
 
 def assemble(case: Case, as_of: dt.date, ps: Periods, d: Derivation, prog: Program, lang: str) -> Verdict:
     tr = _Tracer(prog, d, lang, _titles(prog, lang))
-    notes: list[str] = []
+    notes: list[Note] = []
     uncovered: set[int] = set()
-    findings = _findings(prog, d, tr, lang)
+    held = _held_gives(prog, d)
+    findings = _findings(prog, d, tr, lang, held)
     not_applicable = _not_applicable(prog, d, lang)
     deadlines = _deadlines(prog, d, tr, as_of, lang, notes, uncovered)
     missing = _missing(prog, d, lang)
-    channels = list(_channels(lang))
+    channels = _channels(d, lang)
 
     keys = [c for f in findings for c in f.cites + f.quotes]
     keys += [c for n in not_applicable for c in n.cites]
     keys += [c for x in deadlines for c in x.cites]
-    keys += [c.key for c in channels]
+    keys += [c.key for c in channels if c.key]
+    keys += [c for key, _ in d.of_kind("note") for c in tr.rules[tr.first(d.support[key]).rule].rule.cites]
     citations = _citations(keys)
 
     if d.has("scope.business"):
-        notes.insert(0, NOTE_NOT_CONSUMER(lang))
+        notes.insert(0, Note.model_construct(kind="other", text=NOTE_NOT_CONSUMER(lang)))
     bought = case.purchase.date
-    seen_laws = []
-    for key in citations:
-        law = laws.lookup(key).law
-        if law not in seen_laws:
-            seen_laws.append(law)
-    for law in seen_laws:
-        if bought < law.effective:
-            notes.append(NOTE_EARLIER_LAW(lang).format(bought=bought.isoformat(), law=law.title, law_en=law.en,
-                                                       edition=law.edition, effective=law.effective.isoformat()))
+    notes += _note_facts(d, tr, lang)
+    notes += _law_in_force(case, prog, d, tr, findings, lang)
     if uncovered:
         years = "、".join(str(y) for y in sorted(uncovered)) if lang != "en" else ", ".join(map(str, sorted(uncovered)))
-        notes.append(NOTE_CALENDAR(lang).format(years=years, last=calendar_last_year()))
+        notes.append(Note.model_construct(kind="calendar_not_covered", years=sorted(uncovered),
+                          text=NOTE_CALENDAR(lang).format(years=years, last=calendar_last_year())))
 
     in_warranty = True if d.has("status.in_warranty") else (False if d.has("status.out_of_warranty") else None)
-    return Verdict(
+    return Verdict.model_construct(
         as_of=as_of.isoformat(),
         lang=lang,
-        case=CaseSummary(product=case.product.model, in_warranty=in_warranty,
+        case=CaseSummary.model_construct(product=case.product.model, in_warranty=in_warranty,
                          days_since_purchase=(as_of - bought).days),
         findings=findings,
-        demands=_demands(case, findings),
+        demands=_demands(case, prog, findings, held),
         not_applicable=not_applicable,
         deadlines=deadlines,
         missing=missing,
         notes=notes,
         channels=channels,
+        losses=[Loss.model_construct(kind=str(x.kind), amount=x.amount, evidence=x.evidence,
+                     date=x.date.isoformat() if x.date else None, note=x.note) for x in case.losses],
         citations=citations,
         notice=NOTICE(lang),
     )

@@ -21,28 +21,37 @@ from typing import Any
 
 from engine.case import Case
 from engine.dates import PeriodEnd, period_end
+from engine.vocab import FREE_REMEDIES
 
-FREE_REMEDIES = {"free_repair", "free_replacement_same_model", "free_replacement_newer_model", "refund"}
 REMEDY_KINDS = {"offer", "repair", "replacement", "refund"}
 
 PATHS: dict[str, dict[str, tuple[str, ...]]] = {
     "purchase": {"personal": ("purchase.for_personal_use",), "category": ("product.category",),
-                 "channel": ("purchase.channel",)},
+                 "channel": ("purchase.channel",), "self_operated": ("purchase.self_operated",),
+                 "identified": ("purchase.platform_identified_seller",),
+                 "nonreturnable": ("purchase.non_returnable_confirmed",), "sold_as": ("purchase.sold_as",)},
     "dates": {"bought": ("purchase.date",), "noticed": ("fault.first_noticed",),
               "warranty": ("purchase.warranty_months",),
               "warranty_end": ("purchase.date", "purchase.warranty_months"),
-              "day7_end": ("purchase.date",), "month6_end": ("purchase.date",)},
+              "day7_end": ("purchase.date",), "month6_end": ("purchase.date",),
+              "day7_moved": ("purchase.date",)},
     "fault": {"symptoms": ("fault.symptoms",), "n_symptoms": ("fault.symptoms",), "cause": ("fault.cause",),
               "inspection": ("fault.service_inspection",), "batch": ("fault.batch_evidence",),
               "reports": ("fault.similar_reports",), "reports_known": ("fault.similar_reports",)},
     "harm": {"injury": ("harm.personal_injury",), "property": ("harm.other_property_damage",)},
-    "product": {"model": ("product.model",), "batch": ("product.production_batch",)},
+    "product": {"model": ("product.model",), "batch": ("product.production_batch",),
+                "same_model": ("product.same_model_available",), "found": ("product.found_condition",),
+                "evidence": ("product.condition_evidence",)},
     "interaction": {"kind": ("kind",), "remedy": ("remedy",), "ratio": ("price_ratio",),
+                    "price": ("remedy", "price_ratio"), "price_known": ("remedy", "price_ratio"),
+                    "target": ("target_model",), "reason": ("reason",), "intact": ("goods_intact",),
+                    "channel": ("channel",),
                     "accepted": ("accepted",), "conditional": ("conditional_refusal",),
                     "consented": ("consumer_consented",), "fixed": ("fixed",), "answered": ("answered",),
                     "topic": ("topic",), "day": ("date",), "i": ("date",)},
     "comparator": {"model": ("model",), "batch": ("production_batch",), "shared": ("symptoms",),
-                   "remedy": ("remedy",), "ratio": ("price_ratio",)},
+                   "remedy": ("remedy",), "ratio": ("remedy", "price_ratio"), "target": ("target_model",)},
+    "loss": {"amount": ("amount",), "evidence": ("evidence",), "kind": ("kind",)},
     "offers": {"any": ("interactions",), "best": ("interactions",), "best_known": ("interactions",)},
     "demands": {"items": ("demands",)},
 }
@@ -60,7 +69,8 @@ def model_key(model: str | None) -> str:
 
 
 def effective_ratio(remedy: str | None, ratio: float | None) -> float | None:
-    """A free remedy costs nothing even if the ratio was left blank; a paid one stays unknown."""
+    """LEGAL_SPEC §1 `price of a remedy` (L9), the one place it is decided: the price ratio given; when
+    blank, 0 for a free remedy (FREE_REMEDIES), otherwise unknown. Comparators and offers alike."""
     if ratio is not None:
         return float(ratio)
     if remedy in FREE_REMEDIES:
@@ -102,13 +112,16 @@ def base_facts(case: Case, ps: Periods | None = None) -> list[dict[str, Any]]:
     f, p = case.fault, case.purchase
     facts: list[dict[str, Any]] = []
     facts.append({"t": "purchase", "k": "purchase", "personal": tri(p.for_personal_use),
-                  "category": str(case.product.category), "channel": str(p.channel or "?")})
+                  "category": str(case.product.category), "channel": str(p.channel or "?"),
+                  "self_operated": tri(p.self_operated), "identified": tri(p.platform_identified_seller),
+                  "nonreturnable": tri(p.non_returnable_confirmed), "sold_as": str(p.sold_as)})
     dates: dict[str, Any] = {
         "t": "dates", "k": "dates",
         "bought": p.date.toordinal(), "bought_on": p.date.isoformat(),
         "noticed": f.first_noticed.toordinal(), "noticed_on": f.first_noticed.isoformat(),
         "warranty": "yes" if ps.warranty_end else "no",
         "day7_end": ps.day7.date.toordinal(), "day7_end_on": ps.day7.date.isoformat(),
+        "day7_unmoved_on": ps.day7.unmoved.isoformat(), "day7_moved": "yes" if ps.day7.moved else "no",
         "month6_end": ps.month6.date.toordinal(), "month6_end_on": ps.month6.date.isoformat(),
     }
     if ps.warranty_end:
@@ -123,8 +136,10 @@ def base_facts(case: Case, ps: Periods | None = None) -> list[dict[str, Any]]:
     facts.append(fault)
     facts.append({"t": "harm", "k": "harm", "injury": tri(case.harm.personal_injury),
                   "property": tri(case.harm.other_property_damage)})
-    facts.append({"t": "product", "k": "product", "model": model_key(case.product.model),
-                  "batch": case.product.production_batch or "?"})
+    pr = case.product
+    facts.append({"t": "product", "k": "product", "model": model_key(pr.model),
+                  "batch": pr.production_batch or "?", "same_model": tri(pr.same_model_available),
+                  "found": str(pr.found_condition), "evidence": str(pr.condition_evidence)})
 
     offered = False  # some remedy was offered or given, priced or not
     best: float | None = None
@@ -135,11 +150,16 @@ def base_facts(case: Case, ps: Periods | None = None) -> list[dict[str, Any]]:
             "remedy": str(x.remedy or "?"), "accepted": tri(x.accepted), "conditional": tri(x.conditional_refusal),
             "consented": tri(x.consumer_consented), "fixed": tri(x.fixed), "answered": tri(x.answered),
             "topic": str(x.topic or "?"), "day": x.date.toordinal(), "on": x.date.isoformat(),
-            "party": x.party or "",
+            "party": x.party or "", "target": model_key(x.target_model), "reason": str(x.reason or "?"),
+            "intact": tri(x.goods_intact), "channel": str(x.channel or "?"),
         }
-        _put(fx, "ratio", x.price_ratio)
-        facts.append(fx)
         ratio = effective_ratio(x.remedy, x.price_ratio)
+        _put(fx, "ratio", x.price_ratio)
+        _put(fx, "price", ratio)
+        fx["price_known"] = "no" if ratio is None else "yes"
+        if ratio is not None:
+            fx["price_pct"] = percent(ratio)
+        facts.append(fx)
         if str(x.kind) in REMEDY_KINDS and x.remedy not in (None, "none"):
             offered = True
             if ratio is not None and (best is None or ratio < best):
@@ -155,12 +175,15 @@ def base_facts(case: Case, ps: Periods | None = None) -> list[dict[str, Any]]:
     mine = {str(s) for s in f.symptoms}
     for i, c in enumerate(case.comparators):
         fc: dict[str, Any] = {
-            "t": "comparator", "k": f"comparators[{i}]", "i": i, "model": model_key(c.model),
+            "t": "comparator", "k": f"comparators[{i}]", "i": i, "n": i + 1, "model": model_key(c.model),
             "batch": c.production_batch or "?", "shared": len(mine & {str(s) for s in c.symptoms}),
-            "remedy": str(c.remedy or "?"),
+            "remedy": str(c.remedy or "?"), "target": model_key(c.target_model),
         }
         _put(fc, "ratio", effective_ratio(c.remedy, c.price_ratio))
         facts.append(fc)
+    for i, loss in enumerate(case.losses):
+        facts.append({"t": "loss", "k": f"losses[{i}]", "i": i, "kind": str(loss.kind), "amount": float(loss.amount),
+                      "evidence": tri(loss.evidence)})
     facts.append({"t": "demands", "k": "demands", "items": sorted({str(d) for d in case.demands})})
     return facts
 
@@ -173,7 +196,7 @@ def field_paths(fact: dict[str, Any], attrs: list[str]) -> list[str]:
     if kind == "offers":
         best_i = fact.get("best_i")
         return [f"interactions[{best_i}].price_ratio"] if best_i is not None else ["interactions"]
-    prefix = fact["k"] + "." if kind in ("interaction", "comparator") else ""
+    prefix = fact["k"] + "." if kind in ("interaction", "comparator", "loss") else ""
     for a in attrs:
         for p in table.get(a, ()):
             path = prefix + p

@@ -1,20 +1,34 @@
 """The verdict (CONTRACT.md §2) as pydantic models: what every output — text, JSON, letters — reads.
 
 Fields beyond the contract's example are additive: `quotes` and `trace` on a finding (the decisive
-passages and the fact → rule → article chain a letter's annex prints), `demands` (how well each demand
-is supported), `title`/`start`/`days_left` on a deadline, `channels` (消保法第三十九条) and `notice` (not
-a lawyer's advice).
+passages and the fact → rule → article chain a letter's annex prints), `requests` on a finding (what it
+supports only as a settlement request, LEGAL_SPEC §2a), `title`/`start`/`days_left` on a deadline, `losses`
+(the consumer's recorded costs, for the letters) and `notice` (not a lawyer's advice).
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Any, Literal
 
-from engine.vocab import Strength
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
+
+# Plain literals rather than the vocabulary enums: the assembly builds these models without a second
+# validation pass (model_construct), and a literal serialises a plain string without complaint.
+Strength = Literal["strong", "arguable", "weak"]
+Basis = Literal["right", "request", "none"]
 
 
 class _Out(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+class _Sparse(_Out):
+    """A model whose unset optional fields are left out of the JSON (CONTRACT §2 v2: a request has no
+    `strength`, a note only the fields of its kind), while the other models keep their nulls."""
+
+    @model_serializer(mode="wrap")
+    def _drop_none(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return {k: v for k, v in handler(self).items() if v is not None}
 
 
 class Step(_Out):
@@ -33,18 +47,24 @@ class Finding(_Out):
     explanation: str
     cites: list[str]
     facts: list[str]
-    demands: list[str]
+    demands: list[str]  # what it gives as of right (LEGAL_SPEC §2a)
+    requests: list[str]  # what it supports only as a settlement request
     quotes: list[str]
     application: str  # one sentence, addressed to the business, applying the article to these facts
     trace: list[Step]
 
 
-class DemandSupport(_Out):
-    """How well the findings support one demand: the consumer's own demands first, `strength` null if none does."""
+class DemandSupport(_Sparse):
+    """How the findings support one demand (CONTRACT §2 v2, LEGAL_SPEC §2a and R11).
+
+    `basis` right: some finding gives it as of right, `strength` the strongest such; request: only as a
+    settlement request; none: the consumer asked for it and no finding gives it. The consumer's own demands
+    come first."""
 
     demand: str
     requested: bool
-    strength: Strength | None
+    basis: Basis
+    strength: Strength | None = None
     findings: list[str]
 
 
@@ -52,6 +72,14 @@ class NotApplicable(_Out):
     id: str
     why: str
     cites: list[str]
+
+
+class Argument(_Out):
+    """A later date that can be argued beside a deadline's safe date (LEGAL_SPEC L10, L11)."""
+
+    id: str
+    date: str
+    why: str
 
 
 class Deadline(_Out):
@@ -64,6 +92,7 @@ class Deadline(_Out):
     moved_from: str | None = None
     explanation: str
     cites: list[str]
+    arguments: list[Argument] = []
 
 
 class Missing(_Out):
@@ -71,10 +100,36 @@ class Missing(_Out):
     why: str
 
 
-class Channel(_Out):
-    key: str
+class Channel(_Sparse):
+    """An escalation channel (消保法第三十九条, LEGAL_SPEC §4): `alternatives` names the channel one may take
+    instead of this one (消协 mediation and the 12315 complaint exclude each other)."""
+
+    id: str
+    key: str | None = None
+    alternatives: list[str] = []
     text: str
     how: str
+
+
+class Note(_Sparse):
+    """A note beside the findings (CONTRACT §2 v2): `kind` law_in_force | self_operated | calendar_not_covered |
+    other; the fields after `text` only where the kind has them."""
+
+    kind: str
+    text: str
+    law: str | None = None
+    finding: str | None = None
+    date: str | None = None
+    cites: list[str] | None = None
+    years: list[int] | None = None
+
+
+class Loss(_Out):
+    kind: str
+    amount: float
+    evidence: bool | None
+    date: str | None
+    note: str | None
 
 
 class CitationText(_Out):
@@ -94,7 +149,7 @@ class CaseSummary(_Out):
 
 
 class Verdict(_Out):
-    version: int = 1
+    version: int = 2
     as_of: str
     lang: str
     case: CaseSummary
@@ -103,8 +158,9 @@ class Verdict(_Out):
     not_applicable: list[NotApplicable]
     deadlines: list[Deadline]
     missing: list[Missing]
-    notes: list[str]
+    notes: list[Note]
     channels: list[Channel]
+    losses: list[Loss] = []
     citations: dict[str, CitationText]
     notice: str
 

@@ -29,6 +29,7 @@ class Channel(StrEnum):
     official_store = "official_store"
     third_party_online = "third_party_online"
     third_party_store = "third_party_store"
+    tv_phone_mail = "tv_phone_mail"  # v2: TV, phone or mail order (消保法第二十五条)
     other = "other"
 
 
@@ -77,6 +78,8 @@ class InteractionKind(StrEnum):
     refund = "refund"
     inquiry = "inquiry"
     promise_callback = "promise_callback"
+    return_request = "return_request"  # v2: the consumer asked to return the goods
+    consumer_demand = "consumer_demand"  # v2: a written demand or complaint the business (or 消协/12315) received
     other = "other"
 
 
@@ -88,6 +91,12 @@ class Remedy(StrEnum):
     discounted_trade_in = "discounted_trade_in"
     refund = "refund"
     none = "none"
+
+
+# The remedies that cost nothing by definition: a blank price is 0 for these and unknown for the rest
+# (LEGAL_SPEC §1 `price of a remedy`, L9) — the one home of that set, for the facts, cohort and letters.
+FREE_REMEDIES = frozenset({Remedy.free_repair, Remedy.free_replacement_same_model,
+                           Remedy.free_replacement_newer_model, Remedy.refund})
 
 
 class InquiryTopic(StrEnum):
@@ -105,6 +114,67 @@ class Demand(StrEnum):
     policy_disclosure = "policy_disclosure"
     equal_treatment = "equal_treatment"
     apology = "apology"
+    price_reduction = "price_reduction"  # v2
+    costs = "costs"  # v2: shipping and other necessary costs (消保法第二十四条第二款)
+    recall_measures = "recall_measures"  # v2: inform, warn, recall (第十九条)
+    recall_costs = "recall_costs"  # v2: the necessary costs a recall puts on the business
+
+
+class SoldAs(StrEnum):
+    """v2: what the seller said it sold."""
+
+    new = "new"
+    refurbished = "refurbished"
+    used = "used"
+
+
+class FoundCondition(StrEnum):
+    """v2: what the goods turned out to be."""
+
+    as_sold = "as_sold"
+    refurbished = "refurbished"
+    used = "used"
+    counterfeit = "counterfeit"
+
+
+class ConditionEvidence(StrEnum):
+    none = "none"
+    activation_record = "activation_record"
+    official_inspection = "official_inspection"
+    authority_finding = "authority_finding"
+
+
+class ReturnReason(StrEnum):
+    no_reason = "no_reason"
+    quality = "quality"
+
+
+class DemandChannel(StrEnum):
+    """v2: how a consumer_demand reached the business or the body that passes it on."""
+
+    letter = "letter"
+    platform = "platform"
+    samr_12315 = "12315"
+    consumer_association = "consumer_association"
+    other = "other"
+
+
+class LossKind(StrEnum):
+    shipping = "shipping"
+    repair_paid = "repair_paid"
+    transport = "transport"
+    medical = "medical"
+    lost_income = "lost_income"
+    other_property = "other_property"
+    other = "other"
+
+
+class Basis(StrEnum):
+    """How a demand is supported (LEGAL_SPEC §2a, CONTRACT §2 v2)."""
+
+    right = "right"
+    request = "request"
+    none = "none"
 
 
 class Strength(StrEnum):
@@ -125,6 +195,13 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
     "inquiry_topic": InquiryTopic,
     "demand": Demand,
     "strength": Strength,
+    "sold_as": SoldAs,
+    "found_condition": FoundCondition,
+    "condition_evidence": ConditionEvidence,
+    "return_reason": ReturnReason,
+    "demand_channel": DemandChannel,
+    "loss_kind": LossKind,
+    "basis": Basis,
 }
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import hashlib
 import io
 import threading
 from pathlib import Path
@@ -104,7 +105,16 @@ def _subset(text: str) -> bytes:
         minLeftSideBearing=min((lsb for _, lsb, _ in inked), default=0),
         minRightSideBearing=min((w - lsb - (b[2] - b[0]) for w, lsb, b in inked), default=0),
         xMaxExtent=max((lsb + (b[2] - b[0]) for _, lsb, b in inked), default=0))
-    fb.font["name"] = src["name"]  # the font's names, copyright and licence (SIL OFL), unchanged
+    # The font's names, copyright and licence (SIL OFL), unchanged but for the PostScript name: reportlab
+    # keeps one face per PostScript name, so two letters drawn in one process (the web server, `ask` drafting
+    # both documents) would share the first one's glyphs. A name per character set keeps them apart and
+    # stays deterministic.
+    names_table = copy.deepcopy(src["name"])
+    ps_name = "WeiquanSerif-" + hashlib.sha1("".join(sorted(set(text))).encode("utf-8")).hexdigest()[:12]
+    for record in names_table.names:
+        if record.nameID == 6:
+            record.string = ps_name
+    fb.font["name"] = names_table
     os2 = copy.deepcopy(src["OS/2"])
     os2.usFirstCharIndex, os2.usLastCharIndex = min(chars, default=0x20), min(max(chars, default=0x20), 0xFFFF)
     fb.font["OS/2"] = os2

@@ -443,7 +443,7 @@ def test_duplicates_in_different_workers_give_the_same_report(tmp_path: Path) ->
 
 def test_no_valid_case_means_no_conclusion_and_exit_2(tmp_path: Path) -> None:
     (tmp_path / "typo.yaml").write_text("product: [unclosed", encoding="utf-8")
-    (tmp_path / "enum.yaml").write_text(json.dumps(case("北京市", ["touch_unresponsive"], []) | {"version": 2}),
+    (tmp_path / "enum.yaml").write_text(json.dumps(case("北京市", ["touch_unresponsive"], []) | {"version": 3}),
                                         encoding="utf-8")
     args = [str(tmp_path / "typo.yaml"), str(tmp_path / "enum.yaml"), "--as-of", AS_OF]
     r = weiquan("cohort", *args)

@@ -14,6 +14,7 @@ from types import ModuleType
 from kb.rules import (
     civil_code_188,
     civil_code_582,
+    civil_code_584,
     civil_code_621,
     crpl_2,
     crpl_8,
@@ -23,7 +24,9 @@ from kb.rules import (
     crpl_20,
     crpl_23,
     crpl_24,
+    crpl_25,
     crpl_26,
+    crpl_44,
     crpl_48,
     crpl_55,
     crpl_56,
@@ -31,12 +34,14 @@ from kb.rules import (
     pql_41,
     pql_45,
     pql_46,
+    samr_complaints,
 )
 from kb.rules.dsl import Deadline, Finding, Missing, NotApplicable, Rule
 
 MODULES: tuple[ModuleType, ...] = (
-    crpl_2, periods, crpl_23, civil_code_621, pql_46, pql_41, crpl_24, crpl_9, crpl_10, crpl_8,
-    crpl_20, crpl_26, crpl_19, crpl_48, crpl_56, civil_code_582, crpl_55, civil_code_188, pql_45,
+    crpl_2, periods, crpl_23, civil_code_621, pql_46, pql_41, crpl_24, crpl_25, crpl_9, crpl_10, crpl_8,
+    crpl_20, crpl_26, crpl_19, crpl_44, civil_code_584, crpl_48, crpl_56, civil_code_582, crpl_55, civil_code_188,
+    pql_45, samr_complaints,
 )
 
 FINDING_ORDER = (
@@ -44,8 +49,10 @@ FINDING_ORDER = (
     "crpl24.repair_replace_in_warranty",
     "crpl24.repair_replace_after_warranty",
     "crpl24.return_after_failed_repairs",
+    "crpl24.return_purpose_frustrated",
     "crpl24.costs",
     "crpl23.burden_of_proof",
+    "crpl25.no_reason_return",
     "crpl9.right_to_refuse_offer",
     "crpl10.forced_transaction",
     "crpl10.unequal_treatment",
@@ -54,14 +61,19 @@ FINDING_ORDER = (
     "crpl26.warranty_exclusion_void",
     "crpl19.recall_duty",
     "pql41.producer_liability",
+    "crpl44.platform_liability",
+    "crpl55.fraud",
+    "civil_code584.losses",
     "crpl48.refusal_liability",
     "crpl56.report_to_regulator",
     "civil_code582.contract_remedy",
 )
 NOT_APPLICABLE_ORDER = (
-    "crpl8.policy_disclosure", "crpl10.fair_trade", "crpl24.remedies", "pql41.producer_liability", "crpl55.fraud",
+    "crpl8.policy_disclosure", "crpl10.fair_trade", "crpl24.remedies", "pql41.producer_liability",
+    "crpl25.no_reason_return", "crpl55.fraud",
 )
-DEADLINE_ORDER = ("limitation.contract", "limitation.product_liability", "limitation.long_stop", "notice.quality_period")
+DEADLINE_ORDER = ("limitation.contract", "limitation.product_liability", "limitation.long_stop", "notice.quality_period",
+                  "return.seven_days", "return.no_reason", "complaint.samr")
 
 
 @dataclass(frozen=True)

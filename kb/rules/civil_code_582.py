@@ -10,7 +10,10 @@ the seller knew or should have known: arguable with such knowledge, weak without
 """
 
 from kb.rules.common import BUSINESS, BUSINESS_KNEW, IN_WARRANTY, NONCONFORMITY, OUT_OF_WARRANTY
-from kb.rules.dsl import Finding, T, Variant, capped_when_disputed
+from kb.rules.crpl_23 import capped_when_disputed
+from kb.rules.dsl import Finding, Give, T, Variant
+
+ARTICLE = ("civil_code:582", "civil_code:617")  # the article(s) this module encodes
 
 FINDINGS = [
     Finding(
@@ -21,7 +24,7 @@ FINDINGS = [
         title=T("买受人可以要求修理、更换、退货或减少价款（合同违约责任）",
                 "The buyer may claim repair, replacement, return or a price reduction (contract remedies)"),
         cites=("civil_code:582", "civil_code:617"),
-        demands=("free_repair", "free_replacement_same_model", "refund"),
+        gives=(Give("free_repair"), Give("free_replacement_same_model"), Give("refund"), Give("price_reduction")),
         variants=capped_when_disputed((
             Variant(
                 name="in_warranty",

@@ -3,35 +3,34 @@
 > 消费者享有公平交易的权利。
 > 消费者在购买商品或者接受服务时，有权获得质量保障、价格合理、计量正确等公平交易条件，有权拒绝经营者的强制交易行为。
 
-Two conducts fall here. *Forced dealing*: refusing the repair unless the consumer buys the offered
-trade-in, or sending the device back unrepaired after the consumer declined the paid offer (第十六条第三款
-forbids 强制交易 and unfair conditions too). *Unequal treatment*: a consumer of the same model and batch
-with the same fault got a cheaper remedy — arguable only, since the business may point to differences
-we cannot see. Where the difference is a price or charge for the same service, the 2024 implementing
-regulations (实施条例第九条第二款) speak to it directly.
+Two conducts fall here. *Forced dealing* (L4): refusing any other handling unless the consumer pays for
+the offered repair or trade-in — a conditional refusal on a *paid* offer (第十六条第三款 forbids 强制交易
+and unfair conditions too). A free offer sells nothing, so it is never forced dealing; handing the device
+back after the consumer declined a paid offer is a refusal (第四十八条), not forced dealing by itself. It is as
+strong as the repair claim it presses on, and never below arguable (R4). *Unequal treatment* (R8): a
+consumer of the same model and batch with the same fault got a remedy where this one got none, or a
+cheaper one — arguable only, since the business may point to differences we cannot see. Only where the
+difference is the price of the same service (R3: a repair and a repair, or a replacement to the same target
+model) does 实施条例第九条第二款 speak to it (L6). Neither conduct gives a remedy of its own beyond equal
+treatment (§2a); a newer model is a request, never a right.
 """
 
-from kb.rules.common import CONSUMER, SAME_BATCH
-from kb.rules.dsl import Finding, Missing, NotApplicable, Reason, Ref, Rule, T, Variant, fact
+from kb.rules.common import CONSUMER, CRPL24_REMEDY_FINDINGS, NONCONFORMITY, REPAIRS, REPLACEMENTS, SAME_BATCH
+from kb.rules.dsl import Finding, Give, Missing, NotApplicable, Reason, Ref, Rule, T, Variant, fact
+
+ARTICLE = ("crpl:10",)  # the article(s) this module encodes
 
 _X = fact("x", "interaction")
-_DECLINED_OFFER = fact("o", "interaction", kind="offer", accepted__ne="yes")
+_PO = fact("po", "fact.paid_offer")
+_OFFERED = ("offer", "repair", "replacement", "refund")
 
 RULES = [
     Rule(
         name="forced_offer.conditional",
-        when=(_X.where(conditional="yes"),),
+        when=(_PO, _X.where(conditional="yes", i=Ref("po", "i"))),
         derive="fact.forced_offer",
-        because=T("{x.on} {x.party}以接受其方案（{x.remedy}）为条件，拒绝其他处理",
-                  "on {x.on} {x.party} refused any other handling unless its offer ({x.remedy}) was accepted"),
-    ),
-    Rule(
-        name="forced_offer.returned_after_decline",
-        when=(_DECLINED_OFFER, _X.where(kind="return_unrepaired", consented__ne="yes", day__ge=Ref("o", "day"))),
-        derive="fact.forced_offer",
-        because=T("消费者未接受 {o.on} 的付费方案后，{x.on} {x.party}未经同意将设备原样退回、不予维修",
-                  "after the consumer declined the offer of {o.on}, {x.party} sent the device back unrepaired on "
-                  "{x.on} without consent"),
+        because=T("{x.on} {x.party}以消费者接受其付费方案（{x.remedy}）为条件，拒绝其他处理",
+                  "on {x.on} {x.party} refused any other handling unless the consumer paid for its offer ({x.remedy})"),
     ),
     Rule(
         name="unequal.priced_newer",
@@ -75,51 +74,100 @@ RULES = [
     ),
 ]
 
+_UT = fact("ut", "fact.unequal_treatment", priced="yes")
+_MINE = fact("x", "interaction", kind__in=_OFFERED, price_known="yes")
+
+
+def _same(name: str, mine: tuple, theirs: dict) -> Rule:
+    return Rule(
+        name=f"same_remedy_cheaper.{name}",
+        when=(_UT, _MINE.where(remedy__in=mine), SAME_BATCH.where(ratio__lt=Ref("x", "price"), **theirs)),
+        derive="fact.same_remedy_cheaper",
+        because=T("同批次同故障的消费者就同一服务（{cmp.remedy}）支付的价格低于给您的方案（{x.on}，{x.price}）：同一服务、不同收费",
+                  "a same-batch consumer with the same fault paid less for the same service ({cmp.remedy}) than "
+                  "the offer to you ({x.on}, {x.price}): the same service at different prices"),
+        cites=("crpl_regs:9",),
+    )
+
+
+# R3: a repair and a repair; a replacement or trade-in to the same target model (where both are given).
+RULES += [
+    _same("repair", REPAIRS, {"remedy__in": REPAIRS}),
+    _same("replacement", REPLACEMENTS, {"remedy__in": REPLACEMENTS, "target": Ref("x", "target")}),
+    _same("replacement_their_target_unknown", REPLACEMENTS, {"remedy__in": REPLACEMENTS, "target": "?"}),
+]
+RULES.append(Rule(
+    name="same_remedy_cheaper.replacement_my_target_unknown",
+    when=(_UT, _MINE.where(remedy__in=REPLACEMENTS, target="?"),
+          SAME_BATCH.where(ratio__lt=Ref("x", "price"), remedy__in=REPLACEMENTS)),
+    derive="fact.same_remedy_cheaper",
+    because=T("同批次同故障的消费者就同类服务（{cmp.remedy}）支付的价格低于给您的方案（{x.on}，{x.price}）：同一服务、不同收费",
+              "a same-batch consumer with the same fault paid less for the same kind of service ({cmp.remedy}) than "
+              "the offer to you ({x.on}, {x.price}): the same service at different prices"),
+    cites=("crpl_regs:9",),
+))
+
 _UNEQUAL = T("同型号、同批次、同故障的消费者受到不同对待，可主张公平交易条件；经营者可能以个案差异抗辩，属可争取",
              "consumers of the same model, batch and fault were treated differently, which supports a claim to "
              "fair terms; the business may cite differences between cases: arguable")
 
+_FORCED = T("以拒绝其他处理迫使消费者接受付费方案，属于消费者有权拒绝的强制交易（与其所施压的修理主张同等强度，至少可争取）",
+            "withholding other handling to make the consumer pay for its offer is forced dealing, which the consumer "
+            "may refuse (as strong as the repair claim it presses on, and at least arguable)")
+
 FINDINGS = [
     Finding(
         id="crpl10.forced_transaction",
-        letter=T("售后以本人接受付费方案为条件才肯处理，否则拒绝维修，属于本人有权拒绝的强制交易，经营者不得强制交易。",
-                 "Making any handling conditional on my accepting a paid offer, and otherwise refusing the repair, is forced dealing, which I may refuse and which a business must not engage in."),
+        letter=T("售后以本人接受付费方案为条件才肯处理，否则拒绝其他处理，属于本人有权拒绝的强制交易，经营者不得强制交易；贵方应当不附条件地依法处理本人的设备。",
+                 "Making any handling conditional on my paying for its offer, and otherwise refusing other handling, is forced dealing, which I may refuse and which a business must not engage in; you must handle my device as the law requires, without conditions."),
         quotes=("crpl:10:2", "crpl:16:3"),
-        title=T("拒绝维修以迫使接受付费换购，涉嫌强制交易", "Refusing repair to force a paid trade-in: forced dealing"),
+        title=T("拒绝其他处理以迫使接受付费方案，涉嫌强制交易", "Refusing other handling to force a paid offer: forced dealing"),
         cites=("crpl:10", "crpl:9", "crpl:16"),
-        demands=("free_repair", "apology"),
+        gives=(),
         variants=(
             Variant(
+                name="presses_on_claim",
+                strength=Ref("rc", "strength"),
+                when=(CONSUMER, fact("fo", "fact.forced_offer"),
+                      fact("rc", "finding", fid__in=CRPL24_REMEDY_FINDINGS, strength__in=("strong", "arguable"))),
+                because=_FORCED,
+            ),
+            Variant(
                 name="forced",
-                strength="strong",
+                strength="arguable",
                 when=(CONSUMER, fact("fo", "fact.forced_offer")),
-                because=T("以拒绝履行维修义务迫使消费者接受其交易条件，属于消费者有权拒绝的强制交易，经营者不得强制交易",
-                          "withholding the repair to make the consumer accept its terms is forced dealing, which "
-                          "the consumer may refuse and the business must not engage in"),
+                because=T("以拒绝其他处理为条件推销付费方案，可以主张属于不公平、不合理的交易条件（强制交易），属可争取",
+                          "making other handling conditional on a paid purchase can be argued to be an unfair, "
+                          "unreasonable trading condition (forced dealing): arguable"),
             ),
         ),
     ),
     Finding(
         id="crpl10.unequal_treatment",
-        letter=T("据本人了解，同型号、同批次、同故障的其他消费者获得了更优的处理，本人认为经营者应当给予本人同等的公平交易条件。",
-                 "As far as I know, other consumers with the same model, batch and fault were treated better; I claim the same fair terms."),
+        letter=T("据本人了解，同型号、同批次、有相同故障现象的其他消费者获得了更优的处理，本人认为经营者应当给予本人同等的公平交易条件。",
+                 "As far as I know, other consumers with the same model and batch and a shared symptom were treated better; I hold that the business should give me the same fair terms."),
         quotes=("crpl:10:2", "crpl_regs:9:2"),
-        title=T("同批次同故障却差别对待，违背公平交易", "Same batch, same fault, different treatment: unfair terms"),
+        title=T("同批次同故障却差别对待，涉嫌违背公平交易", "Same batch, same fault, different treatment: arguably unfair terms"),
         cites=("crpl:10",),
-        demands=("equal_treatment",),
+        gives=(
+            Give("equal_treatment"),
+            Give("free_replacement_newer_model", basis="request",
+                 when=(SAME_BATCH.where(remedy="free_replacement_newer_model"),),
+                 because=T("同批次同故障的消费者获得了新款更换：可以据此协商请求同等处理，但第二十四条的更换是同型号的合格商品，新款不是法定权利",
+                           "a same-batch consumer with the same fault got a newer model: you may ask for the same as a "
+                           "settlement, but art. 24's replacement is a conforming unit of the same model, so a newer "
+                           "model is not a legal right")),
+        ),
         variants=(
-            Variant(name="priced", strength="arguable", because=_UNEQUAL,
-                    letter=T("同型号、同批次、同故障的其他消费者获得的处理比给本人的方案（需付原价的 {of.best_pct}）更优惠，本人认为经营者对同一商品、同等条件设置了不同的收费，应当给予本人同等待遇。",
-                             "Other consumers with the same model, batch and fault were given a cheaper remedy than "
-                             "the offer to me ({of.best_pct} of the price); I hold that the business set different charges "
-                             "for the same goods on equal terms and should treat me equally."),
-                    when=(CONSUMER, fact("ut", "fact.unequal_treatment", priced="yes"),
-                          fact("of", "offers", best_known="yes")), cites=("crpl_regs:9",)),
-            Variant(name="unpriced", strength="arguable", because=_UNEQUAL,
-                    when=(CONSUMER, fact("ut", "fact.unequal_treatment", priced="no"))),
-            Variant(name="newer", strength="arguable", because=_UNEQUAL,
-                    when=(CONSUMER, fact("ut", "fact.unequal_treatment", newer="yes")),
-                    demands=("free_replacement_newer_model",)),
+            Variant(name="same_remedy_cheaper", strength="arguable", because=_UNEQUAL,
+                    letter=T("同型号、同批次、有相同故障现象的其他消费者就同一服务支付的价格低于给本人的方案，本人认为经营者在同等交易条件下对同一服务设置了不同的收费，应当给予本人同等待遇。",
+                             "Other consumers with the same model and batch and a shared symptom paid less for the same "
+                             "service than the offer made to me; I hold that the business set different charges for the "
+                             "same service on equal trading terms and should treat me equally."),
+                    when=(CONSUMER, NONCONFORMITY, fact("ut", "fact.unequal_treatment"),
+                          fact("sr", "fact.same_remedy_cheaper")), cites=("crpl_regs:9",)),
+            Variant(name="unequal", strength="arguable", because=_UNEQUAL,
+                    when=(CONSUMER, NONCONFORMITY, fact("ut", "fact.unequal_treatment"))),
         ),
     ),
 ]

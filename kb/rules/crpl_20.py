@@ -7,7 +7,9 @@ clear answer. Arguable: "no answer" is the consumer's account and the business m
 """
 
 from kb.rules.common import CONSUMER
-from kb.rules.dsl import Finding, Rule, T, Variant, fact
+from kb.rules.dsl import Finding, Give, Rule, T, Variant, fact
+
+ARTICLE = ("crpl:20",)  # the article(s) this module encodes
 
 RULES = [
     Rule(
@@ -27,7 +29,7 @@ FINDINGS = [
         quotes=("crpl:20:2",),
         title=T("对消费者的询问未作真实、明确的答复", "No true and clear answer to the consumer's inquiry"),
         cites=("crpl:20", "crpl:8"),
-        demands=("policy_disclosure",),
+        gives=(Give("policy_disclosure"),),
         variants=(
             Variant(
                 name="unanswered",

@@ -9,33 +9,49 @@ This is not "defective-product liability" (that is 产品质量法第四十一�
 the device itself. Within the warranty the business's own promise and 产品质量法第四十条 carry it. After
 the warranty it holds only if the fault existed at delivery, and its strength follows what the
 business knew: 民法典第六百二十一条 deems the goods conforming once the quality guarantee period has
-passed, unless the seller knew or should have known. Repeated failed repairs make the contract's
-purpose fail (民法典第五百六十三条), which opens the return. Every claim here rests on the
-nonconformity, so a disputed one caps it (dsl.capped_when_disputed).
+passed, unless the seller knew or should have known — and only the business's own acknowledgement or
+recall shows that beyond dispute (L5; reports or a comparator make it the consumer's view). Repeated
+failed repairs make the contract's purpose fail (民法典第五百六十三条), which opens the return; so does a
+device that endangers its user (民法典第六百一十条, L14), and a refused repair (R13). Every claim here rests
+on the nonconformity, so a disputed one caps it (dsl.capped_when_disputed).
+
+What each finding gives (LEGAL_SPEC §2a) sits beside it in `gives`: 更换 is a conforming unit of what
+was bought, never a newer model; the choice between repair and replacement is the injured party's
+"合理选择…根据标的的性质以及损失的大小" (民法典第五百八十二条), so a same-model replacement is arguable.
 """
 
 from kb.rules.common import (
+    ADMITTED,
+    BUSINESS_KNEW,
     CONSUMER,
     CRPL24_REMEDY_FINDINGS,
     FAULT,
+    HARM,
     IN_WARRANTY,
     INHERENT_DEFECT,
     NONCONFORMITY,
     OUT_OF_WARRANTY,
-    SAME_BATCH,
+    REFUSED,
+    RETURNED_UNREPAIRED,
+    SAFETY_DEFECT,
     WITHIN_7_DAYS,
 )
+from kb.rules.crpl_23 import capped_when_disputed
 from kb.rules.dsl import (
+    Deadline,
     Finding,
+    Give,
+    Missing,
     NotApplicable,
     Reason,
     Ref,
     Rule,
     T,
     Variant,
-    capped_when_disputed,
     fact,
 )
+
+ARTICLE = ("crpl:24",)  # the article(s) this module encodes
 
 _REPAIR = fact("r1", "interaction", kind="repair", fixed="no")
 
@@ -51,6 +67,23 @@ RULES = [
     ),
 ]
 
+_R13 = T("经营者拒绝修理、更换（或未经同意原样退回）：经催告后在合理期限内仍不履行的，消费者可以主张解除合同（民法典第五百六十三条第一款第三项），"
+         "维权函即可作为催告；可以要求退货，但经营者可能争辩，至多可争取",
+         "the business refused the repair or replacement (or sent the device back unrepaired without consent): if it "
+         "still does not perform within a reasonable time after being called on to, the consumer can claim to end the "
+         "contract (civil code art. 563(1)(3)), and the demand letter can be that call; a return may be demanded, "
+         "but the business may contest it: at most arguable")
+_R13_CITES = ("civil_code:563",)
+# R13: a refused repair opens the return, at most arguable.
+_REFUND_ON_REFUSAL = (
+    Give("refund", cap="arguable", when=(REFUSED,), cites=_R13_CITES, because=_R13),
+    Give("refund", cap="arguable", when=(RETURNED_UNREPAIRED,), cites=_R13_CITES, because=_R13),
+)
+_CHOICE = T("更换同型号商品：民法典第五百八十二条规定受损害方“根据标的的性质以及损失的大小，可以合理选择”，经营者可能主张修理即足",
+            "a same-model replacement: civil code art. 582 lets the injured party choose “reasonably … according to the "
+            "nature of the subject matter and the extent of the loss”, and the business may argue a repair suffices")
+_DAY7 = fact("d7x", "dates")
+
 FINDINGS = [
     Finding(
         id="crpl24.return_7_days",
@@ -59,29 +92,39 @@ FINDINGS = [
         quotes=("crpl:24:1",),
         title=T("收货七日内出现质量问题，可以退货", "A quality fault within seven days: you may return the goods"),
         cites=("crpl:24",),
-        demands=("refund",),
+        gives=(Give("refund"),),
         variants=capped_when_disputed((
             Variant(
                 name="seven_days",
                 strength="strong",
-                when=(CONSUMER, NONCONFORMITY, WITHIN_7_DAYS, fact("d7x", "dates")),
-                because=T("商品不符合质量要求，且在收货之日起七日内发现：消费者可以退货（退货应在七日内提出，最迟于 {d7x.day7_end_on}；"
-                            "已提出的请保留记录）",
+                when=(CONSUMER, NONCONFORMITY, WITHIN_7_DAYS, _DAY7.where(day7_moved="no")),
+                because=T("商品不符合质量要求，且在收货之日起七日内发现：消费者可以退货（退货应在七日内、最迟于 {d7x.day7_unmoved_on} 提出；已提出的请保留记录）",
                           "the goods fail quality requirements, found within seven days of receipt: the consumer "
-                          "may return them (the return must be asked for within the seven days, by "
-                          "{d7x.day7_end_on}; keep a record of the request)"),
+                          "may return them (ask for the return within the seven days, by {d7x.day7_unmoved_on}; "
+                          "keep a record of the request)"),
+            ),
+            Variant(
+                name="seven_days_moved",
+                strength="strong",
+                when=(CONSUMER, NONCONFORMITY, WITHIN_7_DAYS, _DAY7.where(day7_moved="yes")),
+                because=T("商品不符合质量要求，且在收货之日起七日内发现：消费者可以退货（稳妥起见最迟于第七日 {d7x.day7_unmoved_on} 提出；"
+                            "该日为休息日，依民法典第二百零三条可主张顺延至 {d7x.day7_end_on}；已提出的请保留记录）",
+                          "the goods fail quality requirements, found within seven days of receipt: the consumer "
+                          "may return them (to be safe, ask by the seventh day, {d7x.day7_unmoved_on}; it is a rest "
+                          "day, so civil code art. 203 arguably moves it to {d7x.day7_end_on}; keep a record of the request)"),
             ),
         )),
     ),
     Finding(
         id="crpl24.repair_replace_in_warranty",
-        letter=T("该设备在保修期内、正常使用中出现故障，属于商品不符合质量要求，贵方应当依法免费修理或者更换。",
-                 "The device failed in normal use within the warranty, so the goods fail quality requirements and you must repair or replace them free of charge."),
+        letter=T("该设备在保修期内、正常使用中出现故障，属于商品不符合质量要求，贵方应当依法免费修理；本人亦可合理选择更换同型号的合格商品。",
+                 "The device failed in normal use within the warranty, so the goods fail quality requirements and you must repair them free of charge; I may also reasonably choose a conforming replacement of the same model."),
         quotes=("crpl:24:1", "pql:40:1"),
         title=T("保修期内出现质量问题，经营者应当免费修理或更换",
                 "A quality fault within the warranty: the business must repair or replace"),
         cites=("crpl:24", "pql:40"),
-        demands=("free_repair", "free_replacement_same_model"),
+        gives=(Give("free_repair"), Give("free_replacement_same_model", cap="arguable", because=_CHOICE),
+               *_REFUND_ON_REFUSAL),
         variants=capped_when_disputed((
             Variant(
                 name="in_warranty",
@@ -95,43 +138,43 @@ FINDINGS = [
     ),
     Finding(
         id="crpl24.repair_replace_after_warranty",
-        letter=T("该设备的故障在交付时即已存在，虽已过保修期，贵方仍应依法履行修理、更换义务。",
-                 "The defect existed at delivery; although the warranty has ended, you must still repair or replace the device."),
+        letter=T("本人认为，该设备的故障在交付时即已存在，贵方知道或者应当知道该缺陷；依民法典第六百二十一条第三款，买受人不受通知时间的限制，虽已过保修期，贵方仍应免费修理或者更换同型号的合格商品。",
+                 "I hold that the defect existed at delivery and that you knew or should have known of it; under article 621(3) of the Civil Code the buyer is not bound by the notice period, so although the warranty has ended you should still repair the device free of charge or replace it with a conforming unit of the same model."),
         quotes=("crpl:24:1", "civil_code:621:3"),
         title=T("过保后出现的出厂缺陷，仍可要求修理或更换",
                 "A defect present at delivery, found after the warranty: repair or replacement may still be claimed"),
         cites=("crpl:24", "pql:40", "civil_code:582", "civil_code:621"),
-        demands=("free_repair", "free_replacement_same_model", "free_replacement_newer_model"),
+        gives=(
+            Give("free_repair"),
+            Give("free_replacement_same_model"),
+            Give("refund", cap="arguable", when=(fact("pm", "product", same_model="no"),),
+                 because=T("同型号商品已无法提供，更换不能实现：可以要求退货并退还货款",
+                           "the same model can no longer be supplied, so no replacement is possible: a return and "
+                           "refund may be demanded")),
+            Give("refund", basis="request", when=(fact("pm", "product", same_model="unknown"),),
+                 because=T("若同型号商品已无法提供，可以要求退货；是否能提供尚不清楚，退货目前只能协商请求",
+                           "if the same model cannot be supplied a return may be demanded; as that is not known, "
+                           "a return can for now only be requested")),
+            *_REFUND_ON_REFUSAL,
+        ),
         variants=capped_when_disputed((
             Variant(
                 name="admitted",
                 strength="strong",
-                letter=T("该设备的故障属于经营者已承认或已公告召回的批次问题，经营者知道或者应当知道该缺陷，依民法典第六百二十一条第三款，买受人不受通知时间的限制；虽已过保修期，贵方仍应依法修理或者更换。", "The fault is a batch problem the business has acknowledged or recalled, so the business knew or should have known of the defect; under article 621(3) of the Civil Code the buyer is not bound by the notice period, and although the warranty has ended you must still repair or replace the device."),
-                when=(CONSUMER, NONCONFORMITY, OUT_OF_WARRANTY, INHERENT_DEFECT,
-                      FAULT.where(batch__in=("acknowledged", "recall"))),
-                because=T("虽已过保修期，但经营者已承认批次问题或召回，明知缺陷：不受质量保证期的限制，仍应修理或更换",
+                letter=T("该设备的故障属于经营者已承认或已公告召回的批次问题，经营者知道或者应当知道该缺陷，依民法典第六百二十一条第三款，买受人不受通知时间的限制；虽已过保修期，贵方仍应依法免费修理或者更换同型号的合格商品。", "The fault is a batch problem the business has acknowledged or recalled, so the business knew or should have known of the defect; under article 621(3) of the Civil Code the buyer is not bound by the notice period, and although the warranty has ended you must still repair the device free of charge or replace it with a conforming unit of the same model."),
+                when=(CONSUMER, NONCONFORMITY, OUT_OF_WARRANTY, INHERENT_DEFECT, ADMITTED),
+                because=T("虽已过保修期，但经营者已承认批次问题或召回，知道或者应当知道该缺陷：买受人不受通知时间的限制，仍可要求修理或更换",
                           "the warranty is over, but the business acknowledged the batch problem or recalled, so "
-                          "it knew: the quality guarantee period does not bar the claim"),
+                          "it knew or should have known: the notice period does not bar the claim"),
             ),
             Variant(
-                name="comparator_free",
-                strength="strong",
-                letter=T("据了解，同型号、同批次、同故障的其他消费者已获免费处理（见上述事实），说明经营者知道或者应当知道该缺陷在交付时即已存在；依民法典第六百二十一条第三款，虽已过保修期，贵方仍应依法修理或者更换。", "Reportedly, other consumers with the same model, batch and fault were handled free of charge (see the facts above), which shows the business knew or should have known the defect existed at delivery; under article 621(3) of the Civil Code, although the warranty has ended, you must still repair or replace the device."),
-                when=(CONSUMER, NONCONFORMITY, OUT_OF_WARRANTY, INHERENT_DEFECT,
-                      SAME_BATCH.where(ratio=0, remedy__ne="none")),
-                because=T("虽已过保修期，但经营者已为同批次同故障的其他消费者免费处理，其自身行为表明知道该缺陷：仍应修理或更换",
-                          "the warranty is over, but the business handled the same fault free of charge for "
-                          "others in the batch, showing by its own conduct that it knew: repair or replacement "
-                          "is still owed"),
-            ),
-            Variant(
-                name="reports",
+                name="knew",
                 strength="arguable",
-                letter=T("同批次已有多起同类故障报告，本人认为贵方应当知道该缺陷在交付时即已存在，虽已过保修期，贵方仍应修理或者更换。", "Many similar reports from the same batch exist; I hold that you should have known the defect existed at delivery, so although the warranty has ended you should still repair or replace the device."),
-                when=(CONSUMER, NONCONFORMITY, OUT_OF_WARRANTY, INHERENT_DEFECT, FAULT.where(reports__ge=10)),
-                because=T("已过保修期；同批次十起以上同类报告可以说明经营者应当知道缺陷，但经营者可能否认，属可争取",
-                          "the warranty is over; ten or more similar reports suggest the business should have "
-                          "known, which it may deny: arguable"),
+                when=(CONSUMER, NONCONFORMITY, OUT_OF_WARRANTY, INHERENT_DEFECT, BUSINESS_KNEW),
+                because=T("已过保修期；同批次的报告或对比消费者的处理可以说明经营者应当知道该缺陷，但这是消费者一方的看法，经营者可能否认，属可争取",
+                          "the warranty is over; same-batch reports or the handling of a comparable consumer suggest "
+                          "the business should have known, but that is the consumer's view and the business may deny "
+                          "it: arguable"),
             ),
             Variant(
                 name="inherent_only",
@@ -152,7 +195,7 @@ FINDINGS = [
         title=T("两次以上维修仍不能正常使用，可以要求退货",
                 "Two or more failed repairs: you may return the goods"),
         cites=("crpl:24", "civil_code:563"),
-        demands=("refund",),
+        gives=(Give("refund"),),
         variants=capped_when_disputed((
             Variant(
                 name="in_warranty",
@@ -173,6 +216,37 @@ FINDINGS = [
         )),
     ),
     Finding(
+        id="crpl24.return_purpose_frustrated",
+        letter=T("该设备存在危及人身安全的缺陷，不能实现合同目的；依上述规定，本人有权解除合同、退货，贵方应当退还货款，而不应仅以修理代替。",
+                 "The device has a defect that endangers its user and cannot serve the purpose of the contract; under these rules I am entitled to end the contract and return it, and you must refund the price rather than offer only a repair."),
+        quotes=("crpl:24:1", "civil_code:610:1", "civil_code:563:1:4"),
+        title=T("危及人身安全的缺陷致合同目的不能实现，可以退货",
+                "A defect that endangers the user defeats the contract's purpose: you may return the goods"),
+        cites=("crpl:24", "civil_code:610", "civil_code:563"),
+        gives=(Give("refund"),),
+        variants=capped_when_disputed(tuple(
+            Variant(
+                name=f"{name}-{when_name}",
+                strength=strength,
+                when=(CONSUMER, NONCONFORMITY, SAFETY_DEFECT, period, extra),
+                because=because,
+            )
+            for when_name, period in (("in_warranty", IN_WARRANTY), ("inherent", INHERENT_DEFECT))
+            for name, strength, extra, because in (
+                ("admitted", "strong", ADMITTED,
+                 T("设备存在危及人身、财产安全的缺陷，且经营者已承认或召回：危及使用者的设备不能实现合同目的（民法典第六百一十条、第五百六十三条第一款第四项），符合法定解除合同条件，消费者可以及时退货",
+                   "the device has a defect endangering persons or property, acknowledged or recalled by the business: "
+                   "a device that endangers its user cannot serve the contract's purpose (civil code arts. 610, "
+                   "563(1)(4)), so the statutory conditions to terminate are met and the consumer may return it")),
+                ("harm", "arguable", HARM,
+                 T("设备的缺陷已造成人身伤害或其他财产损害：可以主张其不能实现合同目的（民法典第六百一十条、第五百六十三条第一款第四项）而退货；经营者可能主张修理即可消除危险，属可争取",
+                   "the defect has caused injury or damage to other property: it can be argued that the device cannot "
+                   "serve the contract's purpose (civil code arts. 610, 563(1)(4)) and may be returned; the business "
+                   "may argue a repair removes the danger: arguable")),
+            )
+        )),
+    ),
+    Finding(
         id="crpl24.costs",
         letter=T("因退货、更换、修理产生的运输等必要费用，应由贵方承担。",
                  "You must bear shipping and other necessary costs of the return, replacement or repair."),
@@ -180,7 +254,7 @@ FINDINGS = [
         title=T("退货、更换、修理的运输等必要费用由经营者承担",
                 "The business pays shipping and other necessary costs of return, replacement or repair"),
         cites=("crpl:24:2",),
-        demands=(),
+        gives=(Give("costs"),),
         variants=(
             Variant(
                 name="follows",
@@ -250,5 +324,33 @@ NOT_APPLICABLE = [
                 why=T("本案事实不满足第二十四条的适用条件", "the facts of this case do not meet art. 24's conditions"),
             ),
         ),
+    ),
+]
+
+DEADLINES = [
+    Deadline(
+        id="return.seven_days",
+        title=T("七日内质量问题退货的最后一日", "Last day to return goods with a quality fault within seven days"),
+        cites=("crpl:24",),
+        days=7,
+        safe_unmoved=True,  # L11: the consumer is told the seventh day itself
+        moved_because=T("第七日是休息日，依民法典第二百零三条可主张顺延至 {date}（稳妥起见仍以第七日为准）",
+                        "the seventh day is a rest day, so civil code art. 203 arguably moves it to {date} (to be safe, "
+                        "act by the seventh day)"),
+        variants=(
+            ((fact("r7", "finding", fid="crpl24.return_7_days"), fact("d", "dates")), (), Ref("d", "bought"),
+             T("自 {d.bought_on} 收到商品起七日（收到当日不计入）内提出退货", "ask for the return within seven days of receipt "
+               "on {d.bought_on} (the day of receipt not counted)")),
+        ),
+    ),
+]
+
+MISSING = [
+    Missing(
+        field="product.same_model_available",
+        why=T("是否还能提供同型号商品尚不清楚：若无法提供，过保后的主张还可以要求退货并退还货款",
+              "whether the same model can still be supplied is unknown: if it cannot, the after-warranty claim "
+              "also supports a return and refund"),
+        when=(fact("af", "finding", fid="crpl24.repair_replace_after_warranty"), fact("pm", "product", same_model="unknown")),
     ),
 ]

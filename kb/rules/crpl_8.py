@@ -8,7 +8,9 @@ ask for the after-sales policy that decides how it is handled, in writing.
 """
 
 from kb.rules.common import CONSUMER, NONCONFORMITY
-from kb.rules.dsl import Finding, NotApplicable, Reason, T, Variant, fact
+from kb.rules.dsl import Finding, Give, NotApplicable, Reason, T, Variant, fact
+
+ARTICLE = ("crpl:8",)  # the article(s) this module encodes
 
 FINDINGS = [
     Finding(
@@ -18,7 +20,7 @@ FINDINGS = [
         quotes=("crpl:8:2",),
         title=T("有权要求经营者提供售后服务政策等真实情况", "You may require the business to disclose its after-sales policy"),
         cites=("crpl:8",),
-        demands=("policy_disclosure",),
+        gives=(Give("policy_disclosure"),),
         variants=(
             Variant(
                 name="fault",

@@ -5,20 +5,34 @@
 
 A paid repair or a discounted trade-in offered for a device that fails quality requirements is a new
 purchase the consumer may decline; declining it does not waive the claim for the device itself.
-(The right to know is 第八条; this is the right to choose.)
+(The right to know is 第八条; this is the right to choose.) It protects the refusal and gives no remedy of
+its own (LEGAL_SPEC §2a): the free repair comes from 第二十四条. "Paid" follows the one price rule (L9):
+a remedy of unknown price is not free.
 """
 
 from kb.rules.common import CONSUMER, NONCONFORMITY
 from kb.rules.dsl import Finding, Ref, Rule, T, Variant, fact
 
+ARTICLE = ("crpl:9",)  # the article(s) this module encodes
+
+_OFFER = fact("x", "interaction", kind="offer", remedy__ne="none")
 RULES = [
     Rule(
         name="paid_offer",
-        when=(NONCONFORMITY, fact("x", "interaction", kind="offer", ratio__gt=0)),
+        when=(NONCONFORMITY, _OFFER.where(price__gt=0)),
         derive="fact.paid_offer",
-        attrs={"accepted": Ref("x", "accepted")},
-        because=T("{x.on} {x.party}提出需要付费的方案（{x.remedy}，{x.ratio}），而故障属于质量问题",
-                  "on {x.on} {x.party} offered a paid remedy ({x.remedy}, {x.ratio}) for a quality fault"),
+        attrs={"accepted": Ref("x", "accepted"), "i": Ref("x", "i")},
+        because=T("{x.on} {x.party}提出需要付费的方案（{x.remedy}，{x.price}），而故障属于质量问题",
+                  "on {x.on} {x.party} offered a paid remedy ({x.remedy}, {x.price}) for a quality fault"),
+    ),
+    Rule(
+        name="paid_offer.unpriced",
+        when=(NONCONFORMITY, _OFFER.where(price_known="no", remedy__ne="?")),
+        derive="fact.paid_offer",
+        attrs={"accepted": Ref("x", "accepted"), "i": Ref("x", "i")},
+        because=T("{x.on} {x.party}提出的方案（{x.remedy}）并非免费方案，价格未说明，而故障属于质量问题",
+                  "on {x.on} {x.party} offered a remedy ({x.remedy}) that is not a free one, at a price not stated, "
+                  "for a quality fault"),
     ),
 ]
 
@@ -31,7 +45,7 @@ FINDINGS = [
         title=T("有权拒绝付费维修或折价换购，拒绝不影响对原商品的主张",
                 "You may refuse a paid repair or trade-in without giving up your claim"),
         cites=("crpl:9",),
-        demands=("free_repair",),
+        gives=(),
         variants=(
             Variant(
                 name="declined",

@@ -10,8 +10,10 @@ periods, so a last day on a rest day or holiday moves (第二百零三条). The 
 promise, counted by its terms: in warranty up to and including purchase.date + warranty_months, unmoved.
 """
 
-from kb.rules.common import DATES
-from kb.rules.dsl import Missing, Ref, Rule, T
+from kb.rules.common import BURDEN_CATEGORIES, CONSUMER, DATES
+from kb.rules.dsl import Missing, Ref, Rule, T, fact
+
+ARTICLE = ("civil_code:201", "civil_code:202", "civil_code:203")  # the article(s) this module encodes
 
 RULES = [
     Rule(
@@ -38,7 +40,9 @@ RULES = [
     ),
     Rule(
         name="status.within_6_months",
-        when=(DATES.where(noticed__le=Ref("d", "month6_end")),),
+        # L3: the six-month window serves only a consumer and a category 第二十三条第三款 can cover.
+        when=(DATES.where(noticed__le=Ref("d", "month6_end")), CONSUMER,
+              fact("pc", "purchase", category__in=BURDEN_CATEGORIES)),
         derive="status.within_6_months",
         because=T("收货后六个月内（至 {d.month6_end_on}）发现故障",
                   "the fault was noticed within six months of delivery (by {d.month6_end_on})"),

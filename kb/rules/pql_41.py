@@ -10,12 +10,17 @@ the seller (第一千二百零三条; for consumers also 消保法第四十条).
 damaged by them first, the claim is only arguable: the harm must be caused by a defect, and the producer
 may prove the defect did not exist when the product was put into circulation (第二款).
 
+It gives compensation (§2a), the amounts listed where the case records them (民法典第五百八十四条). With a
+personal injury the heads of compensation are named: 产品质量法第四十四条, 民法典第一千一百七十九条 and, for a
+consumer, 消保法第四十九条.
 LEGAL_SPEC asks for `fact.harm` with `fact.safety_defect` or `fact.nonconformity`; harm itself makes a
 safety defect (pql_46), so the variants below read the safety defect only.
 """
 
 from kb.rules.common import CONSUMER, FAULT, HARM, SAFETY_DEFECT, SAFETY_SYMPTOMS
-from kb.rules.dsl import Finding, Missing, NotApplicable, Reason, Rule, T, Variant, fact
+from kb.rules.dsl import Finding, Give, Missing, NotApplicable, Reason, Rule, T, Variant, fact
+
+ARTICLE = ("pql:41",)  # the article(s) this module encodes
 
 _H = fact("hm", "harm")
 
@@ -34,6 +39,8 @@ RULES = [
     ),
 ]
 
+# The heads of compensation for an injury (LEGAL_SPEC §2 pql41 row; 第四十九条 only for a consumer, R10).
+_INJURY_CITES = ("pql:44", "civil_code:1179")
 _BECAUSE = T("产品缺陷造成了人身伤害或他人财产损害：生产者应当承担赔偿责任，受害人可以向生产者或销售者要求赔偿",
              "the defect caused injury or damage to other property: the producer must compensate, and the "
              "injured may claim from the producer or the seller")
@@ -52,16 +59,19 @@ FINDINGS = [
         title=T("产品缺陷致人身或他人财产损害，生产者承担赔偿责任",
                 "The producer is liable for injury or damage to other property caused by the defect"),
         cites=("pql:41", "pql:46", "civil_code:1202", "civil_code:1203"),
-        demands=("compensation",),
-        variants=(
-            Variant(name="harm", strength="strong", because=_BECAUSE,
-                    when=(HARM, SAFETY_DEFECT, FAULT.where(cause__ne="user_damage"))),
-            Variant(name="harm-consumer", strength="strong", because=_BECAUSE, cites=("crpl:40",),
-                    when=(HARM, SAFETY_DEFECT, FAULT.where(cause__ne="user_damage"), CONSUMER)),
-            Variant(name="harm-after-damage", strength="arguable", because=_AFTER_DAMAGE,
-                    when=(HARM, SAFETY_DEFECT, FAULT.where(cause="user_damage"))),
-            Variant(name="harm-after-damage-consumer", strength="arguable", because=_AFTER_DAMAGE, cites=("crpl:40",),
-                    when=(HARM, SAFETY_DEFECT, FAULT.where(cause="user_damage"), CONSUMER)),
+        gives=(Give("compensation"),),
+        variants=tuple(
+            Variant(name=f"{name}{'-consumer' if consumer else ''}{'-injury' if injury else ''}", strength=strength,
+                    because=because, cites=(("crpl:40",) if consumer else ()) + (_INJURY_CITES if injury else ())
+                    + (("crpl:49",) if consumer and injury else ()),
+                    when=(HARM, SAFETY_DEFECT, cause) + ((CONSUMER,) if consumer else ())
+                    + ((_H.where(injury="yes"),) if injury else ()))
+            for name, strength, because, cause in (
+                ("harm", "strong", _BECAUSE, FAULT.where(cause__ne="user_damage")),
+                ("harm-after-damage", "arguable", _AFTER_DAMAGE, FAULT.where(cause="user_damage")),
+            )
+            for consumer in (False, True)
+            for injury in (False, True)
         ),
     ),
 ]
