@@ -451,7 +451,7 @@ def assess(
              "whose first line is a whole JSON object) is a batch")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）")] = None,
     lang: LangOpt = Lang.zh,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="批量（jsonl）时使用的进程数，最多为 CPU 核心数")] = 1,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="批量（jsonl）时使用的进程数；0 为每个 CPU 核心一个，最多为 CPU 核心数")] = 1,
     backend: Annotated[Backend, typer.Option("--backend", help="批量时在哪里运行：local 本机进程 | dask 一个 Dask 集群（需 --scheduler）")] = None,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask 调度器地址，例如 tcp://10.0.0.5:8786（--backend dask）")] = None,
     citations: Annotated[Citations, typer.Option(
