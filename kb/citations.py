@@ -276,6 +276,30 @@ def _law_before(text: str, pos: int, floor: int = 0) -> tuple[str, str | None, i
     return "none", None, pos
 
 
+_NAMED_REACH = 60  # 依据消保法的规定，第十条…: how far before a bare article a law's name still names it
+
+
+def _named_before(text: str, pos: int, floor: int) -> str | None:
+    """The law named last in text[floor:pos] (依据消保法，第十条…), if any."""
+    window = text[floor:pos]
+    best, at = None, -1
+    for alias, law_id in _aliases():
+        k = window.rfind(alias)
+        if k > at:
+            best, at = law_id, k
+    return best
+
+
+def _unnamed(last_law: tuple[str | None, str] | None) -> CitationError:
+    zh = "只有条号，附近没有指明是哪部法律，无法核对"
+    en = "An article number with no law named near it; it cannot be checked"
+    if last_law is not None:
+        zh += f"（前文提到《{last_law[1]}》；如指该法，请写明法律名称，例如《{last_law[1]}》第X条）"
+        en += f" (the text named the {laws()[last_law[0]].en if last_law[0] else last_law[1]} earlier; if that is "
+        en += "the law meant, name it)"
+    return CitationError("no_law", zh, en)
+
+
 def _refs(text: str) -> list[_Ref]:
     out = []
     for m in _TOKEN.finditer(text):
@@ -315,8 +339,10 @@ def find_citations(text: str) -> list[Found]:
     """Every citation of a law in `text`, in order, with its span and its key or why it has none.
 
     Mentions of laws the knowledge base does not hold are reported too (as law_unknown), when they
-    cite an article; a bare 第X条 with no law named before it in its sentence is not a citation of
-    anything we can tell and is left out.
+    cite an article. A bare 第X条 borrows the law of the sentence's earlier citation, or a law named
+    just before it (依据消保法的规定，第十条…); with no law near it, it is reported as no_law — never
+    guessed, never dropped. A number right after another word (保修卡第三条, 合同第五条) cites that
+    document, not a law, and is left out.
     """
     norm = text.translate(_FULLWIDTH)
     masked = _masked(norm)
@@ -371,6 +397,13 @@ def find_citations(text: str) -> list[Found]:
             law = last_law
         elif how == "bare" and ref.numbered_with_di and sentence in context:
             law, inherited = context[sentence], True
+        elif how == "bare" and ref.numbered_with_di:
+            named = _named_before(norm, ref.start, max(sentence_starts[sentence], ref_floor, ref.start - _NAMED_REACH))
+            if named is None:  # 第十条 with no law near it: listed, never guessed, never dropped
+                for _ in ref.nums:
+                    add(ref.start, ref.end, None, None, _unnamed(last_law), False)
+                continue
+            law, inherited = (named, laws()[named].short), True
         else:
             continue
         if not ref.numbered_with_di and how not in ("known", "unknown", "backref"):
@@ -404,8 +437,8 @@ def parse_citation(text: str) -> str:
         para, item = (int(g) if g else None for g in m.groups()[2:])
         return resolve(m.group(1), int(m.group(2)), para, item)
     hits = find_citations(stripped)
-    if not hits:
-        if _refs(stripped.translate(_FULLWIDTH)):
+    if not hits or all(h.problem is not None and h.problem.kind == "no_law" for h in hits):
+        if hits or _refs(stripped.translate(_FULLWIDTH)):
             raise CitationError(
                 "no_law",
                 f"「{stripped}」只有条号，没有指明是哪部法律（例如：消保法第二十四条）",

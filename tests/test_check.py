@@ -259,7 +259,7 @@ def test_any_text_checks_without_error_and_unknown_is_never_flagged(text: str) -
     for r in results:
         assert r.result in RESULTS
         assert r.claim and r.text in text
-        if r.result == "unknown":
+        if r.result in ("unknown", "unnamed"):
             assert not r.flagged and r.says is None
         if r.flagged:
             assert r.why and r.says
@@ -540,3 +540,25 @@ def test_overreach_data_is_validated() -> None:
     del data["articles"]["crpl:24"]["overreach"][0]["note"]["en"]
     with pytest.raises(TopicsError, match="note"):
         parse(data)
+
+
+# ── bare article numbers ─────────────────────────────────────────────────────────────────────
+
+def test_cli_a_bare_article_with_no_law_is_listed_as_law_not_named() -> None:
+    code, cites = _json("手环坏了。第二十四条规定商家应当维修。依据消保法第九条，我有权选择。")
+    assert code == 0
+    assert [(c["text"], c["key"], c["result"]) for c in cites] == [("第二十四条", None, "unnamed"),
+                                                                   ("消保法第九条", "crpl:9", "ok")]
+    assert "没有指明是哪部法律" in cites[0]["why"] and cites[0]["says"] is None
+    r = weiquan("check", "-", stdin="第二十四条规定商家应当维修。")
+    out = r.stdout.decode("utf-8")
+    assert r.returncode == 0 and "? 未指明法律" in out and "未指明法律 1" in out
+    r = weiquan("check", "-", "--lang", "en", stdin="第二十四条规定商家应当维修。")
+    assert "law not named" in r.stdout.decode("utf-8")
+
+
+def test_cli_a_bare_article_right_after_a_named_law_is_checked_against_it() -> None:
+    code, cites = _json("依据消保法的相关规定，第10条规定消费者享有公平交易权。依据产品质量法，第四十一条规定厂家应当免费维修。")
+    assert [(c["text"], c["key"], c["result"]) for c in cites] == [("第10条", "crpl:10", "ok"),
+                                                                   ("第四十一条", "pql:41", "overreach")]
+    assert code == 1
