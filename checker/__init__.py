@@ -16,6 +16,8 @@ from kb.citations import Found, find_citations
 
 __all__ = ["RESULTS", "Result", "check_text"]
 
+_PARTNERS = 8
+
 
 def check_text(text: str, lang: str = "zh") -> list[Result]:
     """Every citation in `text`, in order of appearance, with its result (`lang`: zh | en)."""
@@ -25,10 +27,13 @@ def check_text(text: str, lang: str = "zh") -> list[Result]:
     members: dict[int, list[Found]] = {}
     for f in found:
         members.setdefault(f.group, []).append(f)
+    rank = {id(f): n for group in members.values() for n, f in enumerate(group)}
     out = []
     for f in found:
         claim = by_group[f.group]
         sentence = text[claim.sentence.start : claim.sentence.end].strip()
-        others = [o for o in members[f.group] if o is not f]
+        group, n = members[f.group], rank[id(f)]
+        # the citations cited with this one; the nearest few are enough (a list of thousands is no claim)
+        others = group[max(0, n - _PARTNERS) : n] + group[n + 1 : n + 1 + _PARTNERS]
         out.append(judge(f, others, claim, sentence, data, lang))
     return out

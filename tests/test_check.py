@@ -562,3 +562,27 @@ def test_cli_a_bare_article_right_after_a_named_law_is_checked_against_it() -> N
     assert [(c["text"], c["key"], c["result"]) for c in cites] == [("第10条", "crpl:10", "ok"),
                                                                    ("第四十一条", "pql:41", "overreach")]
     assert code == 1
+
+
+# ── hostile input: long runs, huge article numbers ────────────────────────────────────────────
+
+def test_cli_long_runs_of_numerals_quotes_and_spaces_are_read_and_the_citations_after_them_found() -> None:
+    """Runs that made the reader quadratic (16,000 “ took a minute): each 40,000 characters long, then
+    real citations. Linear reading answers well inside the helper's timeout."""
+    runs = ["“" * 40_000, "十" * 40_000, "1" * 40_000, "十、" * 20_000, "第" + " " * 40_000 + "十",
+            "消保法第" + "十" * 40_000 + "条", "（" * 40_000, "消保法第八条、" + "第十、" * 13_000]
+    tail = "依据消保法第二十四条，商家应当免费维修。依据产品质量法第四十一条，厂家应当免费维修。"
+    code, cites = _json("。".join(runs) + "。" + tail)
+    found = [(c["text"], c["result"]) for c in cites]
+    assert found[-2:] == [("消保法第二十四条", "ok"), ("产品质量法第四十一条", "overreach")], found[-4:]
+    assert code == 1
+    assert ("消保法第八条", "ok") in found  # the article before the 第十、 run, read as itself
+    assert not any("十十" in t or "11" in t for t, _ in found)  # a run is no article number
+
+
+def test_cli_an_article_number_past_any_law_is_no_such_article() -> None:
+    code, [c] = _json("依据消保法第12345678901234567条，商家应当维修。")
+    assert code == 0 and c["result"] == "unknown" and c["key"] == "crpl:12345678901234567"
+    assert "没有第12345678901234567条" in c["why"] and c["says"] is None
+    code, [c] = _json("依据消保法第一万零一条，商家应当维修。")
+    assert code == 0 and c["result"] == "unknown" and "没有第一万零一条" in c["why"]
