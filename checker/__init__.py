@@ -3,8 +3,10 @@
 Complaint drafts that circulate online cite 消保法第八条 for the right to choose (it is the right to
 know), call 第二十四条 defective-product liability, or read 产品质量法第四十一条 as free repair after the
 warranty. `check_text` finds every citation of the laws in the knowledge base, reads the claim around
-it and answers ok / mismatch / misread / unknown, from the topics and known misreadings kept as data in
-`kb/statutes/topics.yaml`. Letters drafted by weiquan are expected to pass it.
+it and answers ok / mismatch / misread / overreach / unknown — or unnamed for a bare 第十条 with no law
+near it — from the topics, known misreadings and over-readings kept as data in `kb/statutes/topics.yaml`.
+Letters drafted by weiquan are expected to pass it. It runs in time linear in the text (see kb/segment.py
+and bench/check_speed.py): a draft may be pasted from anywhere, at any length.
 """
 
 from __future__ import annotations
