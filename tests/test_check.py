@@ -518,10 +518,13 @@ def test_what_the_articles_do_give_is_not_overreach() -> None:
         "该批次手环存在发热缺陷，经营者应当依消保法第十九条召回，并依召回公告退款。",
         "商家拒绝免费维修、强迫我换购，侵犯了我的自主选择权（消保法第九条）。",
         "商家泄露了我的个人信息，依据消保法第五十条应当赔礼道歉并赔偿损失。",
+        "消保法第十条规定了公平交易权，经营者对同批次用户区别对待，违反了该条。",  # an argument, not 明确规定
+        "商家拒绝维修，只愿意以六折换购新款，违反消保法第二十四条。",  # the business's offer, not the claim
+        "商家要求我补差价升级新款，违反消保法第二十四条。",
     ])
     code, cites = _json(text)
     assert code == 0, [c for c in cites if c["result"] != "ok"]
-    assert [c["result"] for c in cites] == ["ok"] * 12
+    assert [c["result"] for c in cites] == ["ok"] * 15
 
 
 def test_overreach_data_is_validated() -> None:
