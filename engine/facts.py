@@ -21,8 +21,8 @@ from typing import Any
 
 from engine.case import Case
 from engine.dates import PeriodEnd, period_end
+from engine.vocab import FREE_REMEDIES
 
-FREE_REMEDIES = {"free_repair", "free_replacement_same_model", "free_replacement_newer_model", "refund"}
 REMEDY_KINDS = {"offer", "repair", "replacement", "refund"}
 
 PATHS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -175,7 +175,7 @@ def base_facts(case: Case, ps: Periods | None = None) -> list[dict[str, Any]]:
     mine = {str(s) for s in f.symptoms}
     for i, c in enumerate(case.comparators):
         fc: dict[str, Any] = {
-            "t": "comparator", "k": f"comparators[{i}]", "i": i, "model": model_key(c.model),
+            "t": "comparator", "k": f"comparators[{i}]", "i": i, "n": i + 1, "model": model_key(c.model),
             "batch": c.production_batch or "?", "shared": len(mine & {str(s) for s in c.symptoms}),
             "remedy": str(c.remedy or "?"), "target": model_key(c.target_model),
         }

@@ -244,7 +244,7 @@ def _integer(q: Question, raw: Any, ctx: Context) -> int:
     if isinstance(raw, int):
         value = raw
     else:
-        m = re.match(r"^(\d+)\s*(个月|月|起|个|次|件|例|年)?$", plain_number(str(raw))[0])
+        m = re.match(r"^(\d{1,9})\s*(个月|月|起|个|次|件|例|年)?$", plain_number(str(raw))[0])
         if not m:
             raise AnswerError(_t(ctx.lang, f"“{raw}”不是整数：请填写数字，例如 12",
                                  f"'{raw}' is not a whole number: type digits, e.g. 12"))
@@ -257,7 +257,7 @@ def _number(q: Question, raw: Any, ctx: Context) -> float:
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         value = float(raw)
     else:
-        m = re.match(r"^[¥￥]?\s*(\d+(?:\.\d+)?)\s*(元|块|块钱|rmb|cny)?$", plain_number(str(raw))[0], re.IGNORECASE)
+        m = re.match(r"^[¥￥]?\s*(\d{1,12}(?:\.\d{1,6})?)\s*(元|块|块钱|rmb|cny)?$", plain_number(str(raw))[0], re.IGNORECASE)
         if not m:
             raise AnswerError(_t(ctx.lang, f"“{raw}”不是数字：请填写金额，例如 239 或 239.00",
                                  f"'{raw}' is not a number: type an amount, e.g. 239 or 239.00"))
@@ -373,11 +373,21 @@ def _multi(q: Question, raw: Any, ctx: Context) -> list[str]:
 
 
 def _text(q: Question, raw: Any, ctx: Context) -> str:
+    """The case model's own text rules (engine/case.py): one line for a name, lines for a description."""
+    from engine.case import LINE_MAX, TEXT_MAX, bad_char
+
     text = str(raw).strip()
     if q.format == "phone":
         return phone(text, ctx.lang)
-    if len(text) > 2000:
-        raise AnswerError(_t(ctx.lang, "文字过长（最多 2000 个字符）", "too long (at most 2000 characters)"))
+    multiline = q.id.rsplit(".", 1)[-1] in ("description", "note")
+    most = TEXT_MAX if multiline else LINE_MAX
+    if len(text) > most:
+        raise AnswerError(_t(ctx.lang, f"文字过长（{len(text)} 个字符，最多 {most} 个）",
+                             f"too long ({len(text)} characters, at most {most})"))
+    ch = bad_char(text, multiline)
+    if ch is not None:
+        raise AnswerError(_t(ctx.lang, f"含不允许的字符 U+{ord(ch):04X}（控制字符、分段符或双向排版控制符）；请删去",
+                             f"holds the character U+{ord(ch):04X} (a control, separator or bidi character); remove it"))
     return text
 
 

@@ -106,24 +106,7 @@ class Session:
 
     # ── review ─────────────────────────────────────────────────────────────────────────────────────
     def review_entries(self) -> list[tuple[str, tuple]]:
-        lang = self.lang
-        out: list[tuple[str, tuple]] = []
-        for step in steps(self.qn, self.draft):
-            if step.control or not self.draft.is_answered(step.key):
-                continue
-            q = step.question
-            title = prompts.item_title(step, self.draft, lang) + short(q.text(lang)).rstrip("？?")
-            value = get(self.draft.data, step.key)
-            shown = q.label(value, lang) if q.type == "choice" and value is not None else answers.show(q, value, lang)
-            out.append((f"{title}：{shown}" if lang != "en" else f"{title}: {shown}", ("change", step.key)))
-        for name, loop in self.qn.loops.items():
-            items = self.draft.items(name)
-            for i in range(len(items)):
-                what = _item_name(loop, i, items[i], lang)
-                out.append((t("review_remove", lang, what=what), ("remove", name, i)))
-            if items or self.draft.is_answered(control_key(name, 0)):
-                out.append((t("review_add", lang, what=loop.item(lang).format(n=len(items) + 1)), ("add", name)))
-        return out
+        return review_entries(self.qn, self.draft, self.lang)
 
     def review(self) -> bool:
         """One round of the review; True when the person confirms."""
@@ -174,6 +157,29 @@ class Session:
                 case = self.case()
                 if case is not None:
                     return case
+
+
+def review_entries(qn: Questionnaire, draft: Draft, lang: str) -> list[tuple[str, tuple]]:
+    """The review's lines with what choosing each does: ("change", key), ("remove", loop, i), ("add", loop).
+
+    A function of the draft alone, so the terminal review and the web's review page list the same lines."""
+    out: list[tuple[str, tuple]] = []
+    for step in steps(qn, draft):
+        if step.control or not draft.is_answered(step.key):
+            continue
+        q = step.question
+        title = prompts.item_title(step, draft, lang) + short(q.text(lang)).rstrip("？?")
+        value = get(draft.data, step.key)
+        shown = q.label(value, lang) if q.type == "choice" and value is not None else answers.show(q, value, lang)
+        out.append((f"{title}：{shown}" if lang != "en" else f"{title}: {shown}", ("change", step.key)))
+    for name, loop in qn.loops.items():
+        items = draft.items(name)
+        for i in range(len(items)):
+            what = _item_name(loop, i, items[i], lang)
+            out.append((t("review_remove", lang, what=what), ("remove", name, i)))
+        if items or draft.is_answered(control_key(name, 0)):
+            out.append((t("review_add", lang, what=loop.item(lang).format(n=len(items) + 1)), ("add", name)))
+    return out
 
 
 def short(text: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from engine.vocab import VOCABULARIES
-from kb.rules.dsl import T as Text  # the project's one bilingual text type
+from kb.bilingual import T as Text  # the project's one bilingual text type
 
 TYPES = ("date", "month", "integer", "number", "ratio", "yesno", "choice", "multi", "text")
 ASK = ("always", "relevant", "letter")

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from engine.assess import assess
 from engine.case import Case, parse_case
+from engine.errors import InputError
 from questionnaire import answers
 from questionnaire.draft import Draft
 from questionnaire.flow import answer, next_step, reopen, steps
@@ -238,8 +239,9 @@ def test_a_failed_write_leaves_the_previous_file_whole(tmp_path: Path, monkeypat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(InputError) as failed:  # the environment's problem, said with the path (exit 2)
         write_atomic(path, render(Draft({"version": 1, "product": {"model": "X"}}, [])))
+    assert str(path) in failed.value.messages[0] and "磁盘空间已满" in failed.value.messages[0]
     assert path.read_text(encoding="utf-8") == "version: 1\n"
     assert os.listdir(tmp_path) == ["case.yaml"]
 
@@ -264,3 +266,19 @@ def test_a_resumed_file_is_held_to_the_same_rules(tmp_path: Path) -> None:
     path.write_text("product: {model: P50, category: phone, colour: red}\n", encoding="utf-8")
     with pytest.raises(InputError, match="product.colour"):
         recheck(QN, load(path, QN), AS_OF, "zh")
+
+
+def test_the_questionnaires_named_sets_are_the_rule_bases_own() -> None:
+    """kb/questions.yaml names value sets as YAML anchors; each must equal the code's one home for it, so a
+    change to the law's vocabulary cannot leave the questionnaire asking by an old list (issue 14 item 2)."""
+    from importlib import resources
+
+    import yaml
+
+    from engine.vocab import FREE_REMEDIES
+    from kb.rules.common import DISTANCE_CHANNELS, SAFETY_SYMPTOMS
+
+    sets = yaml.safe_load((resources.files("kb") / "questions.yaml").read_text(encoding="utf-8"))["sets"]
+    assert set(sets["free"]) == {str(r) for r in FREE_REMEDIES}
+    assert set(sets["safety"]) == set(SAFETY_SYMPTOMS)
+    assert set(sets["distance"]) == set(DISTANCE_CHANNELS)

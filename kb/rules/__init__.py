@@ -62,18 +62,18 @@ FINDING_ORDER = (
     "crpl19.recall_duty",
     "pql41.producer_liability",
     "crpl44.platform_liability",
+    "crpl55.fraud",
     "civil_code584.losses",
     "crpl48.refusal_liability",
     "crpl56.report_to_regulator",
     "civil_code582.contract_remedy",
-    "crpl55.fraud",
 )
 NOT_APPLICABLE_ORDER = (
     "crpl8.policy_disclosure", "crpl10.fair_trade", "crpl24.remedies", "pql41.producer_liability",
     "crpl25.no_reason_return", "crpl55.fraud",
 )
 DEADLINE_ORDER = ("limitation.contract", "limitation.product_liability", "limitation.long_stop", "notice.quality_period",
-                  "return.no_reason", "complaint.samr")
+                  "return.seven_days", "return.no_reason", "complaint.samr")
 
 
 @dataclass(frozen=True)
