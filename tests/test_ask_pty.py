@@ -281,7 +281,7 @@ def test_change_an_answer_at_the_review(tmp_path: Path) -> None:
     p.wait("14. 〔交涉1：2025-10-18 对方提出了处理方案〕对方给出（或实际提供）的处理方式是：付费维修")
     p.child.send("\x1b[B" * 14 + "\r")
     p.choose("处理方式是", 5)                          # a discounted trade-in instead
-    p.type("支付新品价格的几成", "0.5", clear=True, current="0.3")    # the price depends on it: asked again
+    p.type("支付新品价格的几成", "0.5", clear=True, current="3")  # (the field wraps at 160 columns)    # the price depends on it: asked again
     p.wait("需要您支付新品价格的几成：0.5（5折）")
     p.child.send("\x1b[B" * 13 + "\r")               # the contact's kind, the 13th answer
     p.choose("这次是什么情况", 2)                  # now: a refusal
