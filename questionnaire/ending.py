@@ -58,7 +58,7 @@ def page(text: str) -> None:
 
     console = Console(markup=False, emoji=False, highlight=False)
     with console.pager(styles=False):
-        console.print(text, end="")
+        console.print(text, end="", soft_wrap=True)  # the pager wraps; no hard breaks inside words
 
 
 def save_md(session: Any, verdict: Any) -> None:
