@@ -17,7 +17,7 @@ from typing import Any
 from cohort import CohortReport
 from cohort.outcome import REMEDY_ORDER
 from engine.vocab import label
-from views.cohort_view import product_name, ratio_text
+from views.cohort_words import product_name, ratio_text
 
 CHART_GROUPS = 20
 _SAMPLE = "维权同型号批次故障处理结果"

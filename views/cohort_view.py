@@ -26,6 +26,7 @@ from cohort.aggregate import UNKNOWN_PARTY
 from cohort.outcome import REMEDY_ORDER
 from cohort.region import UNKNOWN_REGION
 from engine.vocab import label
+from views.cohort_words import product_name, ratio_text
 
 TEXT_DETAILS = 10  # groups shown with their regions and parties in the text report
 TEXT_SKIPPED = 20  # bad inputs listed in the text report (JSON lists them all, up to its own cap)
@@ -46,17 +47,6 @@ _REASONS = {
 
 def _t(lang: str, zh: str, en: str) -> str:
     return en if lang == "en" else zh
-
-
-def ratio_text(ratio: float | None, lang: str) -> str:
-    """A price ratio as a consumer says it: 免费, 6折, 原价 (free, 60%, full price)."""
-    if ratio is None:
-        return _t(lang, "价格不明", "price unknown")
-    if ratio == 0:
-        return _t(lang, "免费", "free")
-    if ratio >= 1:
-        return _t(lang, "原价", "full price")
-    return _t(lang, f"{round(ratio * 10, 2):g}折", f"{round(ratio * 100, 1):g}%")
 
 
 def _ratio_range(pr: dict[str, float | None], lang: str) -> str:
@@ -90,13 +80,6 @@ def _extreme(x: dict[str, Any], lang: str) -> str:
     if x["remedy"] != "none":
         what += f" {ratio_text(x['price_ratio'], lang)}"
     return f"{what} ×{x['count']}"
-
-
-def product_name(brand: str | None, model: str) -> str:
-    """'小米 小米手环8' reads as a stutter: the brand is left out when the model already starts with it."""
-    if not brand or model.casefold().startswith(brand.casefold()):
-        return model
-    return f"{brand} {model}"
 
 
 def _group_title(g: dict[str, Any], lang: str) -> str:
