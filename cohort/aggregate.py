@@ -37,12 +37,6 @@ class Exemplar:
     region: str
     outcome: Outcome
 
-    def best_key(self) -> tuple[float, int, int]:
-        return (self.outcome.hi, self.outcome.rank, self.seq)
-
-    def worst_key(self) -> tuple[float, int, int]:
-        return (-self.outcome.lo, -self.outcome.rank, self.seq)
-
 
 @dataclass(slots=True)
 class GroupAgg:
@@ -60,11 +54,6 @@ class GroupAgg:
     @property
     def size(self) -> int:
         return self.all.size
-
-    @property
-    def min_hi(self) -> float:
-        """The price every consumer priced above can point to (the group's best-treated member)."""
-        return self.best[0].outcome.hi
 
     def disparity(self, spread: float = DEFAULT_SPREAD) -> list[str]:
         """Why comparable consumers were treated materially differently; empty if they were not."""

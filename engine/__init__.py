@@ -1,4 +1,4 @@
 """Machinery: the case model, date arithmetic, the durable-rules adapter and the verdict.
 
-Public entry points: `engine.case.load_case`, `engine.assess.assess`, `engine.verdict.Verdict`.
+Public entry points: `engine.case.parse_case` (with `read_data`), `engine.assess.assess`, `engine.verdict.Verdict`.
 """

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from engine import io
 from engine.parallel import byte_chunks, process_lock, run_ordered, split_lines
 
 _ASSESSOR: Any = None
@@ -71,13 +72,16 @@ def load_line(line: bytes | str, lang: str) -> tuple[Any, str | None]:
             return None, utf8_error_text(e, lang)
     line = line.lstrip("\ufeff")  # a byte-order mark at the start of the file is not part of the JSON
     try:
-        data = json.loads(line)
+        data = io.loads_json(line)  # the case files' own rules: no key twice, bounded depth
     except json.JSONDecodeError as e:
         return None, _msg(lang, f"JSON 格式错误（第{e.colno}列）：{json_error_text(e, lang)}",
                           f"invalid JSON (column {e.colno}): {e.msg}")
     except RecursionError:
         return None, _msg(lang, "JSON 嵌套层数过多，无法读取", "JSON nested too deeply to read")
-    except ValueError as e:  # Python's limit on integer digits (a number thousands of digits long)
+    except ValueError as e:  # a refusal of io's, or Python's limit on integer digits
+        refusal = io.json_line_error(e, line, lang)
+        if refusal is not None:
+            return None, refusal
         digits = sys.get_int_max_str_digits()
         return None, _msg(lang, f"JSON 中的数字位数过多（超过 {digits} 位），无法读取",
                           f"a number in the JSON has too many digits (more than {digits}): {str(e)[:80]}")
@@ -151,12 +155,3 @@ def assess_stream(blocks: Iterable[bytes], as_of: dt.date, lang: str = "zh", wor
     """(output bytes, bad lines) per chunk, in input order; `blocks` are lines or blocks of the input."""
     yield from run_ordered(assess_chunk, byte_chunks(blocks), (as_of, lang, citations), workers=workers,
                            backend=backend, scheduler=scheduler)
-
-
-def assess_lines(lines: Iterable[str | bytes], as_of: dt.date, lang: str = "zh",
-                 workers: int = 1) -> Iterator[tuple[bool, str]]:
-    """(ok, output line) per non-blank input line, in input order (the in-process API, one line at a time)."""
-    for n, line in enumerate(lines, 1):
-        if line.strip():
-            ok, text = assess_line(n, line, as_of, lang)
-            yield ok, text.decode("utf-8")

@@ -45,6 +45,7 @@ from engine.vocab import (
     SoldAs,
     Symptom,
 )
+from kb.bilingual import pick
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}$", re.ASCII)
@@ -316,18 +317,12 @@ def read_data(path: Path, lang: str = "zh") -> Any:
 load_yaml = io.load_yaml  # the project's one YAML loader (engine/io.py)
 
 
-def load_case(path: Path | str, as_of: dt.date | None = None, lang: str = "zh") -> Case:
-    path = Path(path)
-    return parse_case(read_data(path, lang), as_of=as_of, lang=lang, source=str(path))
-
-
 def dump_case(case: Case) -> dict:
     """The case as plain data, without the unknowns (what a user would have written)."""
     return case.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
 
 
-pick = io.pick
-_msg = io.pick
+_msg = pick
 
 
 def _top_level_message(data: Any, lang: str) -> str:

@@ -31,14 +31,11 @@ from typing import Any
 import yaml
 
 from engine.errors import InputError, SystemProblem, json_error_text, utf8_error_text
+from kb.bilingual import pick
 
 MAX_FILE_BYTES = 1_000_000  # a case with every list at its limit is under 200 kB
 MAX_DEPTH = 20  # a case file nests 4 deep; answers files 4; nothing legitimate comes near 20
 _LONG_DIGITS = 40  # more digits than any count or amount in a case file can have
-
-
-def pick(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
 
 
 # --- why an operating-system call failed, in the user's language -----------------------------------

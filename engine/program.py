@@ -44,7 +44,6 @@ class Program:
     rulebase: RuleBase
     rules: tuple[CompiledRule, ...]
     strata: int  # number of strata (the last index + 1)
-    kinds: tuple[str, ...]  # every fact kind, base and derived
     derived_attrs: dict[str, tuple[str, ...]]
     by_name: dict[str, CompiledRule]
     order: dict[str, int]  # declaration order, which decides which derivation an explanation shows
@@ -128,7 +127,6 @@ def program() -> Program:
         order={cr.rule.name: i for i, cr in enumerate(compiled)},
         rules=tuple(compiled),
         strata=max(rule_stratum.values()) + 1,
-        kinds=tuple(sorted(kinds_attrs)),
         derived_attrs={k: tuple(sorted(v)) for k, v in derived_attrs.items()},
     )
 

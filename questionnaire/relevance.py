@@ -69,7 +69,6 @@ class Relevance:
         self.qn, self.as_of, self.lang = qn, as_of, lang
         self.assessor = Assessor()
         self.cache: dict[str, tuple | None] = {}
-        self.evaluations = 0
 
     def outcome(self, data: dict[str, Any]) -> tuple | None:
         """The signature of a complete-enough draft, None if it is not a valid case."""
@@ -81,7 +80,6 @@ class Relevance:
         except InputError:
             result = None
         else:
-            self.evaluations += 1
             result = signature(self.assessor.assess(case, self.as_of, self.lang))
         if len(self.cache) > 20000:
             self.cache.clear()

@@ -172,3 +172,20 @@ def test_citations_keys_leaves_out_only_the_statute_texts(tmp_path: Path) -> Non
     assert single.returncode == 0 and isinstance(json.loads(single.stdout)["citations"], list)
     bad = run_cli("assess", str(one), "-f", "json", "--as-of", AS_OF, "--citations", "keys")
     assert bad.returncode == 2 and "--citations" in bad.stderr
+
+
+def test_a_key_given_twice_on_a_batch_line_is_that_lines_error(tmp_path) -> None:  # noqa: ANN001
+    """issue 16 item 9 in a batch: the case files' own rule (no key twice), not JSON's last-one-wins."""
+    import json as _json
+
+    from tests.conftest import BASE_CASE, run_cli
+
+    good = _json.dumps(BASE_CASE, ensure_ascii=False)
+    dup = good.replace('"model": "Band X"', '"model": "Band X", "model": "华为P50"')
+    assert dup != good
+    f = tmp_path / "b.jsonl"
+    f.write_text(good + "\n" + dup + "\n", encoding="utf-8")
+    r = run_cli("assess", str(f), "-f", "jsonl", "--as-of", "2025-01-01")
+    lines = r.stdout.splitlines()
+    assert r.returncode == 1 and len(lines) == 2
+    assert '"version"' in lines[0] and _json.loads(lines[1]) == {"line": 2, "error": "字段 model 出现了两次；请只保留一个"}

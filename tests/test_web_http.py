@@ -192,13 +192,13 @@ def _seed_to_review(c: TestClient) -> str:
 
 def test_verdict_page_holds_what_assess_md_says(client: TestClient) -> None:
     from engine.assess import assess
-    from engine.case import load_case
+    from engine.case import parse_case, read_data
     from views.verdict_view import bottom_line
 
     base = _seed_to_review(client)
     r = client.post(base + "/review", data={"csrf": csrf(client), "action": "confirm"})
     text = html.unescape(re.sub(r"<[^>]+>", "", r.text))
-    v = assess(load_case(SEED, as_of=AS_OF), AS_OF, "zh")
+    v = assess(parse_case(read_data(SEED), as_of=AS_OF), AS_OF, "zh")
     assert bottom_line(v) in text and v.notice in text
     for f in v.findings:
         assert f.title in text and f.explanation in text and f.id in text
