@@ -301,7 +301,8 @@ class Case(_Strict):
 def parse_case(data: Any, as_of: dt.date | None = None, lang: str = "zh", source: str = "") -> Case:
     """Validate already-parsed data; raise InputError with one message per problem."""
     if not isinstance(data, dict):
-        raise InputError([_top_level_message(data, lang)], source=source)
+        raise InputError([f"{source}: {_top_level_message(data, lang)}" if source else _top_level_message(data, lang)],
+                         source=source)
     try:
         return Case.model_validate(data, context={"as_of": as_of})
     except ValidationError as exc:

@@ -162,6 +162,15 @@ class CaseLoader(yaml.SafeLoader):
 
     _depth = 0
 
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
+        # Checked in the scanner too: it looks ahead over a whole flow collection, and its cost grows with
+        # the square of the bracket depth (3,000 `[` took a second) long before the composer is reached.
+        if self.flow_level >= MAX_DEPTH:
+            line = self.get_mark().line + 1
+            raise _Refusal(f"第{line}行：嵌套超过 {MAX_DEPTH} 层；案件文件只有几层",
+                           f"line {line}: nested more than {MAX_DEPTH} levels deep; a case file has a few")
+        super().fetch_flow_collection_start(TokenClass)
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         self._depth += 1
         try:
