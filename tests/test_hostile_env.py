@@ -209,3 +209,19 @@ def test_a_duplicate_key_is_refused_by_assess(tmp_path: Path) -> None:
     assert f"字段 model 出现了两次（第{a}行和第{b}行）" in run.stderr
     stdin = run_cli("assess", "-", *AS_OF, input=path.read_text(encoding="utf-8"))
     assert stdin.returncode == 2 and f"标准输入: 字段 model 出现了两次（第{a}行和第{b}行）" in stdin.stderr
+
+
+# --- item 11: one version rule for answers files and case files ----------------------------------------
+
+@pytest.mark.parametrize(("version", "ok"), [(2, True), (1, True), (True, False), (3, False)])
+def test_an_answers_file_version_follows_the_case_file_rule(tmp_path: Path, version: object, ok: bool) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({**BASE_CASE, "version": version}, allow_unicode=True), encoding="utf-8")
+    run = run_cli("ask", "--answers", "answers.yaml", "--save", "case.yaml", *AS_OF, cwd=tmp_path)
+    if ok:
+        assert run.returncode == 0, run.stderr
+        assert yaml.safe_load((tmp_path / "case.yaml").read_text(encoding="utf-8"))["version"] == version
+        assert run_cli("assess", str(tmp_path / "case.yaml"), *AS_OF).returncode == 0
+    else:
+        no_bug(run)
+        assert "  - version: 值 " in run.stderr and not (tmp_path / "case.yaml").exists()
