@@ -33,7 +33,10 @@ FORMATS = ("md", "txt", "docx")
 def _run(runner, app, args: list[str]) -> tuple[int, float]:  # noqa: ANN001 - typer types, imported late
     start = time.perf_counter()
     result = runner.invoke(app, args)
-    return result.exit_code, time.perf_counter() - start
+    took = time.perf_counter() - start
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        return -1, took  # escaped the CLI's own handling: counted under "other"
+    return result.exit_code, took
 
 
 def work(job: tuple[int, int, int, str]) -> tuple[Counter, list[str], float]:
