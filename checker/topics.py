@@ -8,9 +8,11 @@ article fallbacks, and refuses data that names a concept or an article that does
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -81,6 +83,22 @@ class Grant:
 
 
 @dataclass(frozen=True)
+class Overreach:
+    """Something specific a text may claim the article gives that it does not (第二十四条 gives a newer
+    model): `claim` items name it, `asserted` items (if any) must say the article states it (明确规定),
+    `unless` items in the sentence mean the writer is not reading it into the article."""
+
+    id: str
+    claim: tuple[str, ...]  # concept ids, phrases or `re:`; any of them in the claim
+    asserted: tuple[str, ...]  # any of them in the claim too, when given
+    unless: tuple[str, ...]
+    quote: str  # statute words (validated): their sentence is quoted as what the article does say
+    gives: dict[str, str]  # what the text claims, zh / en (更换为新款 / a newer model)
+    note: dict[str, str]  # what the article does provide instead, and where the claim belongs
+    suggest: str | None = None
+
+
+@dataclass(frozen=True)
 class Entry:
     key: str
     says: dict[str, str]
@@ -88,6 +106,7 @@ class Entry:
     misreadings: tuple[Misreading, ...] = ()
     figures: tuple[Figure, ...] = ()
     grants: tuple[Grant, ...] = ()
+    overreach: tuple[Overreach, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity, so it can key caches
@@ -95,6 +114,14 @@ class Topics:
     flag_at: float
     concepts: dict[str, Concept]
     entries: dict[str, Entry]
+    # Per-key answers, worked out once: a long text asks the same few keys thousands of times.
+    _memo: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+
+    def _once(self, what: str, key: str, work: Callable[[], Any]) -> Any:
+        hit = self._memo.get((what, key))
+        if hit is None:
+            hit = self._memo[(what, key)] = work()
+        return hit
 
     def entry(self, key: str) -> Entry | None:
         """The most specific entry for a key: item, else paragraph, else article."""
@@ -108,6 +135,9 @@ class Topics:
     def coverage(self, key: str) -> dict[str, float]:
         """Concepts a citation of `key` covers: its own entry's, or for a whole article the union of the
         article's and all its paragraphs' and items' entries (a citation of 第二十四条 covers 第二款 too)."""
+        return dict(self._once("coverage", key, lambda: self._coverage(key)))
+
+    def _coverage(self, key: str) -> dict[str, float]:
         own = self.entries.get(key)
         if own is not None and key.count(":") > 1:
             return dict(own.topics)
@@ -123,24 +153,26 @@ class Topics:
 
     def misreadings(self, key: str) -> tuple[Misreading, ...]:
         """Known misreadings of the article a key belongs to (misreading a paragraph misreads the article)."""
-        article = ":".join(key.split(":")[:2])
-        found: list[Misreading] = []
-        for k, e in self.entries.items():
-            if k == article or k.startswith(article + ":"):
-                found.extend(e.misreadings)
-        return tuple(found)
+        return tuple(m for e in self._family(key) for m in e.misreadings)
 
     def figures(self, key: str) -> tuple[Figure, ...]:
         """The figures of the article whose statute words lie inside what `key` cites (第二十四条 has the
         七日 of its first paragraph; 第二十四条第二款 does not)."""
-        return tuple(f for e in self._family(key) for f in e.figures if f.quote in lookup(key).text)
+        return self._once("figures", key, lambda: tuple(
+            f for e in self._family(key) for f in e.figures if f.quote in lookup(key).text))
 
     def grants(self, key: str) -> tuple[Grant, ...]:
-        return tuple(g for e in self._family(key) for g in e.grants if g.quote in lookup(key).text)
+        return self._once("grants", key, lambda: tuple(
+            g for e in self._family(key) for g in e.grants if g.quote in lookup(key).text))
+
+    def overreach(self, key: str) -> tuple[Overreach, ...]:
+        """The over-readings of the article a key belongs to (over-reading a paragraph over-reads the article)."""
+        return tuple(o for e in self._family(key) for o in e.overreach)
 
     def _family(self, key: str) -> list[Entry]:
         article = ":".join(key.split(":")[:2])
-        return [e for k, e in self.entries.items() if k == article or k.startswith(article + ":")]
+        return self._once("family", article, lambda: [
+            e for k, e in self.entries.items() if k == article or k.startswith(article + ":")])
 
     def articles(self) -> list[str]:
         """Article-level keys, in the order of the data (statute order): the candidates for a suggestion."""
@@ -202,6 +234,25 @@ def _grant(g: dict, key: str) -> Grant:
                  g["says"])
 
 
+def _overreach(o: dict, key: str, concepts: dict[str, Concept]) -> Overreach:
+    where = f"overreach {o.get('id')}"
+    _check_quote(o.get("quote", ""), key, where)
+    for part in ("gives", "note"):
+        if not (o.get(part, {}).get("zh") and o[part].get("en")):
+            raise TopicsError(f"{where}: {part} needs zh and en")
+    if not o.get("claim"):
+        raise TopicsError(f"{where}: claim needs at least one concept, phrase or pattern")
+    items = [*o["claim"], *(o.get("asserted") or []), *(o.get("unless") or [])]
+    _check_items(items, where)
+    for item in items:
+        if item.isascii() and not item.startswith("re:") and item not in concepts:
+            raise TopicsError(f"{where}: unknown concept {item!r}")
+    if o.get("suggest"):
+        _check_key(o["suggest"], f"{where}.suggest")
+    return Overreach(o["id"], tuple(o["claim"]), tuple(o.get("asserted") or ()), tuple(o.get("unless") or ()),
+                     o["quote"], o["gives"], o["note"], o.get("suggest"))
+
+
 def parse(data: dict) -> Topics:
     """Build and validate the topics from their YAML form (exposed for tests of bad data)."""
     concepts = {}
@@ -228,12 +279,13 @@ def parse(data: dict) -> Topics:
             misreadings.append(Misreading(m["id"], tuple(m["when"]), tuple(m["unless"]), m["correction"], m.get("suggest")))
         figures = tuple(_figure(f, key, concepts) for f in a.get("figures") or [])
         grants = tuple(_grant(g, key) for g in a.get("grants") or [])
+        overreach = tuple(_overreach(o, key, concepts) for o in a.get("overreach") or [])
         entries[key] = Entry(key, a["says"], {c: float(w) for c, w in a["topics"].items()}, tuple(misreadings),
-                             figures, grants)
+                             figures, grants, overreach)
     return Topics(float(data["flag_at"]), concepts, entries)
 
 
 @cache
 def topics() -> Topics:
     text = (resources.files("kb") / "statutes" / "topics.yaml").read_text(encoding="utf-8")
-    return parse(yaml.safe_load(text))
+    return parse(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))  # libyaml: 10× faster

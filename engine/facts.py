@@ -21,8 +21,8 @@ from typing import Any
 
 from engine.case import Case
 from engine.dates import PeriodEnd, period_end
+from engine.vocab import FREE_REMEDIES
 
-FREE_REMEDIES = {"free_repair", "free_replacement_same_model", "free_replacement_newer_model", "refund"}
 REMEDY_KINDS = {"offer", "repair", "replacement", "refund"}
 
 PATHS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -89,13 +89,24 @@ class Periods:
     month6: PeriodEnd
 
 
+def warranty_end(bought: dt.date, months: int) -> dt.date:
+    """The warranty's last day: the business's own promise, counted by its terms and never moved (LEGAL_SPEC §3)."""
+    return period_end(bought, months=months, moves=False).date
+
+
+def warranty_status(bought: dt.date, noticed: dt.date, months: int | None) -> str | None:
+    """What kb/rules/periods.py concludes (status.in_warranty / status.out_of_warranty), for callers that have
+    no whole case yet (the questionnaire choosing its next question); tests hold the two together."""
+    if months is None:
+        return None
+    return "in_warranty" if noticed <= warranty_end(bought, months) else "out_of_warranty"
+
+
 def periods(case: Case) -> Periods:
     bought = case.purchase.date
     wm = case.purchase.warranty_months
-    # The warranty is the business's own promise: counted by its terms, never moved (LEGAL_SPEC §3).
-    warranty_end = period_end(bought, months=wm, moves=False).date if wm is not None else None
     return Periods(
-        warranty_end=warranty_end,
+        warranty_end=warranty_end(bought, wm) if wm is not None else None,
         day7=period_end(bought, days=7),
         month6=period_end(bought, months=6),
     )
@@ -175,7 +186,7 @@ def base_facts(case: Case, ps: Periods | None = None) -> list[dict[str, Any]]:
     mine = {str(s) for s in f.symptoms}
     for i, c in enumerate(case.comparators):
         fc: dict[str, Any] = {
-            "t": "comparator", "k": f"comparators[{i}]", "i": i, "model": model_key(c.model),
+            "t": "comparator", "k": f"comparators[{i}]", "i": i, "n": i + 1, "model": model_key(c.model),
             "batch": c.production_batch or "?", "shared": len(mine & {str(s) for s in c.symptoms}),
             "remedy": str(c.remedy or "?"), "target": model_key(c.target_model),
         }

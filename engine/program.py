@@ -21,7 +21,7 @@ from kb.rules.dsl import Pattern, Ref, Rule
 _DISPLAY = {
     "dates": {"bought_on", "noticed_on", "warranty_end_on", "day7_end_on", "month6_end_on", "day7_unmoved_on"},
     "interaction": {"on", "party", "i", "price_pct"},
-    "comparator": {"i"},
+    "comparator": {"i", "n"},
     "offers": {"best_i", "best_pct"},
     "loss": {"i"},
 }
@@ -54,7 +54,15 @@ def _refs(p: Pattern) -> list[Ref]:
     return [t.value for t in p.tests if isinstance(t.value, Ref)]
 
 
+# Base kinds with one fact per case: a rule must read each at most once, because durable-rules never lets one
+# fact satisfy two patterns of the same rule (the oracle would, and the two would disagree).
+SINGLETONS = frozenset({"purchase", "dates", "fault", "harm", "product", "offers", "demands"})
+
+
 def _check(rule: Rule, kinds_attrs: dict[str, set[str]]) -> None:
+    singles = [p.kind for p in rule.when if p.kind in SINGLETONS]
+    if len(singles) != len(set(singles)):
+        raise RuleBaseError(f"{rule.name}: reads a one-per-case fact twice ({sorted(singles)}); merge the patterns")
     aliases: set[str] = set()
     for p in rule.when + rule.unless:
         if p.kind not in kinds_attrs:

@@ -14,10 +14,11 @@ from engine import io
 from engine.case import Case
 from engine.errors import InputError
 from engine.verdict import Verdict
-from letters.content import build
+from letters.content import NoLetter, build, nothing_to_demand
 from letters.markup import render, to_txt
 
 FORMATS = ("md", "txt", "docx", "pdf")
+__all__ = ["FORMATS", "NoLetter", "check_target", "draft", "markdown", "nothing_to_demand", "write"]
 
 
 def markdown(case: Case, verdict: Verdict, *, kind: str = "demand", to: str = "seller", lang: str = "zh",
@@ -50,11 +51,11 @@ def draft(case: Case, verdict: Verdict, kind: str = "demand", to: str = "seller"
     if fmt == "docx":
         from letters.docx_out import to_docx
 
-        return to_docx(md, title=title, author=author, day=day)
+        return to_docx(md, title=title, author=author, day=day, lang=lang)
     from letters.pdf_out import MissingGlyphs, to_pdf
 
     try:
-        return to_pdf(md, title=title, author=author)
+        return to_pdf(md, title=title, author=author, lang=lang)
     except MissingGlyphs as e:
         raise InputError(_glyph_messages(case, e.chars, lang)) from None
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from engine.errors import InputError
 from questionnaire.draft import Draft
-from questionnaire.texts import t
+from questionnaire.texts import command, t
 
 DEFAULT_NAME = "weiquan-case"
 
@@ -58,13 +58,13 @@ def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of
             print(t("redo", lang, keys=", ".join(redo)), file=sys.stderr)
         target = save or resume
         if target != resume and target.exists():
-            raise InputError([t("save_exists", lang, path=target)])
+            raise InputError([t("save_exists", lang, path=target, resume=command("ask", "--resume", target, lang=lang))])
         resumed = True
     else:
         draft = Draft()
         target = save or default_path()
         if target.exists():
-            raise InputError([t("save_exists", lang, path=target)])
+            raise InputError([t("save_exists", lang, path=target, resume=command("ask", "--resume", target, lang=lang))])
         resumed = False
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError([_msg(lang, "交互式问卷需要在终端中运行；脚本中请使用 --answers FILE.yaml",
@@ -110,7 +110,7 @@ def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str, force:
     sys.stdout.write(text)
     for spec in documents:
         _document(spec, case, verdict, as_of, lang, force)
-    print(t("done", lang, path=target), file=sys.stderr)
+    print(t("done", lang, path=target, assess=command("assess", target, lang=lang)), file=sys.stderr)
     return 0
 
 

@@ -11,11 +11,18 @@ from engine.vocab import (
     BatchEvidence,
     Category,
     Cause,
+    Channel,
+    ConditionEvidence,
     Demand,
+    DemandChannel,
+    FoundCondition,
     InquiryTopic,
     Inspection,
     InteractionKind,
+    LossKind,
     Remedy,
+    ReturnReason,
+    SoldAs,
     Symptom,
 )
 
@@ -51,6 +58,14 @@ def cases(draw: st.DrawFn) -> tuple[dict[str, Any], dt.date]:
             x["price_ratio"] = ratio
         if x["kind"] == "inquiry":
             x["topic"] = draw(st.sampled_from(list(InquiryTopic))).value
+        if x["kind"] == "return_request":
+            x["reason"] = draw(st.sampled_from(list(ReturnReason))).value
+            if (intact := draw(TRI)) is not None:
+                x["goods_intact"] = intact
+        if x["kind"] == "consumer_demand":
+            x["channel"] = draw(st.sampled_from(list(DemandChannel))).value
+        if draw(st.booleans()):
+            x["target_model"] = draw(st.sampled_from(["Band 9", "band 9", "Band 10"]))
         interactions.append(x)
     comparators = []
     for _ in range(draw(st.integers(0, 3))):
@@ -63,6 +78,8 @@ def cases(draw: st.DrawFn) -> tuple[dict[str, Any], dt.date]:
         ratio = draw(RATIO)
         if ratio is not None:
             c["price_ratio"] = ratio
+        if draw(st.booleans()):
+            c["target_model"] = draw(st.sampled_from(["Band 9", "Band 10"]))
         comparators.append(c)
     similar = draw(st.one_of(st.none(), st.integers(0, 60)))
     fault: dict[str, Any] = {
@@ -88,6 +105,23 @@ def cases(draw: st.DrawFn) -> tuple[dict[str, Any], dt.date]:
     }
     if batch is not None:
         case["product"]["production_batch"] = batch
+    if draw(st.booleans()):  # the v2 fields
+        case["version"] = 2
+        pu, pr = case["purchase"], case["product"]
+        pu["channel"] = draw(st.sampled_from(list(Channel))).value
+        for key in ("self_operated", "platform_identified_seller", "non_returnable_confirmed"):
+            if (v := draw(TRI)) is not None:
+                pu[key] = v
+        pu["sold_as"] = draw(st.sampled_from(list(SoldAs))).value
+        if (v := draw(TRI)) is not None:
+            pr["same_model_available"] = v
+        pr["found_condition"] = draw(st.sampled_from(list(FoundCondition))).value
+        pr["condition_evidence"] = draw(st.sampled_from(list(ConditionEvidence))).value
+        case["losses"] = [
+            {"kind": draw(st.sampled_from(list(LossKind))).value,
+             "amount": draw(st.sampled_from([1.0, 23.0, 620.0])), **({"evidence": e} if (e := draw(TRI)) is not None else {})}
+            for _ in range(draw(st.integers(0, 2)))
+        ]
     personal = draw(st.sampled_from([True, True, False, None]))
     if personal is not None:
         case["purchase"]["for_personal_use"] = personal

@@ -62,18 +62,18 @@ FINDING_ORDER = (
     "crpl19.recall_duty",
     "pql41.producer_liability",
     "crpl44.platform_liability",
+    "crpl55.fraud",
     "civil_code584.losses",
     "crpl48.refusal_liability",
     "crpl56.report_to_regulator",
     "civil_code582.contract_remedy",
-    "crpl55.fraud",
 )
 NOT_APPLICABLE_ORDER = (
     "crpl8.policy_disclosure", "crpl10.fair_trade", "crpl24.remedies", "pql41.producer_liability",
     "crpl25.no_reason_return", "crpl55.fraud",
 )
 DEADLINE_ORDER = ("limitation.contract", "limitation.product_liability", "limitation.long_stop", "notice.quality_period",
-                  "return.no_reason", "complaint.samr")
+                  "return.seven_days", "return.no_reason", "complaint.samr")
 
 
 @dataclass(frozen=True)
@@ -124,3 +124,15 @@ def rulebase() -> RuleBase:
         deadlines={did: deadlines[did] for did in DEADLINE_ORDER},
         missing=tuple(missing),
     )
+
+
+@cache
+def demand_bases() -> dict[str, str]:
+    """For each demand code, the most any finding can give it (LEGAL_SPEC §2a): "right" where some finding
+    gives it as of right, "request" where findings give it only as a settlement request, "none" where no
+    finding gives it at all (an apology). The questionnaire says so beside its choices."""
+    rights = {g.demand for f in rulebase().findings.values() for g in f.gives if g.basis == "right"}
+    requests = {g.demand for f in rulebase().findings.values() for g in f.gives if g.basis == "request"}
+    from engine.vocab import Demand
+
+    return {str(d): "right" if d in rights else ("request" if d in requests else "none") for d in Demand}

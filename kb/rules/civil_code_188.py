@@ -15,14 +15,17 @@ Counted by 第二百零一条至第二百零三条 (a last day on a rest day or 
 
 from kb.rules.dsl import Argument, Deadline, Ref, T, fact
 
+ARTICLE = ("civil_code:188", "civil_code:195")  # the article(s) this module encodes
+
 _TRIGGER_KINDS = ("refusal", "return_unrepaired")
 _D = fact("d", "dates")
 _X = fact("x", "interaction")
-_INTERRUPTS = T("；向经营者提出的书面要求（经营者收到）或向消费者协会、市场监督管理部门的投诉会使时效中断、重新计算（民法典第一百九十五条），"
-                "因此维权函宜以能证明送达的方式寄送",
-                "; a written demand the business receives, or a complaint to the consumer association or the market "
-                "regulator, interrupts the period and starts it anew (civil code art. 195), so send the letter by a "
-                "route that proves receipt")
+_INTERRUPTS = T("；向经营者提出的书面要求（经营者收到）一般可以使时效中断，向消费者协会、市场监督管理部门投诉通常也可以，"
+                "时效自中断或有关程序终结时起重新计算（民法典第一百九十五条），因此维权函宜以能证明送达的方式寄送",
+                "; a written demand the business receives can generally interrupt the period, and so usually can a "
+                "complaint to the consumer association or the market regulator; the period then runs anew from the "
+                "interruption or the end of that procedure (civil code art. 195), so send the letter by a route that "
+                "proves receipt")
 
 DEADLINES = [
     Deadline(
@@ -35,9 +38,9 @@ DEADLINES = [
                 (_D,),
                 (),
                 Ref("d", "noticed"),
-                T("自 {d.noticed_on} 发现问题（法院可能认定的最早知道权利受损之日）起三年，这是最稳妥的期限" + _INTERRUPTS.zh,
+                T("自 {d.noticed_on} 发现问题（法院可能认定的最早知道权利受损之日）起三年，按最早的起算日计算" + _INTERRUPTS.zh,
                   "three years from {d.noticed_on}, when the problem was found (the earliest day a court may take as "
-                  "the day the consumer knew of the harm): the safe date" + _INTERRUPTS.en),
+                  "the day the consumer knew of the harm), counted from that earliest start" + _INTERRUPTS.en),
             ),
         ),
         arguments=(

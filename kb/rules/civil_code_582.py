@@ -10,7 +10,10 @@ the seller knew or should have known: arguable with such knowledge, weak without
 """
 
 from kb.rules.common import BUSINESS, BUSINESS_KNEW, IN_WARRANTY, NONCONFORMITY, OUT_OF_WARRANTY
-from kb.rules.dsl import Finding, Give, T, Variant, capped_when_disputed
+from kb.rules.crpl_23 import capped_when_disputed
+from kb.rules.dsl import Finding, Give, T, Variant
+
+ARTICLE = ("civil_code:582", "civil_code:617")  # the article(s) this module encodes
 
 FINDINGS = [
     Finding(

@@ -13,6 +13,8 @@ names the same liability.
 from kb.rules.common import CONSUMER, REMEDY_FINDINGS
 from kb.rules.dsl import Finding, Give, Ref, T, Variant, fact
 
+ARTICLE = ("civil_code:577", "civil_code:584")  # the article(s) this module encodes
+
 _LOSS = fact("ls", "loss", amount__gt=0)
 _ON = fact("g", "finding", fid__in=REMEDY_FINDINGS)
 

@@ -21,6 +21,8 @@ from kb.rules.common import (
 )
 from kb.rules.dsl import Deadline, Missing, Ref, Rule, T, fact
 
+ARTICLE = ("civil_code:621",)  # the article(s) this module encodes
+
 _CMP = fact("c", "comparator", shared__ge=1)
 _PRODUCT = fact("pr", "product", batch__ne="?")
 
@@ -30,9 +32,9 @@ RULES = [
         when=(_PRODUCT, _CMP.where(model=Ref("pr", "model"), batch=Ref("pr", "batch"))),
         derive="comparator.same_batch",
         attrs={"i": Ref("c", "i"), "ratio": Ref("c", "ratio"), "remedy": Ref("c", "remedy"), "target": Ref("c", "target")},
-        because=T("另一消费者（comparators[{c.i}]）与您同型号、同批次（{c.batch}）、有相同故障现象，获得的处理是{c.remedy}",
-                  "another consumer (comparators[{c.i}]) with the same model, the same batch ({c.batch}) and a "
-                  "shared symptom got {c.remedy}"),
+        because=T("您记录的第 {c.n} 位其他消费者与您同型号、同批次（{c.batch}）、有相同故障现象，获得的处理是{c.remedy}",
+                  "the other consumer you recorded as no. {c.n} has the same model, the same batch ({c.batch}) and a "
+                  "shared symptom, and got {c.remedy}"),
     ),
     Rule(
         name="inherent_defect.batch",
@@ -60,8 +62,8 @@ RULES = [
         name="business_knew.admitted",
         when=(FAULT.where(batch__in=("acknowledged", "recall")),),
         derive="fact.business_knew",
-        because=T("经营者已承认批次问题或公告召回，显然知道该缺陷",
-                  "the business acknowledged a batch problem or recalled: it knew of the defect"),
+        because=T("经营者已承认批次问题或公告召回，可以认定其知道或者应当知道该缺陷",
+                  "the business acknowledged a batch problem or recalled: it knew or should have known of the defect"),
         cites=("civil_code:621:3",),
     ),
     Rule(

@@ -1,7 +1,7 @@
 """消费者权益保护法第十条 — fair trade: the right to refuse forced dealing, and equal terms.
 
 > 消费者享有公平交易的权利。
-> 消费者在购买商品或者服务时，有权获得质量保障、价格合理、计量正确等公平交易条件，有权拒绝经营者的强制交易行为。
+> 消费者在购买商品或者接受服务时，有权获得质量保障、价格合理、计量正确等公平交易条件，有权拒绝经营者的强制交易行为。
 
 Two conducts fall here. *Forced dealing* (L4): refusing any other handling unless the consumer pays for
 the offered repair or trade-in — a conditional refusal on a *paid* offer (第十六条第三款 forbids 强制交易
@@ -17,6 +17,8 @@ treatment (§2a); a newer model is a request, never a right.
 
 from kb.rules.common import CONSUMER, CRPL24_REMEDY_FINDINGS, NONCONFORMITY, REPAIRS, REPLACEMENTS, SAME_BATCH
 from kb.rules.dsl import Finding, Give, Missing, NotApplicable, Reason, Ref, Rule, T, Variant, fact
+
+ARTICLE = ("crpl:10",)  # the article(s) this module encodes
 
 _X = fact("x", "interaction")
 _PO = fact("po", "fact.paid_offer")
@@ -142,10 +144,10 @@ FINDINGS = [
     ),
     Finding(
         id="crpl10.unequal_treatment",
-        letter=T("据本人了解，同型号、同批次、同故障的其他消费者获得了更优的处理，本人认为经营者应当给予本人同等的公平交易条件。",
-                 "As far as I know, other consumers with the same model, batch and fault were treated better; I hold that the business should give me the same fair terms."),
+        letter=T("据本人了解，同型号、同批次、有相同故障现象的其他消费者获得了更优的处理，本人认为经营者应当给予本人同等的公平交易条件。",
+                 "As far as I know, other consumers with the same model and batch and a shared symptom were treated better; I hold that the business should give me the same fair terms."),
         quotes=("crpl:10:2", "crpl_regs:9:2"),
-        title=T("同批次同故障却差别对待，违背公平交易", "Same batch, same fault, different treatment: unfair terms"),
+        title=T("同批次同故障却差别对待，涉嫌违背公平交易", "Same batch, same fault, different treatment: arguably unfair terms"),
         cites=("crpl:10",),
         gives=(
             Give("equal_treatment"),
@@ -158,10 +160,10 @@ FINDINGS = [
         ),
         variants=(
             Variant(name="same_remedy_cheaper", strength="arguable", because=_UNEQUAL,
-                    letter=T("同型号、同批次、同故障的其他消费者就同一服务支付的价格低于给本人的方案，本人认为经营者对同一服务设置了不同的收费，应当给予本人同等待遇。",
-                             "Other consumers with the same model, batch and fault paid less for the same service than "
-                             "the offer made to me; I hold that the business set different charges for the same service "
-                             "and should treat me equally."),
+                    letter=T("同型号、同批次、有相同故障现象的其他消费者就同一服务支付的价格低于给本人的方案，本人认为经营者在同等交易条件下对同一服务设置了不同的收费，应当给予本人同等待遇。",
+                             "Other consumers with the same model and batch and a shared symptom paid less for the same "
+                             "service than the offer made to me; I hold that the business set different charges for the "
+                             "same service on equal trading terms and should treat me equally."),
                     when=(CONSUMER, NONCONFORMITY, fact("ut", "fact.unequal_treatment"),
                           fact("sr", "fact.same_remedy_cheaper")), cites=("crpl_regs:9",)),
             Variant(name="unequal", strength="arguable", because=_UNEQUAL,

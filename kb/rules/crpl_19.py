@@ -13,6 +13,8 @@ consumer, so it needs no fault of this unit (R8).
 from kb.rules.common import BUSINESS_KNEW, CONSUMER, FAULT, SAFETY_DEFECT
 from kb.rules.dsl import Finding, Give, T, Variant
 
+ARTICLE = ("crpl:19",)  # the article(s) this module encodes
+
 FINDINGS = [
     Finding(
         id="crpl19.recall_duty",
@@ -31,16 +33,17 @@ FINDINGS = [
                 name="admitted",
                 strength="strong",
                 when=(CONSUMER, SAFETY_DEFECT, BUSINESS_KNEW, FAULT.where(batch__in=("acknowledged", "recall"))),
-                because=T("经营者已承认或召回存在安全危险的缺陷批次，应当告知消费者并采取召回等措施，承担因召回支出的必要费用",
+                because=T("经营者已承认或召回存在安全危险的缺陷批次，应当告知消费者并采取警示、召回等措施；采取召回措施的，应当承担消费者因商品被召回支出的必要费用",
                           "the business has admitted or recalled a batch with a dangerous defect: it must inform "
-                          "consumers, recall, and bear the necessary costs of the recall"),
+                          "consumers and take measures such as warnings and a recall; once it recalls, it bears the "
+                          "consumer's necessary costs of the recall"),
             ),
             Variant(
                 name="should_have_known",
                 strength="arguable",
-                letter=T("本人认为，该设备的故障表现可能属于危及人身、财产安全的缺陷，且同批次问题多发，经营者应当已经发现该缺陷，应当依法告知消费者并采取警示、召回等措施。",
+                letter=T("本人认为，该设备的故障表现可能属于危及人身、财产安全的缺陷，且同批次已有同类故障，经营者应当已经发现该缺陷，应当依法告知消费者并采取警示、召回等措施。",
                          "I hold that the device's fault may be a defect endangering persons or property, and as the "
-                         "batch problem is widespread the business should have found it and must inform consumers "
+                         "same batch has shown the same fault the business should have found it and must inform consumers "
                          "and take measures such as warnings and a recall."),
                 when=(CONSUMER, SAFETY_DEFECT, BUSINESS_KNEW),
                 because=T("缺陷有危及人身、财产安全的危险，且经营者应当已经发现：应当报告、告知并采取警示、召回等措施；经营者可能否认已发现，属可争取",

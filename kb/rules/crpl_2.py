@@ -9,6 +9,8 @@ civil code still apply. An unknown purpose concludes neither, and the verdict as
 
 from kb.rules.dsl import Missing, Rule, T, fact
 
+ARTICLE = ("crpl:2",)  # the article(s) this module encodes
+
 P = fact("p", "purchase")
 
 RULES = [

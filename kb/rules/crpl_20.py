@@ -9,6 +9,8 @@ clear answer. Arguable: "no answer" is the consumer's account and the business m
 from kb.rules.common import CONSUMER
 from kb.rules.dsl import Finding, Give, Rule, T, Variant, fact
 
+ARTICLE = ("crpl:20",)  # the article(s) this module encodes
+
 RULES = [
     Rule(
         name="unanswered_inquiry",

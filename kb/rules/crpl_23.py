@@ -18,8 +18,12 @@ outside the business's burden it defeats the nonconformity; only without one do 
 quality problem, an acknowledgement or a recall establish it, and same-batch reports support it.
 """
 
+from dataclasses import replace
+
 from kb.rules.common import CONSUMER, FAULT, IN_WARRANTY, NONCONFORMITY, OUT_OF_WARRANTY, WITHIN_6_MONTHS
-from kb.rules.dsl import Finding, Missing, Rule, T, Variant, fact
+from kb.rules.dsl import Finding, Missing, Ref, Rule, T, Variant, fact, weaker
+
+ARTICLE = ("crpl:23",)  # the article(s) this module encodes
 
 _FAILS = FAULT.where(n_symptoms__ge=1, cause__ne="user_damage")
 
@@ -69,10 +73,10 @@ RULES = [
         when=(_FAILS.where(inspection="user_damage"), IN_WARRANTY),
         derive="fact.nonconformity",
         attrs={"grade": "disputed"},
-        because=T("售后称人为损坏而消费者并未认可；保修期内排除保修的事由应由经营者证明：质量问题存在争议",
-                  "the service alleges user damage, which the consumer does not concede; within the warranty "
-                  "the business must prove what excludes it: the nonconformity is disputed"),
-        cites=("crpl:23:1",),
+        because=T("售后称人为损坏而消费者并未认可；保修期内，以人为损坏为由排除保修的一方，通常应当证明其主张（本工具的理解）：质量问题存在争议",
+                  "the service alleges user damage, which the consumer does not concede; within the warranty the side "
+                  "that excludes the warranty for user damage should normally prove it (this tool's reading): the "
+                  "nonconformity is disputed"),
     ),
     Rule(
         name="nonconformity.disputed_six_months",
@@ -109,6 +113,9 @@ FINDINGS = [
             ),
             Variant(
                 name="like",
+                letter=T("本人在收到商品之日起六个月内即发现瑕疵；本人认为{p.category}属于该款所称的耐用商品，如贵方对瑕疵有异议，应由贵方承担举证责任。",
+                         "I found the defect within six months of receipt; I hold that a {p.category} is a durable good "
+                         "in the sense of that paragraph, so if you dispute the defect the burden of proof is yours."),
                 strength="arguable",
                 when=(CONSUMER, WITHIN_6_MONTHS, NONCONFORMITY, fact("p", "purchase", category__in=_LIKE_DURABLES)),
                 because=T("第二十三条第三款列举的是机动车、计算机、电视机等耐用商品，“等”字能否涵盖{p.category}可能有争议",
@@ -129,3 +136,46 @@ MISSING = [
         unless=(WITHIN_6_MONTHS,),
     ),
 ]
+
+# --- the disputed-fault cap (LEGAL_SPEC §2): the findings resting on a nonconformity the service disputes ---
+
+_CAPPED = T("；但质量问题存在争议（售后称人为损坏），在经营者举证之前至多为“可争取”",
+            "; but the fault is disputed (the service alleges user damage), so at most arguable until the "
+            "business proves it")
+_DISPUTED = T("；质量问题存在争议（售后称人为损坏）", "; the fault is disputed (the service alleges user damage)")
+_BURDEN = T("；质量问题虽有争议，但该商品属第二十三条第三款明列的耐用商品，六个月内由经营者举证，仍为“有力”",
+            "; the fault is disputed, but this is a durable good named in art. 23(3), so the business bears the "
+            "burden of proof within six months and the claim stays strong")
+_DISPUTED_LETTER = T("本人对售后所称人为损坏不予认可；本人认为，该主张应由提出者提供检测依据予以证明。",
+                     "I do not accept the after-sales service's allegation of damage by the user; I hold that it is "
+                     "for the one who alleges it to prove it with the inspection's grounds.")
+
+
+def capped_when_disputed(variants: tuple[Variant, ...], nc: str = "nc") -> tuple[Variant, ...]:
+    """A finding resting on a *disputed* nonconformity is at most `arguable`, or at most what
+    crpl23.burden_of_proof gives where that finding holds (`strong` for computer, tv, appliance: 第三款).
+
+    Each variant must read the nonconformity fact under alias `nc`. Stated positively: the variant as
+    written for a grade other than disputed; a disputed copy at the capped strength; and, for strong
+    variants, a disputed copy that stays strong when the business bears the burden of proof.
+    """
+    out: list[Variant] = []
+    for v in variants:
+        if not any(p.alias == nc for p in v.when):
+            raise ValueError(f"variant {v.name} does not read the nonconformity as {nc!r}")
+        sound = tuple(p.where(grade__ne="disputed") if p.alias == nc else p for p in v.when)
+        disputed = tuple(p.where(grade="disputed") if p.alias == nc else p for p in v.when)
+        out.append(replace(v, when=sound))
+        if isinstance(v.strength, Ref):
+            raise ValueError("a copied strength cannot be capped here")
+        capped = weaker(v.strength, "arguable")
+        note = _CAPPED if capped != v.strength else _DISPUTED
+        because = T(v.because.zh + note.zh, v.because.en + note.en)
+        out.append(replace(v, name=f"{v.name}-disputed", when=disputed, strength=capped, because=because,
+                           letter_suffix=_DISPUTED_LETTER))
+        if v.strength == "strong":
+            burden = fact("bp", "finding", fid="crpl23.burden_of_proof", strength="strong")
+            kept = T(v.because.zh + _BURDEN.zh, v.because.en + _BURDEN.en)
+            out.append(replace(v, name=f"{v.name}-disputed-burden", when=disputed + (burden,), because=kept,
+                               letter_suffix=_DISPUTED_LETTER))
+    return tuple(out)

@@ -36,7 +36,9 @@ from kb.rules.common import (
     SAFETY_DEFECT,
     WITHIN_7_DAYS,
 )
+from kb.rules.crpl_23 import capped_when_disputed
 from kb.rules.dsl import (
+    Deadline,
     Finding,
     Give,
     Missing,
@@ -46,9 +48,10 @@ from kb.rules.dsl import (
     Rule,
     T,
     Variant,
-    capped_when_disputed,
     fact,
 )
+
+ARTICLE = ("crpl:24",)  # the article(s) this module encodes
 
 _REPAIR = fact("r1", "interaction", kind="repair", fixed="no")
 
@@ -64,9 +67,12 @@ RULES = [
     ),
 ]
 
-_R13 = T("经营者拒绝修理、更换（或未经同意原样退回），其拒不履行使消费者可以解除合同（民法典第五百六十三条第一款第三项、第四项）：可以要求退货",
-         "the business refused the repair or replacement (or sent the device back unrepaired without consent); its "
-         "refusal to perform lets the consumer end the contract (civil code art. 563(1)(3), (4)): a return may be demanded")
+_R13 = T("经营者拒绝修理、更换（或未经同意原样退回）：经催告后在合理期限内仍不履行的，消费者可以主张解除合同（民法典第五百六十三条第一款第三项），"
+         "维权函即可作为催告；可以要求退货，但经营者可能争辩，至多可争取",
+         "the business refused the repair or replacement (or sent the device back unrepaired without consent): if it "
+         "still does not perform within a reasonable time after being called on to, the consumer can claim to end the "
+         "contract (civil code art. 563(1)(3)), and the demand letter can be that call; a return may be demanded, "
+         "but the business may contest it: at most arguable")
 _R13_CITES = ("civil_code:563",)
 # R13: a refused repair opens the return, at most arguable.
 _REFUND_ON_REFUSAL = (
@@ -157,9 +163,9 @@ FINDINGS = [
                 strength="strong",
                 letter=T("该设备的故障属于经营者已承认或已公告召回的批次问题，经营者知道或者应当知道该缺陷，依民法典第六百二十一条第三款，买受人不受通知时间的限制；虽已过保修期，贵方仍应依法免费修理或者更换同型号的合格商品。", "The fault is a batch problem the business has acknowledged or recalled, so the business knew or should have known of the defect; under article 621(3) of the Civil Code the buyer is not bound by the notice period, and although the warranty has ended you must still repair the device free of charge or replace it with a conforming unit of the same model."),
                 when=(CONSUMER, NONCONFORMITY, OUT_OF_WARRANTY, INHERENT_DEFECT, ADMITTED),
-                because=T("虽已过保修期，但经营者已承认批次问题或召回，明知缺陷：不受质量保证期的限制，仍应修理或更换",
+                because=T("虽已过保修期，但经营者已承认批次问题或召回，知道或者应当知道该缺陷：买受人不受通知时间的限制，仍可要求修理或更换",
                           "the warranty is over, but the business acknowledged the batch problem or recalled, so "
-                          "it knew: the quality guarantee period does not bar the claim"),
+                          "it knew or should have known: the notice period does not bar the claim"),
             ),
             Variant(
                 name="knew",
@@ -317,6 +323,24 @@ NOT_APPLICABLE = [
             Reason(
                 why=T("本案事实不满足第二十四条的适用条件", "the facts of this case do not meet art. 24's conditions"),
             ),
+        ),
+    ),
+]
+
+DEADLINES = [
+    Deadline(
+        id="return.seven_days",
+        title=T("七日内质量问题退货的最后一日", "Last day to return goods with a quality fault within seven days"),
+        cites=("crpl:24",),
+        days=7,
+        safe_unmoved=True,  # L11: the consumer is told the seventh day itself
+        moved_because=T("第七日是休息日，依民法典第二百零三条可主张顺延至 {date}（稳妥起见仍以第七日为准）",
+                        "the seventh day is a rest day, so civil code art. 203 arguably moves it to {date} (to be safe, "
+                        "act by the seventh day)"),
+        variants=(
+            ((fact("r7", "finding", fid="crpl24.return_7_days"), fact("d", "dates")), (), Ref("d", "bought"),
+             T("自 {d.bought_on} 收到商品起七日（收到当日不计入）内提出退货", "ask for the return within seven days of receipt "
+               "on {d.bought_on} (the day of receipt not counted)")),
         ),
     ),
 ]

@@ -21,6 +21,8 @@ rule is 第三条. This module cites 第三条 (see the issue note).
 from kb.rules.common import CONSUMER, DISTANCE_CHANNELS, ONLINE_CHANNELS
 from kb.rules.dsl import Deadline, Finding, Give, NotApplicable, Reason, Ref, Rule, T, Variant, fact
 
+ARTICLE = ("crpl:25",)  # the article(s) this module encodes
+
 _P = fact("p", "purchase", channel__in=DISTANCE_CHANNELS, nonreturnable__ne="yes")
 _D = fact("d", "dates")
 _REQ = fact("rq", "interaction", kind="return_request")
@@ -92,25 +94,26 @@ NOT_APPLICABLE = [
         id="crpl25.no_reason_return",
         cites=("crpl:25",),
         findings=("crpl25.no_reason_return",),
-        also_when=(_ASKED_REFUND, _DIST),
+        also_when=(_ASKED_REFUND,),
         reasons=(
             Reason(
-                when=(fact("sb", "scope.business"),),
+                when=(_DIST, fact("sb", "scope.business")),
                 why=T("并非为生活消费购买，第二十五条的无理由退货不适用", "not bought for personal use, so art. 25's no-reason return does not apply"),
             ),
             Reason(
-                when=(fact("pn", "purchase", nonreturnable="yes"),),
+                when=(_DIST.where(nonreturnable="yes"),),
                 why=T("购买时已确认该商品不宜退货（第二十五条第二款），不适用无理由退货；如商品有质量问题，可依第二十四条主张",
                       "you confirmed at purchase that the goods are not returnable (art. 25(2)), so no no-reason return; "
                       "a quality fault can still be claimed under art. 24"),
             ),
             Reason(
-                when=(fact("rt", "fact.return_request_in_time", intact="no"),),
+                when=(_DIST, fact("rt", "fact.return_request_in_time", intact="no")),
                 why=T("退回的商品应当完好（第二十五条第三款）；商品已不完好（如已激活、登录或有使用痕迹），不适用无理由退货",
                       "returned goods must be intact (art. 25(3)); these are not (activated, logged in or used), so no "
                       "no-reason return"),
             ),
             Reason(
+                when=(_DIST,),
                 why=T("未记录在收货之日起七日内提出的退货要求：第二十五条的无理由退货须在七日内提出；如商品有质量问题，可依第二十四条主张",
                       "no return request made within seven days of receipt is recorded: art. 25's no-reason return must "
                       "be asked for within the seven days; a quality fault can still be claimed under art. 24"),

@@ -9,16 +9,19 @@ refusal is a standard term, and whether the defect was there at delivery, can bo
 """
 
 from kb.rules.common import CONSUMER, INHERENT_DEFECT, NONCONFORMITY, OUT_OF_WARRANTY
-from kb.rules.dsl import Finding, T, Variant, capped_when_disputed, fact
+from kb.rules.crpl_23 import capped_when_disputed
+from kb.rules.dsl import Finding, T, Variant, fact
+
+ARTICLE = ("crpl:26",)  # the article(s) this module encodes
 
 FINDINGS = [
     Finding(
         id="crpl26.warranty_exclusion_void",
-        letter=T("经营者一方以“过保不予处理”为由拒绝处理一个交付时即已存在的缺陷，本人认为该等排除消费者权利的规定依法无效。",
-                 "The business's side refused, citing the end of the warranty, to handle a defect present at delivery; I hold that a rule excluding my rights in this way is void."),
+        letter=T("经营者一方拒绝处理（见上述事实）；本人认为，该缺陷交付时即已存在，以已过保修期为由排除消费者权利的格式条款、通知、声明等内容依法无效。",
+                 "The business's side refused to handle it (see the facts above); I hold that the defect existed at delivery, and that standard terms, notices or statements excluding my rights because the warranty has ended are void."),
         quotes=("crpl:26:2", "crpl:26:3"),
-        title=T("以“过保不予处理”排除消费者权利的规定无效",
-                "A blanket “out of warranty, no service” rule that excludes your rights is void"),
+        title=T("以“过保不予处理”排除消费者权利的规定，可主张无效",
+                "A blanket “out of warranty, no service” rule that excludes your rights can be argued void"),
         cites=("crpl:26", "civil_code:497"),
         gives=(),  # §2a: it voids the exclusion; the repair itself comes from 第二十四条
         variants=capped_when_disputed((

@@ -13,6 +13,8 @@ a note, and the letters address the platform as the seller.
 from kb.rules.common import CONSUMER
 from kb.rules.dsl import Finding, Missing, Rule, T, Variant, fact
 
+ARTICLE = ("crpl:44", "ecommerce:37", "ecommerce:38")  # the article(s) this module encodes
+
 _MARKET = fact("p", "purchase", channel="third_party_online")
 
 RULES = [

@@ -13,6 +13,8 @@ compensation comes only through a recorded loss (民法典第五百八十四条)
 from kb.rules.common import CONSUMER, PERFORMANCE_FINDINGS
 from kb.rules.dsl import Finding, Ref, T, Variant, fact
 
+ARTICLE = ("crpl:48",)  # the article(s) this module encodes
+
 _CLAIM = fact("f", "finding", fid__in=PERFORMANCE_FINDINGS)
 
 FINDINGS = [
@@ -30,7 +32,7 @@ FINDINGS = [
                 name="refusal",
                 strength=Ref("f", "strength"),
                 when=(CONSUMER, fact("x", "interaction", kind="refusal"), _CLAIM),
-                letter=T("本人依上述规定享有的权利，{x.party}却于 {x.on} 拒绝了本人的要求，属于无理拒绝，经营者应当依法承担民事责任。",
+                letter=T("{x.party}于 {x.on} 拒绝了本人依上述规定提出的要求，属于无理拒绝，经营者应当依法承担民事责任。",
                          "I hold rights under the articles above, yet on {x.on} {x.party} refused my request: an "
                          "unreasonable refusal, for which the business bears civil liability."),
                 because=T("{x.on} {x.party}拒绝处理，而消费者依法有权要求修理、更换或退货：属于无理拒绝（与该项主张同等强度）",
@@ -41,13 +43,13 @@ FINDINGS = [
                 name="returned_unrepaired",
                 strength=Ref("f", "strength"),
                 when=(CONSUMER, fact("x", "interaction", kind="return_unrepaired", consented__ne="yes"), _CLAIM),
-                letter=T("本人依上述规定有权要求修理，{x.party}却于 {x.on} 未经本人同意将设备原样退回、不予维修，属于无理拒绝，经营者应当依法承担民事责任。",
-                         "I am entitled to a repair under the articles above, yet on {x.on} {x.party} sent the device "
+                letter=T("{x.party}于 {x.on} 未经本人同意将设备原样退回、不予处理，而本人依上述规定享有相应权利，属于无理拒绝，经营者应当依法承担民事责任。",
+                         "I hold rights under the articles above, yet on {x.on} {x.party} sent the device "
                          "back unrepaired without my consent: an unreasonable refusal, for which the business bears "
                          "civil liability."),
-                because=T("{x.on} {x.party}未经消费者同意将设备原样退回、不予维修，而消费者依法有权要求修理：属于无理拒绝（与该项主张同等强度）",
+                because=T("{x.on} {x.party}未经消费者同意将设备原样退回、不予维修，而消费者依法有权要求修理、更换或退货：属于无理拒绝（与该项主张同等强度）",
                           "on {x.on} {x.party} sent the device back unrepaired without consent, although the consumer "
-                          "holds a claim to a repair: an unreasonable refusal (as strong as that claim)"),
+                          "holds a claim to repair, replacement or return: an unreasonable refusal (as strong as that claim)"),
             ),
         ),
     ),

@@ -13,6 +13,8 @@ fraud at the time of sale. It gives compensation (three times the price, at leas
 from kb.rules.common import CONSUMER
 from kb.rules.dsl import Finding, Give, NotApplicable, Reason, T, Variant, fact
 
+ARTICLE = ("crpl:55",)  # the article(s) this module encodes
+
 _SOLD_NEW = fact("p", "purchase", sold_as="new")
 _FOUND = fact("pr", "product", found__in=("refurbished", "used", "counterfeit"))
 
@@ -22,9 +24,9 @@ FINDINGS = [
         letter=T("贵方以全新商品名义出售的该商品，经查实为{pr.found}，属于欺诈行为；依上述规定，本人要求退货并退还货款，并按商品价款的三倍增加赔偿（不足五百元的按五百元）。",
                  "The goods you sold as new turned out to be {pr.found}, which is fraud; under this rule I demand a return and refund and increased compensation of three times the price (at least CNY 500)."),
         quotes=("crpl:55:1",),
-        title=T("以翻新、二手或假冒商品冒充新品出售，构成欺诈，可要求退一赔三",
-                "A refurbished, used or counterfeit unit sold as new is fraud: refund and triple damages"),
-        cites=("crpl:55",),
+        title=T("以翻新、二手或假冒商品冒充新品出售，涉嫌欺诈，可要求退一赔三",
+                "A refurbished, used or counterfeit unit sold as new: fraud, refund and triple damages"),
+        cites=("crpl:55", "crpl:23:2"),
         gives=(Give("refund"), Give("compensation")),
         variants=(
             Variant(

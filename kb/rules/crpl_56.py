@@ -11,6 +11,8 @@ words) is conduct a complaint to the market regulator (12315) can target. As str
 
 from kb.rules.dsl import Finding, Ref, T, Variant, fact
 
+ARTICLE = ("crpl:56", "crpl:39")  # the article(s) this module encodes
+
 _BECAUSE = T("该行为可以向市场监督管理部门投诉（12315），由其责令改正并依法处罚",
              "this conduct can be reported to the market regulator (12315), which can order correction and penalise")
 

@@ -10,6 +10,8 @@ ask for the after-sales policy that decides how it is handled, in writing.
 from kb.rules.common import CONSUMER, NONCONFORMITY
 from kb.rules.dsl import Finding, Give, NotApplicable, Reason, T, Variant, fact
 
+ARTICLE = ("crpl:8",)  # the article(s) this module encodes
+
 FINDINGS = [
     Finding(
         id="crpl8.policy_disclosure",

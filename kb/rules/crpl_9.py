@@ -13,6 +13,8 @@ a remedy of unknown price is not free.
 from kb.rules.common import CONSUMER, NONCONFORMITY
 from kb.rules.dsl import Finding, Ref, Rule, T, Variant, fact
 
+ARTICLE = ("crpl:9",)  # the article(s) this module encodes
+
 _OFFER = fact("x", "interaction", kind="offer", remedy__ne="none")
 RULES = [
     Rule(

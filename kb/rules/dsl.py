@@ -16,19 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kb.bilingual import T  # noqa: F401 - the rule modules say their texts with it
+
 RANK = {"strong": 3, "arguable": 2, "weak": 1}
 OPS = ("eq", "ne", "lt", "le", "gt", "ge", "in", "any")
-
-
-@dataclass(frozen=True)
-class T:
-    """A user-facing text in Chinese and English."""
-
-    zh: str
-    en: str
-
-    def __call__(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
 
 
 @dataclass(frozen=True)
@@ -120,7 +111,7 @@ class Variant:
     cites: tuple[str, ...] = ()
     unless: tuple[Pattern, ...] = ()
     letter: T | None = None  # overrides the finding's `letter` sentence for this variant
-    disputed: bool = False  # a copy made by capped_when_disputed: the letter adds the dispute
+    letter_suffix: T | None = None  # a sentence the letter adds after it (e.g. the dispute, crpl_23.capped_when_disputed)
 
 
 @dataclass(frozen=True)
@@ -149,7 +140,7 @@ class Finding:
                     attrs={"fid": self.id, "strength": v.strength},
                     because=v.because,
                     cites=v.cites,
-                    letter=_with(v.letter or self.letter, _DISPUTED_LETTER) if v.disputed else (v.letter or self.letter),
+                    letter=_with(v.letter or self.letter, v.letter_suffix),
                     module=self.module,
                 )
             )
@@ -307,50 +298,8 @@ def weaker(a: str, b: str) -> str:
     return a if RANK[a] <= RANK[b] else b
 
 
-_CAPPED = T("；但质量问题存在争议（售后称人为损坏），在经营者举证之前至多为“可争取”",
-            "; but the fault is disputed (the service alleges user damage), so at most arguable until the "
-            "business proves it")
-_DISPUTED = T("；质量问题存在争议（售后称人为损坏）", "; the fault is disputed (the service alleges user damage)")
-_BURDEN = T("；质量问题虽有争议，但该商品属第二十三条第三款明列的耐用商品，六个月内由经营者举证，仍为“有力”",
-            "; the fault is disputed, but this is a durable good named in art. 23(3), so the business bears the "
-            "burden of proof within six months and the claim stays strong")
-
-
-_DISPUTED_LETTER = T("本人对售后所称人为损坏不予认可；本人认为，该主张应由提出者提供检测依据予以证明。",
-                     "I do not accept the after-sales service's allegation of damage by the user; I hold that it is "
-                     "for the one who alleges it to prove it with the inspection's grounds.")
-
-
-def _with(text: T | None, suffix: T) -> T | None:
-    """A disputed copy's letter sentence adds the dispute."""
-    return None if text is None else T(text.zh + suffix.zh, text.en + " " + suffix.en)
-
-
-def capped_when_disputed(variants: tuple[Variant, ...], nc: str = "nc") -> tuple[Variant, ...]:
-    """LEGAL_SPEC: a finding resting on a *disputed* nonconformity is at most `arguable`, or at most what
-    crpl23.burden_of_proof gives where that finding holds (`strong` for computer, tv, appliance).
-
-    Each variant must read the nonconformity fact under alias `nc`. Stated positively: the variant as
-    written for a grade other than disputed; a disputed copy at the capped strength; and, for strong
-    variants, a disputed copy that stays strong when the business bears the burden of proof.
-    """
-    out: list[Variant] = []
-    for v in variants:
-        if not any(p.alias == nc for p in v.when):
-            raise ValueError(f"variant {v.name} does not read the nonconformity as {nc!r}")
-        sound = tuple(p.where(grade__ne="disputed") if p.alias == nc else p for p in v.when)
-        disputed = tuple(p.where(grade="disputed") if p.alias == nc else p for p in v.when)
-        out.append(replace(v, when=sound))
-        if isinstance(v.strength, Ref):
-            raise ValueError("a copied strength cannot be capped here")
-        capped = weaker(v.strength, "arguable")
-        note = _CAPPED if capped != v.strength else _DISPUTED
-        because = T(v.because.zh + note.zh, v.because.en + note.en)
-        out.append(replace(v, name=f"{v.name}-disputed", when=disputed, strength=capped, because=because,
-                           disputed=True))
-        if v.strength == "strong":
-            burden = fact("bp", "finding", fid="crpl23.burden_of_proof", strength="strong")
-            kept = T(v.because.zh + _BURDEN.zh, v.because.en + _BURDEN.en)
-            out.append(replace(v, name=f"{v.name}-disputed-burden", when=disputed + (burden,), because=kept,
-                               disputed=True))
-    return tuple(out)
+def _with(text: T | None, suffix: T | None) -> T | None:
+    """A letter sentence with a variant's suffix sentence after it."""
+    if text is None or suffix is None:
+        return text
+    return T(text.zh + suffix.zh, text.en + " " + suffix.en)

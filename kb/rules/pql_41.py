@@ -20,6 +20,8 @@ safety defect (pql_46), so the variants below read the safety defect only.
 from kb.rules.common import CONSUMER, FAULT, HARM, SAFETY_DEFECT, SAFETY_SYMPTOMS
 from kb.rules.dsl import Finding, Give, Missing, NotApplicable, Reason, Rule, T, Variant, fact
 
+ARTICLE = ("pql:41",)  # the article(s) this module encodes
+
 _H = fact("hm", "harm")
 
 RULES = [

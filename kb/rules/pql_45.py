@@ -11,6 +11,8 @@ knowing of the harm). The ten-year long stop runs from delivery to the first con
 from kb.rules.common import HARM
 from kb.rules.dsl import Deadline, Ref, T, fact
 
+ARTICLE = ("pql:45",)  # the article(s) this module encodes
+
 _D = fact("d", "dates")
 
 DEADLINES = [
@@ -20,7 +22,8 @@ DEADLINES = [
         cites=("pql:45", "civil_code:188"),
         variants=(
             ((HARM, _D), (), Ref("d", "noticed"),
-             T("自 {d.noticed_on} 知道损害起二年", "two years from {d.noticed_on}, when the harm became known")),
+             T("自 {d.noticed_on} 发现问题之日起二年（按最早可能知道损害之日计算）",
+               "two years from {d.noticed_on}, when the problem was found (the earliest day the harm may have been known)")),
         ),
         years=2,
     ),

@@ -11,6 +11,8 @@ merely stopped working is not defective in this sense (it may still fail the qua
 from kb.rules.common import FAULT, HARM, SAFETY_SYMPTOMS
 from kb.rules.dsl import Rule, T
 
+ARTICLE = ("pql:46",)  # the article(s) this module encodes
+
 RULES = [
     Rule(
         name="safety_defect.symptoms",

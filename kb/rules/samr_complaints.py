@@ -11,6 +11,8 @@ three years after the consumer knew or should have known of the infringement (it
 from kb.rules.common import CONSUMER
 from kb.rules.dsl import Deadline, Ref, T, fact
 
+ARTICLE = ()  # 市场监督管理投诉举报处理办法: not yet verified, so named in plain words and cited by no key
+
 _D = fact("d", "dates")
 
 DEADLINES = [

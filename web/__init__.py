@@ -1,0 +1,1 @@
+"""weiquan serve: the questionnaire, verdict and letters as web pages (issue 12)."""
