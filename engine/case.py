@@ -56,11 +56,12 @@ FIRST_DAY = dt.date(1990, 1, 1)
 LAST_DAY = dt.date(2099, 12, 31)
 MAX_PRICE = 10_000_000.0  # CNY: above any consumer device
 MAX_COUNT = 1_000_000  # similar_reports
-# List limits. The rule base joins interactions pairwise (two failed repairs, an offer against each
-# comparator), so the work grows with their square or worse: 30 repairs answer in 0.1 s, 50 in 0.9 s,
-# 200 in 140 s (bench/limits.py). A real dispute has a handful.
+# List limits. The rule base joins interactions pairwise (two failed repairs) and offers with comparators,
+# so the work grows with their square or worse: 30 failed repairs take 0.2 s, 50 take 0.9 s, 200 take
+# 140 s; 30 conditional offers against 30 comparators 0.6 s, against 20 0.3 s (bench/limits.py). A real
+# dispute has a handful of each.
 MAX_INTERACTIONS = 30
-MAX_COMPARATORS = 30
+MAX_COMPARATORS = 20
 MAX_LOSSES = 30
 MAX_LIST = 30  # symptoms, demands (their vocabularies are smaller)
 LINE_MAX = 200  # a name, a model, an address
@@ -302,7 +303,8 @@ class Case(_Strict):
 def parse_case(data: Any, as_of: dt.date | None = None, lang: str = "zh", source: str = "") -> Case:
     """Validate already-parsed data; raise InputError with one message per problem."""
     if not isinstance(data, dict):
-        raise InputError([_top_level_message(data, lang)], source=source)
+        raise InputError([f"{source}: {_top_level_message(data, lang)}" if source else _top_level_message(data, lang)],
+                         source=source)
     try:
         return Case.model_validate(data, context={"as_of": as_of})
     except ValidationError as exc:

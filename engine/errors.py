@@ -7,6 +7,7 @@ prints them and exits with code 2.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from decimal import Decimal
@@ -30,13 +31,22 @@ class SystemProblem(InputError):
     but not called bad input."""
 
 
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def path_of(loc: tuple[Any, ...]) -> str:
+    """`interactions[2].kind`; a key that is not a plain name (a typo with spaces, a control character)
+    is quoted with its unprintable characters escaped, so the message never carries them raw."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
+            name = str(part)
+            if not _NAME.fullmatch(name):
+                shown = name if len(name) <= 40 else name[:40] + "…"
+                name = "'" + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in shown) + "'"
+            out += ("." if out else "") + name
     return out or "(root)"
 
 

@@ -35,6 +35,7 @@ from kb.bilingual import pick
 
 MAX_FILE_BYTES = 1_000_000  # a case with every list at its limit is under 200 kB
 MAX_DEPTH = 20  # a case file nests 4 deep; answers files 4; nothing legitimate comes near 20
+MAX_VALUES = 50_000  # values in a file once YAML aliases are expanded (a full case has a few thousand)
 _LONG_DIGITS = 40  # more digits than any count or amount in a case file can have
 
 
@@ -159,6 +160,15 @@ class CaseLoader(yaml.SafeLoader):
 
     _depth = 0
 
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
+        # Checked in the scanner too: it looks ahead over a whole flow collection, and its cost grows with
+        # the square of the bracket depth (3,000 `[` took a second) long before the composer is reached.
+        if self.flow_level >= MAX_DEPTH:
+            line = self.get_mark().line + 1
+            raise _Refusal(f"第{line}行：嵌套超过 {MAX_DEPTH} 层；案件文件只有几层",
+                           f"line {line}: nested more than {MAX_DEPTH} levels deep; a case file has a few")
+        super().fetch_flow_collection_start(TokenClass)
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         self._depth += 1
         try:
@@ -169,6 +179,24 @@ class CaseLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def compose_document(self) -> Any:
+        node = super().compose_document()
+        sizes: dict[int, int] = {}
+
+        def size(n: Any) -> int:  # the node count once aliases are expanded, each shared node measured once
+            if id(n) not in sizes:
+                sizes[id(n)] = 1  # a cycle counts once
+                kids = [x for pair in n.value for x in pair] if isinstance(n, yaml.MappingNode) else (
+                    n.value if isinstance(n, yaml.SequenceNode) else [])
+                sizes[id(n)] = 1 + sum(size(k) for k in kids)
+            return sizes[id(n)]
+
+        if node is not None and size(node) > MAX_VALUES:
+            raise _Refusal(f"文件含 {size(node)} 个值（别名 &/* 展开后），超过 {MAX_VALUES} 个；案件文件远少于此",
+                           f"the file holds {size(node)} values (with its &/* aliases expanded), over {MAX_VALUES}; "
+                           "a case file has far fewer")
+        return node
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         if isinstance(node, yaml.MappingNode):

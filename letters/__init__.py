@@ -107,6 +107,10 @@ def check_target(path: Path | str, force: bool = False, lang: str = "zh", defaul
     opt = "" if default else "-o: "
     if str(path) in ("", "."):
         raise InputError([f"{opt}文件名为空" if zh else f"{opt}the file name is empty"])
+    if len(path.name.encode("utf-8")) > 255:
+        raise InputError([f"{opt}文件名太长（{len(path.name.encode('utf-8'))} 字节，最多 255）：{path.name[:40]}…" if zh
+                          else f"{opt}file name too long ({len(path.name.encode('utf-8'))} bytes, at most 255): "
+                               f"{path.name[:40]}…"])
     if path.is_dir():
         raise InputError([f"{opt}{path} 是一个目录；请给出文件名，例如 {path / 'letter.pdf'}" if zh
                           else f"{opt}{path} is a folder; give a file name, e.g. {path / 'letter.pdf'}"])
@@ -121,8 +125,4 @@ def check_target(path: Path | str, force: bool = False, lang: str = "zh", defaul
                           else f"-o: {path}{link} already exists; add --force to overwrite it"])
     if not path.parent.is_dir():
         raise InputError([f"{opt}目录 {path.parent} 不存在" if zh else f"{opt}no such folder: {path.parent}"])
-    if len(path.name.encode("utf-8")) > 255:
-        raise InputError([f"{opt}文件名太长（{len(path.name.encode('utf-8'))} 字节，最多 255）：{path.name[:40]}…" if zh
-                          else f"{opt}file name too long ({len(path.name.encode('utf-8'))} bytes, at most 255): "
-                               f"{path.name[:40]}…"])
     return path

@@ -148,3 +148,10 @@ def test_a_pdf_letter_refuses_characters_its_font_cannot_draw(tmp_path: Path) ->
     assert not (tmp_path / "x.pdf").exists()
     md = run_cli("letter", str(case), "-f", "md", "--as-of", "2025-09-01")
     assert md.returncode == 0 and "王𪚥😀" in md.stdout
+
+
+def test_an_alias_bomb_is_refused_at_load(tmp_path: Path) -> None:
+    bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))
+    (msg,) = read_refusal(tmp_path, bomb + "fault:\n  symptoms: *a8\n")
+    assert "（别名 &/* 展开后），超过 50000 个" in msg
