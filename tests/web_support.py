@@ -52,8 +52,6 @@ def server(data: Path, as_of: dt.date = AS_OF) -> Iterator[str]:
     finally:
         srv.should_exit = True
         thread.join(10)
-        srv_app = config.loaded_app if hasattr(config, "loaded_app") else None
-        del srv_app
 
 
 class Consumer:
