@@ -7,6 +7,7 @@ renderer in `views/`. Heavy imports happen inside the commands so that `weiquan 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import itertools
@@ -15,7 +16,7 @@ import re
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -113,16 +114,63 @@ def usage_message(e: Exception, lang: str) -> str:
 
 _NO_ARGS_IS_HELP: Any = getattr(click_exc, "NoArgsIsHelpError", ())
 
+# click's and typer's own help words, in Chinese unless --lang en (issue 13 item 12).
+_HELP_WORDS = (("Usage: ", "用法："), ("Options:", "选项："), ("Arguments:", "参数："), ("Commands:", "命令："),
+               ("Show this message and exit.", "显示本帮助并退出。"), ("Show the version and exit.", "显示版本号并退出。"),
+               ("[OPTIONS]", "[选项]"), ("COMMAND [ARGS]...", "命令 [参数]..."), ("<path>", "<文件>"),
+               ("<str>", "<文字>"), ("<int>", "<整数>"), ("<float>", "<数字>"), ("<boolean>", "<是/否>"), ("<list[str]>", "<文件>"))
+_FIRST = ("ask", "assess", "letter")  # the questionnaire first: where a new user starts
+
+
+def chinese_help(text: str) -> str:
+    """A help page with click's English chrome (Usage, Options, [default: …]) in Chinese."""
+    for en, zh in _HELP_WORDS:
+        text = text.replace(en, zh)
+
+    def extra(m: re.Match[str]) -> str:
+        inner = re.sub(r"\bdefault: ", "默认：", m.group(1))
+        inner = re.sub(r"\brequired\b", "必填", inner)
+        inner = re.sub(r"\benv var: ", "环境变量：", inner)
+        return f"[{inner.replace('; ', '；')}]"
+
+    return re.sub(r"\[((?:default: |required|env var: )[^\]]*)\]", extra, text)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("weiquan")
+    except PackageNotFoundError:  # pragma: no cover - run from a checkout without installing
+        return "未安装"
+
 
 class WeiquanGroup(TyperGroup):
     """Usage errors (a bad option value, an unknown option) become a plain message in the user's language
-    and exit code 2, like any other bad input (CONTRACT.md §3), instead of click's English."""
+    and exit code 2, like any other bad input (CONTRACT.md §3), instead of click's English. The help pages
+    are in Chinese (unless --lang en), list `ask` first and never cut a command's description short."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return [n for n in _FIRST if n in names] + [n for n in names if n not in _FIRST]
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, (cmd.help or "").strip().split("\n", 1)[0]))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         argv = list(sys.argv[1:] if args is None else args)
+        if _requested_lang(argv) != "en":
+            _translate_help()
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except _NO_ARGS_IS_HELP as e:  # `weiquan` alone: the help, as click shows it
@@ -145,13 +193,30 @@ class WeiquanGroup(TyperGroup):
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
+def _translate_help() -> None:
+    """Route every help page (the group's and each command's) through `chinese_help`."""
+    from typer._click.core import Context as ClickContext
+
+    if getattr(ClickContext.get_help, "_chinese", False):
+        return
+    original = ClickContext.get_help
+
+    def get_help(self: Any) -> str:
+        return chinese_help(original(self))
+
+    get_help._chinese = True  # type: ignore[attr-defined]
+    ClickContext.get_help = get_help  # type: ignore[method-assign]
+
+
 app = typer.Typer(
     cls=WeiquanGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    help="维权 weiquan：电子产品故障的消费者权益分析、维权函与投诉文本（不构成律师意见）。",
+    help="维权 weiquan：电子产品故障的消费者权益分析、维权函与投诉文本（不构成律师意见）。\n\n"
+         "新用户从 weiquan ask 开始：逐题回答，得到结论，并可生成维权函。",
 )
 
 
@@ -163,13 +228,31 @@ class Lang(StrEnum):
 LangOpt = Annotated[Lang, typer.Option("--lang", help="输出语言 / output language: zh | en")]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"weiquan {_version()}")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _root() -> None:
-    """维权 weiquan：电子产品故障的消费者权益分析、维权函与投诉文本（不构成律师意见）。"""
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", is_eager=True, callback=_show_version,
+                                          help="显示版本号并退出 / show the version and exit")] = False,
+) -> None:
+    """维权 weiquan：电子产品故障的消费者权益分析、维权函与投诉文本（不构成律师意见）。
+
+    新用户从 weiquan ask 开始：逐题回答，得到结论，并可生成维权函。
+    """
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(text.rstrip("\n") + "\n")
+    if sys.stderr is None:  # started with stderr closed: nowhere to say it
+        return
+    try:
+        sys.stderr.write(text.rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -177,28 +260,59 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from engine.errors import InputError
+        from engine.errors import InputError, SystemProblem
 
         lang = kwargs.get("lang") or Lang.zh
         try:
-            return fn(*args, **kwargs)
+            if sys.stdout is None:  # started with stdout closed (`weiquan … >&-`): fine until written to
+                sys.stdout = _ClosedStdout(lang)
+            rv = fn(*args, **kwargs)
+            _flush_stdout(lang)
+            return rv
         except InputError as e:
             head = "输入有误" if lang != Lang.en else "Invalid input"
+            if isinstance(e, SystemProblem):
+                head = "无法完成" if lang != Lang.en else "Could not finish"
             where = f"（{e.source}）" if e.source and lang != Lang.en else (f" ({e.source})" if e.source else "")
             _err(f"{head}{where}:")
             for m in e.messages:
                 _err(f"  - {m}")
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, SystemExit):
+            try:
+                _flush_stdout(lang)
+            except _StdoutGone as e:
+                _err(str(e))
+                raise typer.Exit(2) from None
             raise
         except KeyboardInterrupt:
             _err("已中断。" if lang != Lang.en else "Interrupted.")
             raise typer.Exit(130) from None
         except BrokenPipeError:
             # A closed pipe (`weiquan … | head`) is the reader's choice, not our failure.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _silence_stdout()
             raise typer.Exit(0) from None
+        except _StdoutGone as e:
+            _err(str(e))
+            raise typer.Exit(2) from None
+        except OSError as e:
+            # The user's environment (a full disk, a read-only folder, a name too long): say which path
+            # and why, exit 2, never "a bug in weiquan".
+            from engine.io import os_reason
+
+            if e.filename is None:  # no path: standard output is the one file written without a name
+                try:
+                    _flush_stdout(lang)
+                except _StdoutGone as gone:
+                    _err(str(gone))
+                    raise typer.Exit(2) from None
+                _silence_stdout()
+                _err(_msg(lang, f"无法写入标准输出：{os_reason(e, 'zh')}",
+                          f"cannot write to standard output: {os_reason(e, 'en')}"))
+                raise typer.Exit(2) from None
+            _err(_msg(lang, f"无法访问 {e.filename}：{os_reason(e, 'zh')}",
+                      f"cannot use {e.filename}: {os_reason(e, 'en')}"))
+            raise typer.Exit(2) from None
         except Exception:
             fd, trace_path = tempfile.mkstemp(prefix="weiquan-trace-", suffix=".txt")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -213,6 +327,56 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+class _StdoutGone(Exception):
+    """Standard output is closed or cannot take the output (a full disk, /dev/full): the environment's."""
+
+
+class _ClosedStdout:
+    """Stands in for a closed stdout: a command that writes only files works; one that prints says why not."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def write(self, text: str) -> int:
+        raise _StdoutGone(_msg(self.lang, "标准输出已关闭，结果无处可写；请把输出重定向到文件（> 文件名）或用 -o",
+                               "standard output is closed, so there is nowhere to write; redirect it (> FILE) or use -o"))
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(9, "closed")
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null so that the interpreter's own flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_stdout(lang: Lang) -> None:
+    """Flush stdout inside the command, so that a full disk or /dev/full is a message and exit 2 rather
+    than Python's "Exception ignored" at exit."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as e:
+        from engine.io import os_reason
+
+        _silence_stdout()
+        raise _StdoutGone(_msg(lang, f"无法写入标准输出：{os_reason(e, 'zh')}",
+                               f"cannot write to standard output: {os_reason(e, 'en')}")) from None
+
+
 def parse_as_of(value: str | None, lang: Lang) -> dt.date:
     """`--as-of` defaults to today; a bad value is bad input (exit 2), not a crash."""
     from engine.errors import InputError
@@ -221,15 +385,41 @@ def parse_as_of(value: str | None, lang: Lang) -> dt.date:
         return dt.date.today()
     text = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, flags=re.ASCII):  # exactly YYYY-MM-DD, as in case files
+        from engine.case import FIRST_DAY, LAST_DAY
+
         try:
-            return dt.date.fromisoformat(text)
+            day = dt.date.fromisoformat(text)
         except ValueError:
             msg = _msg(lang, f"--as-of: 值 '{value}' 无效，该日期在日历上不存在",
                        f"--as-of: '{value}' is invalid: no such day in the calendar")
             raise InputError([msg]) from None
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise InputError([_msg(lang, f"--as-of: 值 '{value}' 超出范围，允许 {FIRST_DAY} 到 {LAST_DAY} 之间的日期",
+                                   f"--as-of: '{value}' is out of range; allowed: a date from {FIRST_DAY} to {LAST_DAY}")])
+        return day
     msg = _msg(lang, f"--as-of: 值 '{value}' 无效，应为 YYYY-MM-DD 格式的日期，例如 2025-09-01",
                f"--as-of: '{value}' is invalid: expected a YYYY-MM-DD date, e.g. 2025-09-01")
     raise InputError([msg])
+
+
+@contextlib.contextmanager
+def _scheduler_errors(lang: Lang) -> Iterator[None]:
+    """A Dask scheduler that does not answer is the user's environment: exit 2, naming the address."""
+    from engine.errors import InputError
+    from engine.parallel import SchedulerUnreachable
+
+    try:
+        yield
+    except SchedulerUnreachable as e:
+        raise InputError([_msg(lang, f"--scheduler: 无法连接 Dask 调度器 {e.address}（{e.reason}）；"
+                                     "请先启动调度器和工作进程（见 README「速度」一节）",
+                               f"--scheduler: cannot reach the Dask scheduler at {e.address} ({e.reason}); "
+                               "start a scheduler and workers first (README, Speed)")]) from None
+
+
+class Backend(StrEnum):
+    local = "local"
+    dask = "dask"
 
 
 class AssessFormat(StrEnum):
@@ -256,7 +446,10 @@ def assess(
              "whose first line is a whole JSON object) is a batch")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）")] = None,
     lang: LangOpt = Lang.zh,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="批量（jsonl）时使用的进程数")] = 1,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="批量（jsonl）时使用的进程数；0 为每个 CPU 核心一个，最多为 CPU 核心数")] = 1,
+    backend: Annotated[Backend, typer.Option("--backend", help="批量时在哪里运行：local 本机进程 | dask 一个 Dask 集群（需 --scheduler）")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask 调度器地址，例如 tcp://10.0.0.5:8786（--backend dask）")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="文字结论中也显示内部编号（规则、字段）")] = False,
 ) -> None:
     """分析案件，给出结论 / assess a case and print the verdict.
 
@@ -268,12 +461,13 @@ def assess(
     from engine.errors import InputError
 
     day = parse_as_of(as_of, lang)
+    run = _run_options(workers, backend, scheduler, lang)
     stdin = str(case_file) == "-"
     data: Any = None
     if stdin:
         head = _stdin_head() if format == AssessFormat.jsonl else []
         if head and _looks_like_json_lines(head[-1]):
-            _assess_batch(itertools.chain(head, sys.stdin.buffer), "-", day, lang, workers)
+            _assess_batch(itertools.chain(head, sys.stdin.buffer), "-", day, lang, run)
             return
         data = _read_stdin_case(lang, b"".join(head))
     elif case_file.suffix.lower() in _BATCH_SUFFIXES:
@@ -286,7 +480,7 @@ def assess(
             raise InputError([_msg(lang, f"无法读取文件 {case_file}：{e.strerror}",
                                    f"cannot read {case_file}: {e.strerror}")]) from None
         with stream:
-            _assess_batch(stream, str(case_file), day, lang, workers)
+            _assess_batch(iter(lambda: stream.read(1 << 20), b""), str(case_file), day, lang, run)
         return
     from engine.assess import assess as run_assess
     from engine.case import parse_case, read_data
@@ -303,11 +497,11 @@ def assess(
     elif fmt == AssessFormat.md:
         from views.verdict_view import render_md
 
-        sys.stdout.write(render_md(verdict))
+        sys.stdout.write(render_md(verdict, verbose=verbose))
     else:
         from views.verdict_view import render_text
 
-        sys.stdout.write(render_text(verdict))
+        sys.stdout.write(render_text(verdict, verbose=verbose))
 
 
 def _msg(lang: Lang, zh: str, en: str) -> str:
@@ -332,34 +526,50 @@ def _looks_like_json_lines(first: bytes) -> bool:
 
 
 def _read_stdin_case(lang: Lang, head: bytes = b"") -> Any:
-    import yaml
+    from engine import io
 
-    from engine.case import load_yaml
-    from engine.errors import InputError, utf8_error_text
-
-    raw = head + sys.stdin.buffer.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError([_msg(lang, f"标准输入：{utf8_error_text(e, 'zh')}",
-                               f"stdin: {utf8_error_text(e, 'en')}")]) from None
-    try:
-        return load_yaml(text)
-    except yaml.YAMLError as e:
-        raise InputError([_msg(lang, f"标准输入：YAML/JSON 格式错误：{e}", f"stdin: invalid YAML/JSON: {e}")]) from None
+    text = io.read_stdin(sys.stdin.buffer if sys.stdin is not None else None, lang.value, head)
+    return io.parse_text(text, "标准输入" if lang != Lang.en else "stdin", lang.value)
 
 
-def _assess_batch(lines: Iterable[bytes], source: str, day: dt.date, lang: Lang, workers: int) -> None:
-    """One verdict (or `{"line": N, "error": …}`) per input line; lines are decoded one by one."""
-    from engine.batch import assess_lines
+def _assess_batch(blocks: Iterable[bytes], source: str, day: dt.date, lang: Lang, run: dict[str, Any]) -> None:
+    """One verdict (or `{"line": N, "error": …}`) per input line, written as each chunk is done."""
+    from engine.batch import assess_stream
 
     bad = 0
-    for ok, line in assess_lines(lines, day, lang.value, workers):
-        bad += not ok
-        sys.stdout.write(line + "\n")
+    out = sys.stdout.buffer
+    with _scheduler_errors(lang):
+        for data, n_bad in assess_stream(blocks, day, lang.value, **run):
+            bad += n_bad
+            out.write(data)
+    out.flush()
     if bad:
         _err(_msg(lang, f"{bad} 行无法分析（见输出中的 error）", f"{bad} line(s) could not be assessed (see their error objects)"))
         raise typer.Exit(1)
+
+
+def _run_options(workers: int, backend: Backend | None, scheduler: str | None, lang: Lang) -> dict[str, Any]:
+    """--workers, --backend and --scheduler checked together (exit 2 on a bad combination); more
+    workers than CPUs are lowered to the CPU count, and the user is told."""
+    from engine.errors import InputError
+    from engine.parallel import capped_workers
+
+    backend = backend or (Backend.dask if scheduler else Backend.local)
+    if backend == Backend.dask:
+        if not scheduler:
+            raise InputError([_msg(lang, "--backend dask 需要 --scheduler，例如 --scheduler tcp://127.0.0.1:8786",
+                                   "--backend dask needs --scheduler, e.g. --scheduler tcp://127.0.0.1:8786")])
+        if not re.fullmatch(r"(tcp|tls|inproc|ws|wss)://\S+", scheduler):
+            raise InputError([_msg(lang, f"--scheduler: 值 '{scheduler}' 无效，应为 tcp://主机:端口，例如 tcp://10.0.0.5:8786",
+                                   f"--scheduler: '{scheduler}' is invalid: expected tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")])
+        return {"workers": 1, "backend": "dask", "scheduler": scheduler}
+    if scheduler:
+        raise InputError([_msg(lang, "--scheduler 只用于 --backend dask", "--scheduler is only for --backend dask")])
+    n, lowered = capped_workers(workers)
+    if lowered:
+        _err(_msg(lang, f"--workers {workers} 多于 CPU 核心数，改用 {n} 个进程",
+                  f"--workers {workers} is more than the CPUs here; using {n} processes"))
+    return {"workers": n, "backend": "local", "scheduler": None}
 
 
 class LetterKind(StrEnum):
@@ -370,6 +580,7 @@ class LetterKind(StrEnum):
 class LetterTo(StrEnum):
     seller = "seller"
     manufacturer = "manufacturer"
+    platform = "platform"
 
 
 class LetterFormat(StrEnum):
@@ -384,7 +595,7 @@ class LetterFormat(StrEnum):
 def letter(
     case_file: Annotated[Path, typer.Argument(metavar="CASE", help="案件文件（YAML/JSON）；- 为标准输入")],
     kind: Annotated[LetterKind, typer.Option("--kind", help="demand 维权函 | complaint 12315/消协投诉文本")] = LetterKind.demand,
-    to: Annotated[LetterTo, typer.Option("--to", help="收函方：seller 销售者 | manufacturer 生产者")] = LetterTo.seller,
+    to: Annotated[LetterTo, typer.Option("--to", help="收函方：seller 销售者 | manufacturer 生产者 | platform 电商平台")] = LetterTo.seller,
     format: Annotated[LetterFormat, typer.Option("--format", "-f", help="md | txt | docx | pdf")] = LetterFormat.md,
     output: Annotated[Path | None, typer.Option(
         "-o", "--output",
@@ -393,6 +604,7 @@ def letter(
              "Without -o, docx/pdf go to weiquan-<kind>-<as-of>.<format> in the current folder")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件")] = False,
     annex: Annotated[bool, typer.Option("--annex", help="附上推理过程（事实 → 规则 → 条文）")] = False,
+    goodwill: Annotated[bool, typer.Option("--goodwill", help="无可主张的权利时，起草一封不主张权利的协商请求函")] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估及落款日期 YYYY-MM-DD（默认今天）")] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
@@ -411,8 +623,13 @@ def letter(
     if output is not None:
         letters.check_target(output, force=force, lang=lang.value, default=default)  # before the slow part
     verdict = run_assess(case, day, lang.value)
-    doc = letters.draft(case, verdict, kind=kind.value, to=to.value, fmt=format.value, lang=lang.value,
-                        annex=annex, today=day)
+    try:
+        doc = letters.draft(case, verdict, kind="goodwill" if goodwill else kind.value, to=to.value,
+                            fmt=format.value, lang=lang.value, annex=annex, today=day)
+    except letters.NoLetter as e:  # nothing to demand (LEGAL_SPEC L15): say so; not an error
+        sys.stdout.write(e.message + "\n")
+        _err(verdict.notice)
+        return
     _err(verdict.notice)
     if output is None and format in (LetterFormat.md, LetterFormat.txt):
         sys.stdout.write(doc.decode("utf-8"))
@@ -519,7 +736,9 @@ def cohort(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="案件文件、目录或 .jsonl 文件（每行一个案件）；- 为标准输入")],
     fmt: Annotated[CohortFormat, typer.Option("--format", "-f", help="text | json | csv")] = CohortFormat.text,
     chart: Annotated[Path | None, typer.Option("--chart", help="另存各组处理结果的图表（PNG）")] = None,
-    workers: Annotated[int, typer.Option("--workers", help="进程数；0 为每个 CPU 核心一个")] = 1,
+    workers: Annotated[int, typer.Option("--workers", help="进程数；0 为每个 CPU 核心一个，最多为 CPU 核心数")] = 1,
+    backend: Annotated[Backend, typer.Option("--backend", help="在哪里运行：local 本机进程 | dask 一个 Dask 集群（需 --scheduler）")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask 调度器地址，例如 tcp://10.0.0.5:8786（--backend dask）")] = None,
     verify: Annotated[bool, typer.Option("--verify", help="逐案运行规则库，复核谁可援引消保法第十条（较慢）")] = False,
     spread: Annotated[float, typer.Option("--spread", help="价格比例相差多少算明显差别（默认 0.2，即2折）")] = 0.2,
     show_all: Annotated[bool, typer.Option("--all", help="文字报告列出所有组，而不只是存在差别待遇的组")] = False,
@@ -533,9 +752,10 @@ def cohort(
     from views import cohort_view
 
     day = parse_as_of(as_of, lang)
-    n = check_options(workers, spread, chart, lang.value)
-    with cohort_view.progress_bar(lang.value, sys.stderr.isatty() if progress is None else progress) as bar:
-        report = analyse(inputs, day, lang.value, workers=n, spread=spread, verify=verify, progress=bar)
+    run = _run_options(check_options(workers, spread, chart, lang.value), backend, scheduler, lang)
+    with _scheduler_errors(lang), cohort_view.progress_bar(
+            lang.value, sys.stderr.isatty() if progress is None else progress) as bar:
+        report = analyse(inputs, day, lang.value, spread=spread, verify=verify, progress=bar, **run)
     code = cohort_view.emit(report, fmt.value, lang.value, show_all=show_all, chart=chart)
     if code:
         raise typer.Exit(code)
@@ -547,13 +767,15 @@ def ask(
     resume: Annotated[Path | None, typer.Option("--resume", help="继续填写一个已保存的问卷（或任何案件文件）")] = None,
     save: Annotated[Path | None, typer.Option("--save", help="保存到此文件（默认当前目录的 weiquan-case.yaml）")] = None,
     answers: Annotated[Path | None, typer.Option("--answers", help="从准备好的答案文件（YAML）读取，不逐题提问")] = None,
+    force: Annotated[bool, typer.Option("--force", help="答案文件 letters: 中的文书可覆盖已存在的文件（案件文件和答案文件除外）")] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）；晚于它的日期不被接受")] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """交互式问卷：逐题回答，得到结论和维权函 / the interactive questionnaire."""
     from questionnaire.main import run
 
-    code = run(resume=resume, save=save, answers_file=answers, as_of=parse_as_of(as_of, lang), lang=lang.value)
+    code = run(resume=resume, save=save, answers_file=answers, as_of=parse_as_of(as_of, lang), lang=lang.value,
+               force=force)
     if code:
         raise typer.Exit(code)
 

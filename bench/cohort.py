@@ -1,11 +1,13 @@
 """How fast `weiquan cohort` reads cases, and whether its memory stays flat as the cohort grows.
 
-Generates synthetic cohorts (bench/cohort_gen.py) of 10k and 100k cases, then runs the analysis
+Generates synthetic cohorts (bench/cohort_gen.py) of 10k, 100k and 1M cases, then runs the analysis
 in a fresh process per configuration, so that each peak-memory figure is that run's alone. Prints
-cases/second, the peak resident memory of the main process and of the largest worker, and whether
-the planted disparities were found.
+wall seconds, CPU seconds (the run and its workers: the machine is shared, CPU is what it cost),
+cases per CPU-second, the peak resident memory of the main process (DuckDB runs there) and of the
+largest worker, each peak's ratio to the smallest cohort's, and whether the planted disparities
+were found.
 
-Usage: python bench/cohort.py [--sizes 10000 100000] [--workers 1 2] [--verify-sizes 10000]
+Usage: python bench/cohort.py [--sizes 10000 100000 1000000] [--workers 1 2] [--verify-sizes 10000]
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -31,13 +34,15 @@ def _child(path: str, workers: int, verify: bool, as_of: str) -> None:
     """One measured run; prints its figures as JSON on stdout."""
     from cohort import analyse
 
-    start = time.perf_counter()
+    start, cpu0 = time.perf_counter(), time.process_time()
     report = analyse([path], dt.date.fromisoformat(as_of), workers=workers, verify=verify)
     seconds = time.perf_counter() - start
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = time.process_time() - cpu0 + kids.ru_utime + kids.ru_stime
     flagged = sorted({f"{g.agg.shown[2]} {g.agg.key[3]}" for g in report.disparities})
     print(json.dumps({
         "cases": report.cases, "skipped": report.skipped_total, "groups": len(report.groups),
-        "seconds": seconds, "flagged": flagged, "checked": report.checked, "agree": report.agree,
+        "seconds": seconds, "cpu": cpu, "flagged": flagged, "checked": report.checked, "agree": report.agree,
         "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }, ensure_ascii=False))
@@ -51,7 +56,7 @@ def _measure(path: Path, workers: int, verify: bool, as_of: str) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--verify-sizes", type=int, nargs="*", default=[10_000],
                     help="sizes also run with --verify (the rule base per case; slow)")
@@ -70,8 +75,9 @@ def main() -> None:
     cohort_gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(cohort_gen)
 
-    print(f"{'cases':>8} {'workers':>7} {'verify':>6} {'seconds':>8} {'cases/s':>9} {'main MB':>8} "
-          f"{'worker MB':>9}  planted disparities found")
+    print(f"{'cases':>8} {'workers':>7} {'verify':>6} {'wall s':>7} {'CPU s':>7} {'cases/CPU-s':>11} "
+          f"{'main MB':>8} {'ratio':>5} {'worker MB':>9}  planted disparities found")
+    first_mb: dict[tuple[int, bool], float] = {}
     with tempfile.TemporaryDirectory(prefix="weiquan-bench-") as tmp:
         for n in args.sizes:
             path = Path(tmp) / f"cohort-{n}.jsonl"
@@ -85,12 +91,16 @@ def main() -> None:
             for workers, verify in runs:
                 r = _measure(path, workers, verify, truth["as_of"])
                 found = all(f"{m} {s}" in r["flagged"] for m, s in planted)
+                base = first_mb.setdefault((workers, verify), r["rss_main_mb"])
                 worker_mb = f"{r['rss_worker_mb']:9.0f}" if workers > 1 else f"{'—':>9}"
-                print(f"{r['cases']:>8} {workers:>7} {'yes' if verify else 'no':>6} {r['seconds']:>8.1f} "
-                      f"{r['cases'] / r['seconds']:>9.0f} {r['rss_main_mb']:>8.0f} {worker_mb}  "
+                print(f"{r['cases']:>8} {workers:>7} {'yes' if verify else 'no':>6} {r['seconds']:>7.1f} "
+                      f"{r['cpu']:>7.1f} {r['cases'] / r['cpu']:>11,.0f} {r['rss_main_mb']:>8.0f} "
+                      f"{r['rss_main_mb'] / base:>5.2f} {worker_mb}  "
                       f"{'yes' if found else 'NO'} ({len(r['flagged'])} groups flagged"
                       + (f"; rule base agreed on {r['agree']}/{r['checked']}" if verify else "") + ")",
                       flush=True)
+            path.unlink()
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {dt.date.today()}")
 
 
 if __name__ == "__main__":

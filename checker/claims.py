@@ -14,11 +14,12 @@ where they come from), and neither are the citations themselves (处罚办法 mu
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from checker.detect import concepts
 from kb.citations import Found
-from kb.segment import Span, clause_spans, paren_spans, quote_spans, sentence_spans
+from kb.segment import Span, clause_spans, containing, paren_spans, quote_spans, sentence_spans
 from kb.verbatim import verbatim_sources
 
 _FORWARD = ("根据", "依据", "依照", "按照", "参照", "基于", "援引", "依", "据", "按")
@@ -47,12 +48,18 @@ class _Group:
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for k in range(a, b):
-            if chars[k] not in "\n":
-                chars[k] = " "
-    return "".join(chars)
+    """`text` with the spans blanked (line breaks kept, so sentences stay where they were)."""
+    out: list[str] = []
+    at = 0
+    for a, b in sorted(spans):
+        a = max(a, at)
+        if a >= b:
+            continue
+        out.append(text[at:a])
+        out.append(re.sub(r"[^\n]", " ", text[a:b]))
+        at = b
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _strip_filler(text: str) -> str:
@@ -64,13 +71,6 @@ def _strip_filler(text: str) -> str:
             if text.startswith(f):
                 text, changed = text[len(f) :].strip(_PUNCT), True
     return text
-
-
-def _containing(spans: list[Span], pos: int) -> int:
-    for i, s in enumerate(spans):
-        if s.start <= pos < s.end:
-            return i
-    return -1
 
 
 def claims(text: str, found: list[Found]) -> dict[int, Claim]:
@@ -88,8 +88,11 @@ def claims(text: str, found: list[Found]) -> dict[int, Claim]:
         g = groups.get(f.group)
         groups[f.group] = _Group(f.start, f.end) if g is None else _Group(min(g.start, f.start), max(g.end, f.end))
 
-    subs = sentence_spans(text, split_semicolons=True)
-    sentences = sentence_spans(text)
+    subs = sentence_spans(text, split_semicolons=True, quotes=all_quotes)
+    sentences = sentence_spans(text, quotes=all_quotes)
+    sentence_starts = [s.start for s in sentences]
+    quote_starts = [q.start for q in all_quotes]
+    statute_starts = [q.start for q, _ in statute_quotes]
     out: dict[int, Claim] = {}
     ordered = sorted(groups.items(), key=lambda x: x[1].start)
     starts = [g.start for _, g in ordered]
@@ -97,20 +100,30 @@ def claims(text: str, found: list[Found]) -> dict[int, Claim]:
         here = ordered[bisect.bisect_left(starts, sub.start) : bisect.bisect_left(starts, sub.end)]
         if not here:
             continue
-        clauses = clause_spans(text, sub, all_quotes) or [sub]
+        clauses = clause_spans(text, sub, all_quotes, quote_starts) or [sub]
         parens = paren_spans(text, sub.start, sub.end)
-        where = {gid: max(0, _containing(clauses, g.start)) for gid, g in here}
+        clause_starts = [c.start for c in clauses]
+        where = {gid: max(0, containing(clauses, g.start, clause_starts)) for gid, g in here}
         cited_clauses = set(where.values())
-        sentence = sentences[max(0, _containing(sentences, sub.start))]
+        by_clause: dict[int, list[_Group]] = {}  # the groups of each clause, in order
+        rank: dict[int, int] = {}  # group → its place among them
+        for gid, g in here:
+            rank[gid] = len(by_clause.setdefault(where[gid], []))
+            by_clause[where[gid]].append(g)
+        sentence = sentences[max(0, containing(sentences, sub.start, sentence_starts))]
         context = masked[sentence.start : sentence.end]
+        lo, hi = bisect.bisect_left(statute_starts, sub.start), bisect.bisect_left(statute_starts, sub.end)
+        owned = _owners(statute_quotes[lo:hi], here)
+        paren_starts = [p.start for p in parens]
         for gid, g in here:
             ci = where[gid]
             clause = clauses[ci]
-            mates = [h for hid, h in here if where[hid] == ci]
-            pos = mates.index(g)
+            mates = by_clause[ci]
+            pos = rank[gid]
             before = Span(mates[pos - 1].end if pos > 0 else clause.start, g.start)
             after = Span(g.end, mates[pos + 1].start if pos + 1 < len(mates) else clause.end)
-            forward = _reads_forward(text, before, after, in_paren=any(p.start < g.start < p.end for p in parens))
+            k = containing(parens, g.start, paren_starts)
+            forward = _reads_forward(text, before, after, in_paren=k >= 0 and parens[k].start < g.start)
             own = [clause] if len(mates) == 1 else ([after, before] if forward else [before, after])
             ahead = _run(clauses, ci, +1, cited_clauses)
             behind = _run(clauses, ci, -1, cited_clauses)
@@ -119,7 +132,7 @@ def claims(text: str, found: list[Found]) -> dict[int, Claim]:
                 sentence=sub,
                 evidence=_first_with_concepts(masked, [*own, *([ahead, behind] if forward else [behind, ahead])]),
                 context=context,
-                quoted=_attached(statute_quotes, here, gid, sub),
+                quoted=tuple(owned.get(gid, ())),
                 negated=any(n in near for n in _NEGATION),
             )
     return out
@@ -155,16 +168,13 @@ def _run(clauses: list[Span], ci: int, step: int, cited: set[int]) -> Span | Non
     return Span(clauses[a].start, clauses[b].end)
 
 
-def _attached(statute_quotes: list[tuple[Span, tuple[str, ...]]], here: list[tuple[int, _Group]], gid: int,
-              sub: Span) -> tuple[str, ...]:
-    """Sources of the statute quotations that belong to group `gid`: a quotation belongs to the nearest
-    citation before it in the sentence (「第二十四条规定：“……”」), or the first one after it."""
-    out: list[str] = []
+def _owners(statute_quotes: list[tuple[Span, tuple[str, ...]]], here: list[tuple[int, _Group]]) -> dict[int, list[str]]:
+    """Sources of the statute quotations of one sentence, by the group they belong to: a quotation belongs
+    to the nearest citation before it in the sentence (「第二十四条规定：“……”」), or the first one after it."""
+    starts = [g.start for _, g in here]
+    out: dict[int, list[str]] = {}
     for q, sources in statute_quotes:
-        if not sub.start <= q.start < sub.end:
-            continue
-        before = [h for h in here if h[1].start < q.start]
-        owner = before[-1][0] if before else here[0][0]
-        if owner == gid:
-            out.extend(sources)
-    return tuple(out)
+        k = bisect.bisect_left(starts, q.start) - 1
+        owner = here[max(k, 0)][0]
+        out.setdefault(owner, []).extend(sources)
+    return out

@@ -23,8 +23,8 @@ import cn2an
 
 from checker.detect import concepts, mentions
 from checker.topics import Figure, Topics
+from kb.bilingual import T  # a contradiction is said in both languages, like every user-facing text
 from kb.laws import lookup
-from kb.rules.dsl import T  # a contradiction is said in both languages, like every user-facing text
 
 _NUM = r"[0-9０-９]+(?:\.[0-9]+)?|[零〇一二三四五六七八九十百千两]+|半"
 _AMOUNT = re.compile(
@@ -147,7 +147,7 @@ def _sentence(key_text: str, quote: str) -> str:
     return key_text[a : b + 1 if b >= 0 else len(key_text)]
 
 
-def _where(key: str, quote: str) -> tuple[str, str, str]:
+def where_said(key: str, quote: str) -> tuple[str, str, str]:
     """The paragraph of the article that holds `quote`: its label zh / en and its sentence."""
     c = lookup(":".join(key.split(":")[:2]))
     for p in c.article.paragraphs:
@@ -200,7 +200,7 @@ def figure_contradiction(key: str, evidence: str, context: str, data: Topics) ->
             continue
         figure, (ps, pe) = hits[0]
         said = evidence[min(ps, amount.start) : max(pe, amount.end)]
-        label_zh, label_en, sentence = _where(key, figure.quote)
+        label_zh, label_en, sentence = where_said(key, figure.quote)
         right_zh, right_en = _shown(figure)
         return T(
             f"文中说「{said}」，但{label_zh}规定：“{sentence}”{figure.about['zh']}是{right_zh}，"
@@ -226,7 +226,7 @@ def grant_contradiction(key: str, evidence: str, context: str, data: Topics) -> 
         for m in re.finditer(rf"(?:{_DENY.pattern})(?P<mid>[^{_CLAUSE_END}]{{0,6}}?)(?:{remedies})", evidence):
             if any(w in m.group("mid") for w in _NOT_A_DENIAL):
                 continue
-            label_zh, label_en, sentence = _where(key, g.quote)
+            label_zh, label_en, sentence = where_said(key, g.quote)
             return T(
                 f"文中说「{m.group(0)}」，但{label_zh}规定：“{sentence}”{g.says['zh']}。",
                 f"The text says “{m.group(0)}”, but {label_en} provides: “{sentence}” {g.says['en']}.",

@@ -1,4 +1,4 @@
-"""The verdict on one citation: ok, mismatch, misread or unknown, and why.
+"""The verdict on one citation: ok, mismatch, misread, overreach or unknown, and why.
 
 The order of the tests is the policy, and it leans towards never calling a citation wrong without
 evidence:
@@ -7,16 +7,21 @@ evidence:
    unknown (we cannot read the article, so we say nothing about it);
 2. the writer says the article does not apply → ok, not checked;
 3. a quotation of another article's words where this one's were expected → mismatch;
-4. a known misreading (topics.yaml) whose trigger is in the claim → misread — unless the article the
+4. the claim reads into the article something specific it does not give (topics.yaml `overreach`: a newer
+   model from 第二十四条, free repair from 产品质量法第四十一条) → overreach, quoting what it does say —
+   unless a citation in the same breath covers what is claimed;
+5. a known misreading (topics.yaml) whose trigger is in the claim → misread — unless the article the
    claim belongs to is cited in the same breath (消保法第八条、第九条 for the right to choose);
-5. a number the article states otherwise for the same topic (三十日内退货 where it says 七日), or a denial of
+6. a number the article states otherwise for the same topic (三十日内退货 where it says 七日), or a denial of
    what the article grants (过了七天就不能维修) → misread, quoting the article's sentence;
-6. a quotation of the article's own words → ok (the strongest evidence there is);
-7. the claim touches anything the article covers, or that a citation in the same group covers → ok;
-8. the claim names, with a strong phrase, only things the article does not cover, and nothing in the
+7. a quotation of the article's own words → ok (the strongest evidence there is);
+8. the claim touches anything the article covers, or that a citation in the same group covers → ok;
+9. the claim names, with a strong phrase, only things the article does not cover, and nothing in the
    whole sentence plainly names what it does cover → mismatch, with the article that does cover the
    claim where the knowledge base has one;
-9. otherwise (no claim recognised, or only weak hints) → ok, saying that nothing was checked.
+10. otherwise (no claim recognised, or only weak hints) → ok, saying that nothing was checked.
+
+A bare article number with no law named near it (第10条 alone) is `unnamed`: shown, never checked.
 """
 
 from __future__ import annotations
@@ -27,11 +32,13 @@ from typing import Any
 from checker.claims import Claim
 from checker.detect import concepts, mentions
 from checker.figures import figure_contradiction, grant_contradiction
+from checker.overreach import overreach
 from checker.topics import Topics
 from kb.citations import Found
 from kb.laws import exists, lookup
 
-RESULTS = ("ok", "mismatch", "misread", "unknown")
+RESULTS = ("ok", "mismatch", "misread", "overreach", "unknown", "unnamed")
+FLAGGED = ("mismatch", "misread", "overreach")
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,7 @@ class Result:
     text: str  # the citation as written
     key: str | None  # what it cites (also when the KB lacks it, e.g. crpl:25); None for an unknown law
     claim: str  # the sentence around it
-    result: str  # ok | mismatch | misread | unknown
+    result: str  # one of RESULTS
     says: str | None  # what the article is about, in the user's language (None when unknown)
     suggest: str | None  # the key that does say the claim, where the KB has one
     why: str
@@ -55,7 +62,7 @@ class Result:
 
     @property
     def flagged(self) -> bool:
-        return self.result in ("mismatch", "misread")
+        return self.result in FLAGGED
 
 
 def _label(key: str, lang: str) -> str:
@@ -162,6 +169,9 @@ def judge(found: Found, others: list[Found], claim: Claim, sentence: str, data: 
     found_concepts = concepts(claim.evidence, data)
     context_concepts = concepts(claim.context, data)
     partners = [o.key for o in others if o.key and o.problem is None]
+    over = overreach(key, claim, partners, data)
+    if over is not None:
+        return result("overreach", over[1].en if en else over[1].zh, suggest=over[0].suggest)
     for m in data.misreadings(key):
         triggers = [w for w in m.when if mentions(w, claim.evidence, found_concepts, data)]
         if not triggers or any(mentions(u, claim.context, context_concepts, data) for u in m.unless):

@@ -81,6 +81,22 @@ class Grant:
 
 
 @dataclass(frozen=True)
+class Overreach:
+    """Something specific a text may claim the article gives that it does not (第二十四条 gives a newer
+    model): `claim` items name it, `asserted` items (if any) must say the article states it (明确规定),
+    `unless` items in the sentence mean the writer is not reading it into the article."""
+
+    id: str
+    claim: tuple[str, ...]  # concept ids, phrases or `re:`; any of them in the claim
+    asserted: tuple[str, ...]  # any of them in the claim too, when given
+    unless: tuple[str, ...]
+    quote: str  # statute words (validated): their sentence is quoted as what the article does say
+    gives: dict[str, str]  # what the text claims, zh / en (更换为新款 / a newer model)
+    note: dict[str, str]  # what the article does provide instead, and where the claim belongs
+    suggest: str | None = None
+
+
+@dataclass(frozen=True)
 class Entry:
     key: str
     says: dict[str, str]
@@ -88,6 +104,7 @@ class Entry:
     misreadings: tuple[Misreading, ...] = ()
     figures: tuple[Figure, ...] = ()
     grants: tuple[Grant, ...] = ()
+    overreach: tuple[Overreach, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity, so it can key caches
@@ -137,6 +154,10 @@ class Topics:
 
     def grants(self, key: str) -> tuple[Grant, ...]:
         return tuple(g for e in self._family(key) for g in e.grants if g.quote in lookup(key).text)
+
+    def overreach(self, key: str) -> tuple[Overreach, ...]:
+        """The over-readings of the article a key belongs to (over-reading a paragraph over-reads the article)."""
+        return tuple(o for e in self._family(key) for o in e.overreach)
 
     def _family(self, key: str) -> list[Entry]:
         article = ":".join(key.split(":")[:2])
@@ -202,6 +223,25 @@ def _grant(g: dict, key: str) -> Grant:
                  g["says"])
 
 
+def _overreach(o: dict, key: str, concepts: dict[str, Concept]) -> Overreach:
+    where = f"overreach {o.get('id')}"
+    _check_quote(o.get("quote", ""), key, where)
+    for part in ("gives", "note"):
+        if not (o.get(part, {}).get("zh") and o[part].get("en")):
+            raise TopicsError(f"{where}: {part} needs zh and en")
+    if not o.get("claim"):
+        raise TopicsError(f"{where}: claim needs at least one concept, phrase or pattern")
+    items = [*o["claim"], *(o.get("asserted") or []), *(o.get("unless") or [])]
+    _check_items(items, where)
+    for item in items:
+        if item.isascii() and not item.startswith("re:") and item not in concepts:
+            raise TopicsError(f"{where}: unknown concept {item!r}")
+    if o.get("suggest"):
+        _check_key(o["suggest"], f"{where}.suggest")
+    return Overreach(o["id"], tuple(o["claim"]), tuple(o.get("asserted") or ()), tuple(o.get("unless") or ()),
+                     o["quote"], o["gives"], o["note"], o.get("suggest"))
+
+
 def parse(data: dict) -> Topics:
     """Build and validate the topics from their YAML form (exposed for tests of bad data)."""
     concepts = {}
@@ -228,8 +268,9 @@ def parse(data: dict) -> Topics:
             misreadings.append(Misreading(m["id"], tuple(m["when"]), tuple(m["unless"]), m["correction"], m.get("suggest")))
         figures = tuple(_figure(f, key, concepts) for f in a.get("figures") or [])
         grants = tuple(_grant(g, key) for g in a.get("grants") or [])
+        overreach = tuple(_overreach(o, key, concepts) for o in a.get("overreach") or [])
         entries[key] = Entry(key, a["says"], {c: float(w) for c, w in a["topics"].items()}, tuple(misreadings),
-                             figures, grants)
+                             figures, grants, overreach)
     return Topics(float(data["flag_at"]), concepts, entries)
 
 

@@ -45,12 +45,14 @@ __all__ = ["DEFAULT_SPREAD", "CohortReport", "Group", "Progress", "analyse"]
 
 def analyse(inputs: list[str], as_of: dt.date, lang: str = "zh", *, workers: int = 1,
             spread: float = DEFAULT_SPREAD, verify: bool = False,
-            progress: Progress | None = None) -> CohortReport:
+            progress: Progress | None = None, backend: str = "local",
+            scheduler: str | None = None) -> CohortReport:
     """Read every case in `inputs` (files, directories, JSON Lines, `-`) and compare the groups.
 
     Bad inputs (a path that does not exist, an unsupported file type) raise `InputError` before
     anything is read; a bad case inside them is skipped and listed in the report.
     """
     with open_inputs(inputs, lang) as resolved:
-        passes = run_passes(resolved, as_of, lang, workers=workers, verify=verify, progress=progress)
-    return build_report(passes, as_of, spread)
+        figures, verified = run_passes(resolved, as_of, lang, workers=workers, verify=verify, progress=progress,
+                                       backend=backend, scheduler=scheduler)
+    return build_report(figures, as_of, spread, verified)

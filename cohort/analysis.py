@@ -1,313 +1,230 @@
-"""The two passes over the input, in one process or spread over several.
+"""The two passes over the input, in one process, in several (engine/parallel.py) or on a Dask cluster.
 
-Pass one groups: each case becomes a `Member` and is folded into its groups' aggregates; a few
-facts per consumer go to a temporary spool file (disk, not memory). Pass two judges: now that each
-group's best treatment is known, every grouped consumer is checked against it (who can cite
-消保法第十条) by reading the spool back — or, with `verify`, by reading the input again and running
-the rule base on each case with its group as comparators. Memory holds per-group totals and
-bounded samples, never the cases — plus a 16-byte digest per case, to tell duplicates.
+Pass one groups: the input is cut into chunks of raw JSON Lines (and case files, by path); each
+worker parses its chunk and returns one spool row per consumer — and one per comparator the case
+file records — as bytes. The parent appends them to a spool file on disk, and DuckDB computes every
+figure from it (cohort/store.py). Memory holds neither the cases nor a table of them: flat in N.
 
-Duplicates: the same case given twice (a YAML file and a line of a JSON Lines file with the same
-content after parsing, see `case_digest`) is counted once — the first in input order — and the
-others are listed as duplicates. Each process skips the duplicates it sees itself; when two workers
-each kept a copy of the same case (the first pass merges their digests and finds out), the first
-pass is run again with every duplicate excluded, so that the totals are exactly those of the unique
-cases and do not depend on the number of workers.
+Pass two judges who can cite 消保法第十条 against their groups: in SQL from the spool, and with
+`verify` also by the rule base — the input is read again and every grouped case is assessed with
+the best-treated other member of each of its groups as comparators (cohort/verify.py); the rule
+base's answers are spooled too and compared with the cohort's in SQL.
 
-Work is spread over processes, never threads: the rule engine is not thread-safe (ENGINE_NOTES.md).
-Each worker folds the chunks it gets into one running total and returns it once at the end; at most
-two chunks per worker wait in the queue, so memory stays flat.
+Duplicates: the same case given twice (the same content after parsing, see `case_digest`) is
+counted once — the first in input order — whatever worker read which copy, because the choice is
+made over the whole spool. A consumer's place in the input is `ord` (file, line, comparator), so
+every "first" and every tie is decided the same way on every run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import multiprocessing
-import pickle
-import queue
+import hashlib
+import os
 import tempfile
-import traceback
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from cohort.aggregate import Exemplar, FirstN, GroupAgg
-from cohort.outcome import GroupKey, member_of
-from cohort.sources import Inputs, Item, case_digest, read_item
+from cohort.outcome import Member, comparator_member, member_of, name_key
+from cohort.sources import Inputs, case_digest
+from cohort.store import Figures, Store
 from cohort.verify import as_comparators, best_others, engine_says_unequal, load_assessor
-
-# Cases per chunk handed to a worker: enough to make the queue's overhead small, few enough that the
-# chunks in flight (two per worker) stay a few megabytes and the workers finish together.
-CHUNK = 512
-CHUNK_VERIFY = 64  # the rule base takes ~3 ms a case
-SAMPLE = 20  # consumers named per list in the report
-SKIPPED_SHOWN = 1000  # bad inputs listed one by one; the total is always exact
+from engine.parallel import CHUNK_BYTES, byte_chunks, process_lock, run_ordered, split_lines
 
 Progress = Callable[[str, int, int], None]  # (phase, bytes done, bytes total)
 
+# A piece of work: (file index, the file as reports name it, first line number, JSON Lines bytes) for
+# part of a JSON Lines file, or (file index, name, 0, None) for a whole YAML/JSON case file.
+Piece = tuple[int, str, int, bytes | None]
+WHOLE_FILE_COST = 2048  # a case file counts as this many bytes when chunks are filled
+_LINE_SHIFT, _FILE_SHIFT = 10, 41  # ord = file << 41 | line << 10 | comparator (comparators 1..1023)
+MAX_COMPARATORS = (1 << _LINE_SHIFT) - 1
 
-# What pass two needs of a member when the rule base is not run: (seq, ref, price floor, in the
-# consumer law's scope, group keys). Pass one writes these to a spool file, so that pass two need
-# not parse every case again.
-Brief = tuple[int, str, float, bool, list[GroupKey]]
 
-# Where a case was read: (seq, source, line) — enough to name it as `Item.ref` does.
-Where = tuple[int, str, int | None]
+def ord_of(file: int, line: int, comparator: int = 0) -> int:
+    """A consumer's place in the input, as one sortable number."""
+    return (file << _FILE_SHIFT) | (line << _LINE_SHIFT) | comparator
 
 
 def ref_of(source: str, line: int | None) -> str:
     return f"{source}:{line}" if line is not None else source
 
 
-@dataclass(slots=True)
-class PassOne:
-    cases: int = 0
-    skipped: FirstN = field(default_factory=lambda: FirstN(SKIPPED_SHOWN))
-    no_batch: int = 0
-    no_symptoms: int = 0
-    groups: dict[GroupKey, GroupAgg] = field(default_factory=dict)
-    digests: dict[bytes, Where] = field(default_factory=dict)  # each distinct case: where it was first read
-    duplicates: dict[int, tuple[str, int | None, bytes]] = field(default_factory=dict)  # seq -> (source, line, digest)
-    refold: bool = False  # two processes each counted a copy of the same case: pass one must run again
+def comparator_ref(ref: str, k: int, lang: str) -> str:
+    return f"{ref}（对比人{k}）" if lang != "en" else f"{ref} (comparator {k})"
 
-    def merge(self, other: PassOne) -> None:
-        for digest, where in other.digests.items():
-            mine = self.digests.get(digest)
-            if mine is None:
-                self.digests[digest] = where
+
+def _pieces(inputs: Inputs, on_bytes: Callable[[int], None] | None) -> Iterator[list[Piece]]:
+    """Chunks of work in input order, each about CHUNK_BYTES of input."""
+    task: list[Piece] = []
+    size = 0
+    for index, (path, kind, shown) in enumerate(inputs.files()):
+        if kind != "jsonl":
+            task.append((index, shown, 0, None))
+            size += WHOLE_FILE_COST
+            if on_bytes:
+                on_bytes(_size(path))
+        else:
+            with open(path, "rb") as f:
+                for first, data in byte_chunks(_blocks(f, on_bytes)):
+                    task.append((index, shown, first, data))
+                    size += len(data)
+                    if size >= CHUNK_BYTES:
+                        yield task
+                        task, size = [], 0
+        if size >= CHUNK_BYTES:
+            yield task
+            task, size = [], 0
+    if task:
+        yield task
+
+
+def _blocks(f: Any, on_bytes: Callable[[int], None] | None) -> Iterator[bytes]:
+    while block := f.read(1 << 20):
+        if on_bytes:
+            on_bytes(len(block))
+        yield block
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _safe(text: str) -> str:
+    """Text that can be written as UTF-8 (a lone surrogate the user typed becomes its escape)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _parse(read: Callable[[], Any], as_of: dt.date, lang: str) -> Any:
+    """The case, or why it cannot be used (in the user's language) — never an exception, so that one
+    bad case is reported and skipped while the run goes on."""
+    from engine.case import parse_case
+    from engine.errors import InputError
+
+    zh = lang != "en"
+    try:
+        data = read()
+        if isinstance(data, str) and data.startswith("\0"):
+            return data[1:]  # load_line's reason the line is not JSON
+        return parse_case(data, as_of=as_of, lang=lang)
+    except InputError as e:
+        return _safe("; ".join(e.messages))
+    except RecursionError:
+        return "案件嵌套层数过多，无法读取" if zh else "the case is nested too deeply to read"
+    except Exception as e:  # noqa: BLE001 - one unreadable case must not end the run
+        kind = type(e).__name__
+        return (f"内部错误（{kind}）：这件案件无法读取，这是 weiquan 的缺陷，请报告" if zh
+                else f"internal error ({kind}): this case could not be read; this is a bug in weiquan, please report it")
+
+
+def _cases(pieces: list[Piece], as_of: dt.date, lang: str) -> Iterator[tuple[int, str, int | None, Any]]:
+    """(ord, source, line, Case or error text) for every case in the pieces, in input order."""
+    from engine.batch import load_line
+    from engine.case import read_data
+
+    for index, shown, first, data in pieces:
+        if data is None:
+            yield ord_of(index, 0), shown, None, _parse(lambda p=shown: read_data(Path(p), lang), as_of, lang)
+            continue
+        for number, line in split_lines(first, data):
+            if not line.strip():
                 continue
-            self.refold = True
-            first, later = (mine, where) if mine[0] < where[0] else (where, mine)
-            self.digests[digest] = first
-            self.duplicates[later[0]] = (later[1], later[2], digest)
-        self.duplicates.update(other.duplicates)
-        self.cases += other.cases
-        self.skipped.merge(other.skipped)
-        self.no_batch += other.no_batch
-        self.no_symptoms += other.no_symptoms
-        for key, agg in other.groups.items():
-            mine = self.groups.get(key)
-            if mine is None:
-                self.groups[key] = agg
-            else:
-                mine.merge(agg)
+
+            def read(line: bytes = line) -> Any:
+                value, problem = load_line(line, lang)
+                return value if problem is None else "\0" + problem
+
+            yield ord_of(index, number), shown, number, _parse(read, as_of, lang)
 
 
-@dataclass(slots=True)
-class PassTwo:
-    citers: dict[GroupKey, FirstN] = field(default_factory=dict)
-    consumers: FirstN = field(default_factory=lambda: FirstN(SAMPLE))
-    checked: int = 0
-    agree: int = 0
-    disagree: FirstN = field(default_factory=lambda: FirstN(SAMPLE))
-
-    def merge(self, other: PassTwo) -> None:
-        for key, refs in other.citers.items():
-            mine = self.citers.get(key)
-            if mine is None:
-                self.citers[key] = refs
-            else:
-                mine.merge(refs)
-        self.consumers.merge(other.consumers)
-        self.checked += other.checked
-        self.agree += other.agree
-        self.disagree.merge(other.disagree)
+def _digest(data: bytes) -> dict[str, int]:
+    """A 16-byte digest as two 64-bit numbers (DuckDB holds them inline, not as strings)."""
+    return {"d1": int.from_bytes(data[:8], "big", signed=True), "d2": int.from_bytes(data[8:16], "big", signed=True)}
 
 
-# Per-process settings, set by `_init` in each worker (or in this process when there are none).
-_STATE: dict[str, Any] = {}
+def _row(m: Member, src: str, line: int | None, digest: bytes, comp: bool) -> dict[str, Any]:
+    o = m.outcome
+    return {"ord": m.seq, "src": src, "line": line, "ref": m.ref, **_digest(digest), "comp": comp, "grouped": True,
+            "brand": m.brand, "model": m.model, "bk": name_key(m.brand), "mk": name_key(m.model), "batch": m.batch,
+            "symptoms": list(m.symptoms), "region": m.region, "scope": m.consumer_scope, "remedy": o.remedy,
+            "lo": o.lo, "hi": o.hi, "ratio": o.ratio, "target": o.target_model, "party": o.party, "rank": o.rank}
 
 
-def _init(as_of: dt.date, lang: str, table: dict[GroupKey, tuple[Exemplar, ...]] | None, verify: bool,
-          spool: str | None, exclude: frozenset[int] = frozenset()) -> None:
-    _STATE.clear()
-    _STATE.update(as_of=as_of, lang=lang, table=table, assess=load_assessor() if verify else None,
-                  spool=open(spool, "ab") if spool else None,  # noqa: SIM115 - closed by _done
-                  exclude=exclude)
+def group_task(pieces: list[Piece], as_of: dt.date, lang: str) -> tuple[bytes, bytes]:
+    """Pass one over a chunk: (member rows, skipped rows), JSON Lines for the spool."""
+    import orjson
 
-
-def _done() -> None:
-    if _STATE.get("spool"):
-        _STATE["spool"].close()
-    _STATE.clear()
-
-
-def _fold_one(items: list[Item], out: PassOne) -> None:
-    """Pass one over a chunk: group each case, and spool what pass two will need of it."""
-    briefs: list[Brief] = []
-    exclude: frozenset[int] = _STATE["exclude"]
-    for item in items:
-        if item.seq in exclude:
-            continue  # a duplicate found by an earlier run of this pass
-        case = read_item(item, _STATE["as_of"], _STATE["lang"])
+    members: list[bytes] = []
+    skipped: list[bytes] = []
+    for ord_, src, line, case in _cases(pieces, as_of, lang):
         if isinstance(case, str):
-            out.skipped.add(item.seq, {"source": item.source, "line": item.line, "error": case})
+            skipped.append(orjson.dumps({"ord": ord_, "src": src, "line": line, "error": case}))
             continue
-        digest = case_digest(case)
-        if digest in out.digests:  # this process reads in input order: the earlier copy is kept
-            out.duplicates[item.seq] = (item.source, item.line, digest)
+        ref = ref_of(src, line)
+        try:
+            rows = [orjson.dumps(_row(member_of(case, ord_, ref), src, line, case_digest(case), False))]
+            brand = name_key(case.product.brand).encode("utf-8")
+            for k, c in enumerate(case.comparators[:MAX_COMPARATORS], start=1):
+                digest = hashlib.blake2b(brand + b"\0" + c.model_dump_json().encode("utf-8"), digest_size=16).digest()
+                cm = comparator_member(case, c, ord_ | k, comparator_ref(ref, k, lang))
+                if cm is None:  # recorded, but not enough to place them in a group
+                    rows.append(orjson.dumps({"ord": ord_ | k, "src": src, "line": line, **_digest(digest),
+                                              "comp": True, "grouped": False}))
+                else:
+                    rows.append(orjson.dumps(_row(cm, src, line, digest, True)))
+        except (TypeError, UnicodeEncodeError, orjson.JSONEncodeError):
+            # Text that cannot be written as UTF-8 (a lone surrogate from a YAML escape).
+            skipped.append(orjson.dumps({"ord": ord_, "src": src, "line": line, "error": (
+                "文本中有无效的 Unicode 字符（单独的代理项），无法使用" if lang != "en"
+                else "the text holds an invalid Unicode character (a lone surrogate)")}))
             continue
-        out.digests[digest] = (item.seq, item.source, item.line)
-        out.cases += 1
-        m = member_of(case, item.seq, item.ref)
-        if m.batch is None:
-            out.no_batch += 1
-        elif not m.symptoms:
-            out.no_symptoms += 1
-        keys = m.group_keys()
-        for key in keys:
-            agg = out.groups.get(key)
-            if agg is None:
-                agg = out.groups[key] = GroupAgg(key)
-            agg.add(m)
-        if keys:
-            briefs.append((m.seq, m.ref, m.outcome.lo, m.consumer_scope, keys))
-    pickle.dump(briefs, _STATE["spool"], protocol=pickle.HIGHEST_PROTOCOL)
+        members.extend(rows)
+    return _lines(members), _lines(skipped)
 
 
-def _judge(out: PassTwo, table: dict[GroupKey, tuple[Exemplar, ...]], brief: Brief) -> bool:
-    """Can this consumer cite 消保法第十条 against their groups? Tallied per group and once overall."""
-    seq, ref, lo, scope, keys = brief
-    cites = False
-    for key in keys:
-        # Strictly lower: someone in the group paid less than the least this consumer could have.
-        if scope and table[key][0].outcome.hi < lo:
-            cites = True
-            out.citers.setdefault(key, FirstN(SAMPLE)).add(seq, ref)
-    if cites:
-        out.consumers.add(seq, ref)
-    return cites
+def _lines(rows: list[bytes]) -> bytes:
+    return b"\n".join(rows) + b"\n" if rows else b""
 
 
-def _fold_two(items: list[Item], out: PassTwo) -> None:
-    """Pass two with the rule base: judge each grouped case again from the input, and assess it."""
-    table: dict[GroupKey, tuple[Exemplar, ...]] = _STATE["table"]
-    assess = _STATE["assess"]
-    exclude: frozenset[int] = _STATE["exclude"]
-    for item in items:
-        if item.seq in exclude:
-            continue  # a duplicate, counted once already
-        case = read_item(item, _STATE["as_of"], _STATE["lang"])
+_ASSESS: Any = None
+
+
+def check_task(pieces: list[Piece], as_of: dt.date, lang: str, table: dict[Any, Any]) -> bytes:
+    """Pass two with the rule base over a chunk: (ord, does the engine find unequal treatment) rows."""
+    import orjson
+
+    global _ASSESS
+    if _ASSESS is None:
+        _ASSESS = load_assessor()
+    rows: list[bytes] = []
+    for ord_, src, line, case in _cases(pieces, as_of, lang):
         if isinstance(case, str):
             continue  # already reported by pass one
-        m = member_of(case, item.seq, item.ref)
-        keys = m.group_keys()
-        if not keys:
+        m = member_of(case, ord_, ref_of(src, line))
+        if not m.group_keys():
             continue
-        cites = _judge(out, table, (m.seq, m.ref, m.outcome.lo, m.consumer_scope, keys))
-        engine = engine_says_unequal(assess, case, as_comparators(best_others(m, table)),
-                                     _STATE["as_of"], _STATE["lang"])
-        out.checked += 1
-        if engine == cites:
-            out.agree += 1
-        else:
-            out.disagree.add(m.seq, {"ref": m.ref, "cohort": cites, "engine": engine})
-
-
-def _chunks(items: Iterable[Item], size: int = CHUNK) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-_FOLDS: dict[str, tuple[Callable[[list[Item], Any], None], type]] = {
-    "one": (_fold_one, PassOne), "two": (_fold_two, PassTwo)}
-
-
-def _worker(fold: str, initargs: tuple[Any, ...], tasks: Any, results: Any) -> None:
-    """A worker process: fold every chunk it is given into one total, and send that total back once
-    (not one per chunk: merging thousands of per-chunk group tables cost the parent more than the
-    work itself)."""
-    try:
-        fn, total_type = _FOLDS[fold]
-        _init(*initargs)
-        total = total_type()
-        while (chunk := tasks.get()) is not None:
-            fn(chunk, total)
-        _done()
-        results.put(("ok", total))
-    except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
-        results.put(("error", traceback.format_exc()))
-
-
-class WorkerError(RuntimeError):
-    """A worker process failed; the message carries its traceback."""
-
-
-def _run(fold: str, chunks: Iterator[list[Item]], workers: int, initargs: list[tuple[Any, ...]]) -> list[Any]:
-    """Fold all chunks: here, or in `workers` processes (initargs[i] for the i-th) fed through a short
-    queue, so that no more than a few chunks are ever in memory."""
-    fn, total_type = _FOLDS[fold]
-    if workers <= 1:
-        _init(*initargs[0])
-        total = total_type()
         try:
-            for chunk in chunks:
-                fn(chunk, total)
-        finally:
-            _done()
-        return [total]
-    # spawn, not fork: the parent may be running a progress thread, and forking a process with
-    # live threads can deadlock the child.
-    ctx = multiprocessing.get_context("spawn")
-    tasks, results = ctx.Queue(maxsize=2 * workers), ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(fold, initargs[i], tasks, results), daemon=True)
-             for i in range(workers)]
-    for proc in procs:
-        proc.start()
-    try:
-        for chunk in itertools.chain(chunks, [None] * workers):
-            while True:
-                try:
-                    tasks.put(chunk, timeout=1)
-                    break
-                except queue.Full:
-                    _check_alive(procs, results)
-        totals = []
-        while len(totals) < workers:
-            try:
-                status, value = results.get(timeout=1)
-            except queue.Empty:
-                _check_alive(procs, results)
-                continue
-            if status != "ok":
-                raise WorkerError(value)
-            totals.append(value)
-        for proc in procs:
-            proc.join()
-        return totals
-    finally:
-        for proc in procs:
-            if proc.is_alive():
-                proc.terminate()
-
-
-def _check_alive(procs: list[Any], results: Any) -> None:
-    """A worker that died without a word (killed, out of memory) must not leave the parent waiting."""
-    for proc in procs:
-        if proc.exitcode not in (None, 0):
-            raise WorkerError(f"a cohort worker process ended with exit code {proc.exitcode}")
-
-
-@dataclass(slots=True)
-class Passes:
-    one: PassOne
-    two: PassTwo
-    verified: bool
+            with process_lock():
+                engine: bool | None = engine_says_unequal(_ASSESS, case, as_comparators(best_others(m, table)),
+                                                          as_of, lang)
+        except Exception:  # noqa: BLE001 - reported as a disagreement (engine: null), the run goes on
+            engine = None
+        rows.append(orjson.dumps({"ord": ord_, "engine": engine}))
+    return _lines(rows)
 
 
 def run_passes(inputs: Inputs, as_of: dt.date, lang: str = "zh", workers: int = 1, verify: bool = False,
-               progress: Progress | None = None) -> Passes:
+               progress: Progress | None = None, backend: str = "local",
+               scheduler: str | None = None) -> tuple[Figures, bool]:
+    """The cohort's figures, and whether the rule base checked them."""
     total = inputs.total_bytes() if progress else 0
+    run = {"workers": workers, "backend": backend, "scheduler": scheduler}
 
-    def feed(phase: str, size: int = CHUNK) -> Iterator[list[Item]]:
+    def feed(phase: str) -> Iterator[list[Piece]]:
         done = shown = 0
         step = max(total // 200, 1)
 
@@ -318,46 +235,30 @@ def run_passes(inputs: Inputs, as_of: dt.date, lang: str = "zh", workers: int = 
                 shown = done
                 progress(phase, done, total)
 
-        return _chunks(inputs.items(on_bytes if progress else None), size)
+        return _pieces(inputs, on_bytes if progress else None)
 
-    n = max(workers, 1)
     with tempfile.TemporaryDirectory(prefix="weiquan-cohort-") as tmp:
-
-        def pass_one(run: int, exclude: frozenset[int]) -> tuple[PassOne, list[str]]:
-            spools = [str(Path(tmp) / f"spool-{run}-{i}.pickle") for i in range(n)]
-            one = PassOne()
-            for part in _run("one", feed("group"), workers,
-                             [(as_of, lang, None, False, sp, exclude) for sp in spools]):
-                one.merge(part)
-            return one, spools
-
-        one, spools = pass_one(0, frozenset())
-        if one.refold:
-            # Workers each counted a copy of some case: count again without any duplicate.
-            found = one
-            one, spools = pass_one(1, frozenset(found.duplicates))
-            one.digests, one.duplicates, one.refold = found.digests, found.duplicates, False
-        exclude = frozenset(one.duplicates)
-        table = {key: agg.best for key, agg in one.groups.items()}
-        verify = verify and load_assessor_available()
-        two = PassTwo()
-        if verify:
-            for part in _run("two", feed("check", CHUNK_VERIFY), workers,
-                             [(as_of, lang, table, True, None, exclude)] * n):
-                two.merge(part)
-        else:
-            for sp in spools:
-                if not Path(sp).exists():
-                    continue
-                with open(sp, "rb") as f:
-                    while True:
-                        try:
-                            briefs = pickle.load(f)
-                        except EOFError:
-                            break
-                        for brief in briefs:
-                            _judge(two, table, brief)
-    return Passes(one, two, verify)
+        folder = Path(tmp)
+        members, skipped = folder / "members.jsonl", folder / "skipped.jsonl"
+        with open(members, "wb") as fm, open(skipped, "wb") as fs:
+            for m, s in run_ordered(group_task, feed("group"), (as_of, lang), **run):
+                fm.write(m)
+                fs.write(s)
+        store = Store(folder)
+        try:
+            store.load_pass_one(members, skipped)
+            os.unlink(members)
+            checked = None
+            verify = verify and load_assessor_available()
+            if verify:
+                table = store.best_table()
+                checked = folder / "checked.jsonl"
+                with open(checked, "wb") as fc:
+                    for rows in run_ordered(check_task, feed("check"), (as_of, lang, table), **run):
+                        fc.write(rows)
+            return store.figures(checked), verify
+        finally:
+            store.close()
 
 
 def load_assessor_available() -> bool:

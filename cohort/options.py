@@ -3,17 +3,15 @@ should cost the user one second, not the minutes a large cohort takes to read.""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from engine.errors import InputError
 
 
 def check_options(workers: int, spread: float, chart: Path | None, lang: str = "zh") -> int:
-    """The number of worker processes to use (0 means one per core); InputError on bad values."""
+    """The number of worker processes asked for (0 means one per core); InputError on bad values."""
     zh = lang != "en"
     problems = []
-    cores = os.cpu_count() or 1
     if workers < 0:
         problems.append(f"--workers: 值 {workers} 无效，应为 0（每个 CPU 核心一个进程）或正整数" if zh
                         else f"--workers: {workers} is invalid: expected 0 (one process per CPU core) or a positive number")
@@ -29,4 +27,4 @@ def check_options(workers: int, spread: float, chart: Path | None, lang: str = "
                             else f"--chart: directory '{chart.parent}' does not exist")
     if problems:
         raise InputError(problems)
-    return cores if workers == 0 else workers
+    return workers

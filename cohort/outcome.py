@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from cohort.region import province_of
-from engine.case import Case
-from engine.vocab import InteractionKind, Remedy, Symptom
+from cohort.region import UNKNOWN_REGION, province_of
+from engine.case import Case, Comparator
+from engine.vocab import FREE_REMEDIES, InteractionKind, Remedy, Symptom
 
 
 class Tier(IntEnum):
@@ -42,8 +42,7 @@ REMEDY_ORDER: tuple[str, ...] = (
     Remedy.free_repair, Remedy.discounted_trade_in, Remedy.paid_repair, Remedy.none,
 )
 _RANK = {str(r): i for i, r in enumerate(REMEDY_ORDER)}
-_FREE_WHEN_UNPRICED = {Remedy.free_repair, Remedy.free_replacement_same_model,
-                       Remedy.free_replacement_newer_model, Remedy.refund}
+_FREE_WHEN_UNPRICED = FREE_REMEDIES  # the engine's own price rule (engine/vocab.py, LEGAL_SPEC L9)
 _REMEDY_KINDS = {InteractionKind.offer, InteractionKind.repair, InteractionKind.replacement,
                  InteractionKind.refund}
 _REFUSAL_KINDS = {InteractionKind.refusal, InteractionKind.return_unrepaired}
@@ -92,6 +91,23 @@ def outcome_of(case: Case) -> Outcome:
     if best is not None:
         return best
     return Outcome(NO_OUTCOME_REMEDY, NONE_LEVEL, NONE_LEVEL, None, None, _refusing_party(case))
+
+
+def comparator_outcome(c: Comparator) -> Outcome | None:
+    """What a comparator recorded in a case file got, by the same price rule as a consumer's own
+    remedies (LEGAL_SPEC L9); None when the case does not say what they got."""
+    if c.remedy is None:
+        return None
+    if c.remedy == Remedy.none:
+        return Outcome(NO_OUTCOME_REMEDY, NONE_LEVEL, NONE_LEVEL, None, None, None)
+    if c.price_ratio is not None:
+        lo = hi = float(c.price_ratio)
+        ratio: float | None = lo
+    elif c.remedy in _FREE_WHEN_UNPRICED:
+        lo = hi = ratio = 0.0
+    else:
+        lo, hi, ratio = PAID_UNKNOWN_LO, 1.0, None
+    return Outcome(str(c.remedy), lo, hi, ratio, c.target_model, None)
 
 
 def _refusing_party(case: Case) -> str | None:
@@ -152,6 +168,19 @@ def member_of(case: Case, seq: int, ref: str) -> Member:
         consumer_scope=case.purchase.for_personal_use is True,
         outcome=outcome_of(case),
     )
+
+
+def comparator_member(case: Case, c: Comparator, seq: int, ref: str) -> Member | None:
+    """A comparator the case file records, as one more consumer of the cohort: of the case's brand
+    (LEGAL_SPEC compares a comparator's model with the consumer's), region and handler unknown, and
+    never one who cites 第十条 here (what they could claim is not this report's to say). None when
+    the record cannot be placed in a group: no model, no batch, no symptom or no known remedy."""
+    outcome = comparator_outcome(c)
+    if outcome is None or not c.model or c.production_batch is None or not c.symptoms:
+        return None
+    symptoms = tuple(sorted({str(s) for s in c.symptoms}, key=_SYMPTOM_ORDER.__getitem__))
+    return Member(seq=seq, ref=ref, brand=case.product.brand, model=c.model, batch=c.production_batch,
+                  symptoms=symptoms, region=UNKNOWN_REGION, consumer_scope=False, outcome=outcome)
 
 
 def symptom_index(symptom: str) -> int:

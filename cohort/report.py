@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cohort.aggregate import DEFAULT_SPREAD, Exemplar, GroupAgg, Tally
-from cohort.analysis import SKIPPED_SHOWN, Passes, ref_of
 from cohort.outcome import REMEDY_ORDER, symptom_index
+from cohort.store import Figures
 
 GROUPING = "per_symptom"
 
@@ -88,6 +88,11 @@ class CohortReport:
     # SKIPPED_SHOWN in input order as {"source", "line", "same_as"}, and how many in all.
     duplicates: list[dict[str, Any]] = field(default_factory=list)
     duplicates_total: int = 0
+    # Comparators recorded inside case files, counted in their groups like the consumers (each
+    # distinct record once); those recorded without model, batch, symptom or remedy are not placed.
+    comparators: int = 0
+    comparators_duplicate: int = 0
+    comparators_ungrouped: int = 0
     crpl10_consumers: int = 0
     crpl10_refs: list[str] = field(default_factory=list)
     verified: bool = False
@@ -109,6 +114,8 @@ class CohortReport:
             "duplicates": self.duplicates,
             "duplicates_total": self.duplicates_total,
             "ungrouped": {"no_batch": self.no_batch, "no_symptoms": self.no_symptoms},
+            "comparators": {"counted": self.comparators, "duplicates": self.comparators_duplicate,
+                            "ungrouped": self.comparators_ungrouped},
             "grouping": GROUPING,
             "spread": self.spread,
             "crpl10": {
@@ -123,34 +130,30 @@ class CohortReport:
         }
 
 
-def build_report(passes: Passes, as_of: dt.date, spread: float = DEFAULT_SPREAD) -> CohortReport:
-    one, two = passes.one, passes.two
+def build_report(f: Figures, as_of: dt.date, spread: float = DEFAULT_SPREAD, verified: bool = False) -> CohortReport:
     groups = []
-    for key, agg in one.groups.items():
-        citers = two.citers.get(key)
-        groups.append(Group(agg, agg.disparity(spread), citers.count if citers else 0,
-                            citers.values() if citers else []))
+    for key, agg in f.groups.items():
+        count, refs = f.citers.get(key, (0, []))
+        groups.append(Group(agg, agg.disparity(spread), count, refs))
     groups.sort(key=Group.sort_key)
-    duplicates = []
-    for seq in sorted(one.duplicates)[:SKIPPED_SHOWN]:
-        source, line, digest = one.duplicates[seq]
-        _, first_source, first_line = one.digests[digest]
-        duplicates.append({"source": source, "line": line, "same_as": ref_of(first_source, first_line)})
     return CohortReport(
         as_of=as_of,
         spread=spread,
-        cases=one.cases,
-        skipped=one.skipped.values(),
-        skipped_total=one.skipped.count,
-        no_batch=one.no_batch,
-        no_symptoms=one.no_symptoms,
+        cases=f.cases,
+        skipped=f.skipped,
+        skipped_total=f.skipped_total,
+        no_batch=f.no_batch,
+        no_symptoms=f.no_symptoms,
         groups=groups,
-        duplicates=duplicates,
-        duplicates_total=len(one.duplicates),
-        crpl10_consumers=two.consumers.count,
-        crpl10_refs=two.consumers.values(),
-        verified=passes.verified,
-        checked=two.checked,
-        agree=two.agree,
-        disagreements=two.disagree.values(),
+        duplicates=f.duplicates,
+        duplicates_total=f.duplicates_total,
+        comparators=f.comparators,
+        comparators_duplicate=f.comparators_duplicate,
+        comparators_ungrouped=f.comparators_ungrouped,
+        crpl10_consumers=f.consumers,
+        crpl10_refs=f.consumer_refs,
+        verified=verified,
+        checked=f.checked,
+        agree=f.agree,
+        disagreements=f.disagree,
     )

@@ -2,45 +2,28 @@
 
 Inputs are case files (YAML or JSON, one case each), JSON Lines files (one case per line),
 directories (searched recursively for both) and `-` for JSON Lines on standard input. Nothing
-is read whole: a JSON Lines file is read line by line, a directory is walked lazily, and standard
+is read whole: a JSON Lines file is read in blocks, a directory is walked lazily, and standard
 input is copied to a temporary file first — disk, not memory — because with `--verify` the cohort
 reads its input twice (once to group, once to run the rule base on each case with its group).
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
-import datetime as dt
 import hashlib
-import json
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.case import Case, parse_case, read_data
+from engine.case import Case
 from engine.errors import InputError
 
 KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 STDIN = "-"
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One case to read: a line of a JSON Lines file (`raw` holds it) or a whole case file."""
-
-    seq: int
-    source: str
-    line: int | None  # 1-based line of a JSON Lines file; None for a whole case file
-    raw: bytes | None
-
-    @property
-    def ref(self) -> str:
-        return f"{self.source}:{self.line}" if self.line is not None else self.source
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,27 +50,6 @@ class Inputs:
 
     def total_bytes(self) -> int:
         return sum(_size(path) for path, _, _ in self.files())
-
-    def items(self, on_bytes: Callable[[int], None] | None = None) -> Iterator[Item]:
-        """Every case in input order; `on_bytes(n)` is told how much has been read, for progress."""
-        seq = 0
-        for path, kind, shown in self.files():
-            if kind != "jsonl":
-                yield Item(seq, shown, None, None)
-                seq += 1
-                if on_bytes:
-                    on_bytes(_size(path))
-                continue
-            with open(path, "rb") as f:
-                for number, raw in enumerate(f, start=1):
-                    if on_bytes:
-                        on_bytes(len(raw))
-                    if number == 1 and raw.startswith(codecs.BOM_UTF8):
-                        raw = raw[len(codecs.BOM_UTF8):]
-                    if not raw.strip():
-                        continue
-                    yield Item(seq, shown, number, raw)
-                    seq += 1
 
 
 def _size(path: Path) -> int:
@@ -150,27 +112,6 @@ def open_inputs(names: list[str], lang: str = "zh") -> Iterator[Inputs]:
         if spool is not None:
             with contextlib.suppress(OSError):
                 os.unlink(spool)
-
-
-def read_item(item: Item, as_of: dt.date, lang: str = "zh") -> Case | str:
-    """The case, or why it cannot be used (in the user's language) — never an exception, so that
-    one bad line is reported and skipped while the run goes on."""
-    zh = lang != "en"
-    try:
-        if item.raw is None:
-            return parse_case(read_data(Path(item.source), lang), as_of=as_of, lang=lang)
-        try:
-            text = item.raw.decode("utf-8").rstrip("\r\n")
-        except UnicodeDecodeError:
-            return "不是 UTF-8 编码的文本" if zh else "not UTF-8 text"
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            return (f"JSON 格式错误（第{e.colno}列）：{e.msg}" if zh
-                    else f"invalid JSON (column {e.colno}): {e.msg}")
-        return parse_case(data, as_of=as_of, lang=lang)
-    except InputError as e:
-        return "; ".join(e.messages)
 
 
 def case_digest(case: Case) -> bytes:

@@ -146,12 +146,17 @@ def _explanation(steps: list[Step], lang: str) -> str:
     return f"{head}。因此：{last.because}。" if head else f"{last.because}。"
 
 
+@cache
+def _unconditional_gives(prog: Program) -> dict[str, tuple[int, ...]]:
+    return {fid: tuple(i for i, _ in spec.unconditional()) for fid, spec in prog.rulebase.findings.items()}
+
+
 def _held_gives(prog: Program, d: Derivation) -> dict[str, list[int]]:
     """For each finding, the indexes of its gives (§2a) whose conditions hold: unconditional ones always."""
-    held: dict[str, list[int]] = {fid: [i for i, _ in spec.unconditional()] for fid, spec in prog.rulebase.findings.items()}
+    held: dict[str, list[int]] = {fid: list(gids) for fid, gids in _unconditional_gives(prog).items()}
     for _, attrs in d.of_kind("give"):
         held[attrs["fid"]].append(attrs["gid"])
-    return {fid: sorted(set(gids)) for fid, gids in held.items()}
+    return {fid: sorted(set(gids)) if len(gids) > 1 else gids for fid, gids in held.items()}
 
 
 def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str,
@@ -178,9 +183,10 @@ def _findings(prog: Program, d: Derivation, tr: _Tracer, lang: str,
         requests = sorted({g.demand for g in gives if g.basis == "request"} - set(rights), key=_DEMAND_ORDER.__getitem__)
         cited_articles = {":".join(c.split(":")[:2]) for c in cites}
         quotes = [q for q in spec.quotes if ":".join(q.split(":")[:2]) in cited_articles]
-        steps = [*steps[:-1], steps[-1].model_copy(update={"cites": cites})]
+        last = steps[-1]
+        steps = [*steps[:-1], Step.model_construct(rule=last.rule, because=last.because, facts=last.facts, cites=cites)]
         out.append(
-            Finding(
+            Finding.model_construct(
                 id=fid,
                 strength=strength,
                 title=spec.title(lang),
@@ -218,12 +224,12 @@ def _demands(case: Case, prog: Program, findings: list[Finding], held: dict[str,
         asked = dem in requested
         if dem in rights:
             best = max(rights[dem].values(), key=RANK.__getitem__)
-            out.append(DemandSupport(demand=dem, requested=asked, basis="right", strength=best,
+            out.append(DemandSupport.model_construct(demand=dem, requested=asked, basis="right", strength=best,
                                      findings=list(rights[dem])))
         elif dem in requests:
-            out.append(DemandSupport(demand=dem, requested=asked, basis="request", findings=requests[dem]))
+            out.append(DemandSupport.model_construct(demand=dem, requested=asked, basis="request", findings=requests[dem]))
         else:
-            out.append(DemandSupport(demand=dem, requested=asked, basis="none", findings=[]))
+            out.append(DemandSupport.model_construct(demand=dem, requested=asked, basis="none", findings=[]))
     return out
 
 
@@ -235,7 +241,7 @@ def _not_applicable(prog: Program, d: Derivation, lang: str) -> list[NotApplicab
     out = []
     for nid, spec in prog.rulebase.not_applicable.items():
         if nid in chosen:
-            out.append(NotApplicable(id=nid, why=spec.reasons[chosen[nid]].why(lang), cites=list(spec.cites)))
+            out.append(NotApplicable.model_construct(id=nid, why=spec.reasons[chosen[nid]].why(lang), cites=list(spec.cites)))
     return out
 
 
@@ -271,11 +277,11 @@ def _deadlines(
             date, moved_from = end.unmoved, None
             if end.moved:
                 why = spec.moved_because(lang).replace("{date}", end.date.isoformat()) if spec.moved_because else ""
-                arguments.append(Argument(id=f"{did}.moved", date=end.date.isoformat(), why=why))
+                arguments.append(Argument.model_construct(id=f"{did}.moved", date=end.date.isoformat(), why=why))
         else:
             date, moved_from = end.date, (end.unmoved.isoformat() if end.moved else None)
             if end.moved:
-                notes.append(Note(kind="other", text=NOTE_MOVED(lang).format(
+                notes.append(Note.model_construct(kind="other", text=NOTE_MOVED(lang).format(
                     what=spec.title(lang), unmoved=end.unmoved.isoformat(), date=end.date.isoformat())))
         for a in spec.arguments:
             if a.id not in argued:
@@ -288,13 +294,13 @@ def _deadlines(
             if spec.moves and not a_end.covered:
                 uncovered.add(a_end.date.year)
             why = tr.because(a_firing).replace("{date}", a_end.date.isoformat())
-            arguments.append(Argument(id=a.id, date=a_end.date.isoformat(), why=why))
+            arguments.append(Argument.model_construct(id=a.id, date=a_end.date.isoformat(), why=why))
         for arg in arguments:
             explanation += sep + arg.why
         if spec.passed_note and date < as_of:
             explanation += sep + spec.passed_note(lang)
         out.append(
-            Deadline(
+            Deadline.model_construct(
                 id=did,
                 title=spec.title(lang),
                 date=date.isoformat(),
@@ -316,7 +322,7 @@ def _missing(prog: Program, d: Derivation, lang: str) -> list[Missing]:
     for mid in hits:
         spec = prog.rulebase.missing[mid]
         if all(m.field != spec.field for m in out):
-            out.append(Missing(field=spec.field, why=spec.why(lang)))
+            out.append(Missing.model_construct(field=spec.field, why=spec.why(lang)))
     return out
 
 
@@ -348,7 +354,7 @@ def _law_in_force(case: Case, prog: Program, d: Derivation, tr: _Tracer, finding
             day = min(conduct) if by_conduct and conduct else case.purchase.date
             if day < law.effective:
                 seen.add(law.id)
-                out.append(Note(kind="law_in_force", law=law.id, finding=f.id, date=day.isoformat(),
+                out.append(Note.model_construct(kind="law_in_force", law=law.id, finding=f.id, date=day.isoformat(),
                                 text=NOTE_EARLIER_LAW(lang).format(
                                     bought=day.isoformat(), law=law.title, law_en=law.en, edition=law.edition,
                                     effective=law.effective.isoformat())))
@@ -361,7 +367,7 @@ def _note_facts(d: Derivation, tr: _Tracer, lang: str) -> list[Note]:
     for key, attrs in sorted(d.of_kind("note"), key=lambda ka: tr.order[tr.first(d.support[ka[0]]).rule]):
         firing = tr.first(d.support[key])
         cites = list(tr.rules[firing.rule].rule.cites)
-        out.append(Note(kind=attrs["kind"], text=tr.because(firing), cites=cites or None))
+        out.append(Note.model_construct(kind=attrs["kind"], text=tr.because(firing), cites=cites or None))
     return out
 
 
@@ -387,17 +393,22 @@ def _citations(keys: list[str]) -> dict[str, CitationText]:
     return {key: _citation(key) for key in sorted(set(keys), key=_citation_order)}
 
 
-@cache
 def _channel(spec: ChannelSpec, lang: str) -> Channel:
     text = laws.lookup(spec.key).text if spec.key else spec.text(lang)
-    return Channel(id=spec.id, key=spec.key, alternatives=list(spec.alternatives), text=text, how=spec.how(lang))
+    return Channel.model_construct(id=spec.id, key=spec.key, alternatives=list(spec.alternatives), text=text,
+                                   how=spec.how(lang))
+
+
+@cache
+def _channel_list(consumer: bool, held: frozenset[str], lang: str) -> tuple[Channel, ...]:
+    return tuple(_channel(c, lang) for c in CHANNELS
+                 if (consumer or not c.consumer_only) and (c.needs is None or c.needs in held))
 
 
 def _channels(d: Derivation, lang: str) -> list[Channel]:
     """LEGAL_SPEC §4: a buyer outside the consumer law gets negotiation, arbitration and the court only."""
-    consumer = d.has("scope.consumer")
-    return [_channel(c, lang) for c in CHANNELS
-            if (consumer or not c.consumer_only) and (c.needs is None or d.has(c.needs))]
+    needs = frozenset(c.needs for c in CHANNELS if c.needs and d.has(c.needs))
+    return list(_channel_list(d.has("scope.consumer"), needs, lang))
 
 
 def assemble(case: Case, as_of: dt.date, ps: Periods, d: Derivation, prog: Program, lang: str) -> Verdict:
@@ -419,20 +430,20 @@ def assemble(case: Case, as_of: dt.date, ps: Periods, d: Derivation, prog: Progr
     citations = _citations(keys)
 
     if d.has("scope.business"):
-        notes.insert(0, Note(kind="other", text=NOTE_NOT_CONSUMER(lang)))
+        notes.insert(0, Note.model_construct(kind="other", text=NOTE_NOT_CONSUMER(lang)))
     bought = case.purchase.date
     notes += _note_facts(d, tr, lang)
     notes += _law_in_force(case, prog, d, tr, findings, lang)
     if uncovered:
         years = "、".join(str(y) for y in sorted(uncovered)) if lang != "en" else ", ".join(map(str, sorted(uncovered)))
-        notes.append(Note(kind="calendar_not_covered", years=sorted(uncovered),
+        notes.append(Note.model_construct(kind="calendar_not_covered", years=sorted(uncovered),
                           text=NOTE_CALENDAR(lang).format(years=years, last=calendar_last_year())))
 
     in_warranty = True if d.has("status.in_warranty") else (False if d.has("status.out_of_warranty") else None)
-    return Verdict(
+    return Verdict.model_construct(
         as_of=as_of.isoformat(),
         lang=lang,
-        case=CaseSummary(product=case.product.model, in_warranty=in_warranty,
+        case=CaseSummary.model_construct(product=case.product.model, in_warranty=in_warranty,
                          days_since_purchase=(as_of - bought).days),
         findings=findings,
         demands=_demands(case, prog, findings, held),
@@ -441,7 +452,7 @@ def assemble(case: Case, as_of: dt.date, ps: Periods, d: Derivation, prog: Progr
         missing=missing,
         notes=notes,
         channels=channels,
-        losses=[Loss(kind=str(x.kind), amount=x.amount, evidence=x.evidence,
+        losses=[Loss.model_construct(kind=str(x.kind), amount=x.amount, evidence=x.evidence,
                      date=x.date.isoformat() if x.date else None, note=x.note) for x in case.losses],
         citations=citations,
         notice=NOTICE(lang),

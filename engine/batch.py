@@ -1,85 +1,147 @@
 """Many cases, one per line (CONTRACT.md §4): one verdict per line, in input order, errors in place.
 
-The rule base is compiled once per process; with `workers > 1` the lines are spread over processes
-(the engine is not thread-safe, and one host per process is the rule), keeping input order.
+The rule base is compiled once per process. With `workers > 1` (or a Dask cluster) the input is cut
+into chunks of raw lines (engine/parallel.py); each worker parses, assesses and serialises its
+chunk and returns the output bytes, so the verdicts are byte for byte those of `assess -f jsonl`.
+
+A line that cannot be assessed, for whatever reason — not JSON, not UTF-8, a number with thousands
+of digits, nesting thousands deep, a lone surrogate, a case the engine fails on — becomes that
+line's `{"line": N, "error": …}` and the batch goes on: one bad line never costs the others.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import sys
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from itertools import islice
+from typing import Any
 
-from engine.assess import Assessor
-from engine.case import parse_case
-from engine.errors import InputError, json_error_text, utf8_error_text
+from engine.parallel import byte_chunks, process_lock, run_ordered, split_lines
 
-_ASSESSOR: Assessor | None = None
+_ASSESSOR: Any = None
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _assessor() -> Assessor:
+def _assessor() -> Any:
     global _ASSESSOR
     if _ASSESSOR is None:
+        from engine.assess import Assessor
+
         _ASSESSOR = Assessor()
     return _ASSESSOR
 
 
-def _error(number: int, msg: str) -> tuple[bool, str]:
-    return False, json.dumps({"line": number, "error": msg}, ensure_ascii=False)
+def error_line(number: int, msg: str) -> bytes:
+    """The error object of a line. A message may quote what the user wrote; anything that is not
+    encodable (a lone surrogate) is written as its JSON escape, so the line is still valid JSON."""
+    return json.dumps({"line": number, "error": msg}, ensure_ascii=False).encode("utf-8", "backslashreplace")
 
 
-def assess_line(number: int, line: str | bytes, as_of: dt.date, lang: str) -> tuple[bool, str]:
-    """(ok, output line) for one input line; a bad line yields its error object instead of a verdict.
+def _msg(lang: str, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
 
-    Lines may come as bytes: each is decoded on its own, so one line that is not UTF-8 is that line's
-    error and the rest of the batch is still assessed."""
+
+def _has_lone_surrogate(value: Any) -> str | None:
+    """The first lone surrogate in any string of parsed JSON (json.loads keeps `"\\ud800"` as is)."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            m = _SURROGATE.search(v)
+            if m:
+                return f"\\u{ord(m.group()):04x}"
+        elif isinstance(v, dict):
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return None
+
+
+def load_line(line: bytes | str, lang: str) -> tuple[Any, str | None]:
+    """(parsed JSON, None) or (None, why the line is not a readable JSON object), never an exception."""
+    from engine.errors import json_error_text, utf8_error_text
+
     if isinstance(line, bytes | bytearray):
         try:
             line = bytes(line).decode("utf-8")
         except UnicodeDecodeError as e:
-            return _error(number, utf8_error_text(e, lang))
+            return None, utf8_error_text(e, lang)
     line = line.lstrip("\ufeff")  # a byte-order mark at the start of the file is not part of the JSON
     try:
         data = json.loads(line)
     except json.JSONDecodeError as e:
-        msg = (f"JSON 格式错误（第{e.colno}列）：{json_error_text(e, lang)}" if lang != "en"
-               else f"invalid JSON (column {e.colno}): {e.msg}")
-        return _error(number, msg)
+        return None, _msg(lang, f"JSON 格式错误（第{e.colno}列）：{json_error_text(e, lang)}",
+                          f"invalid JSON (column {e.colno}): {e.msg}")
+    except RecursionError:
+        return None, _msg(lang, "JSON 嵌套层数过多，无法读取", "JSON nested too deeply to read")
+    except ValueError as e:  # Python's limit on integer digits (a number thousands of digits long)
+        digits = sys.get_int_max_str_digits()
+        return None, _msg(lang, f"JSON 中的数字位数过多（超过 {digits} 位），无法读取",
+                          f"a number in the JSON has too many digits (more than {digits}): {str(e)[:80]}")
+    if "\\u" in line:
+        bad = _has_lone_surrogate(data)
+        if bad:
+            return None, _msg(lang, f"文本中有无效的 Unicode 字符（单独的代理项 {bad}），无法使用",
+                              f"the text holds an invalid Unicode character (a lone surrogate {bad})")
+    return data, None
+
+
+def assess_line(number: int, line: str | bytes, as_of: dt.date, lang: str) -> tuple[bool, bytes]:
+    """(ok, output line without its line break) for one input line; a bad line yields its error object."""
+    from engine.case import parse_case
+    from engine.errors import InputError
+
+    data, problem = load_line(line, lang)
+    if problem is not None:
+        return False, error_line(number, problem)
     try:
         case = parse_case(data, as_of=as_of, lang=lang)
     except InputError as e:
-        return _error(number, "; ".join(e.messages))
-    return True, _assessor().assess(case, as_of, lang).to_line()
+        return False, error_line(number, "; ".join(e.messages))
+    except RecursionError:
+        return False, error_line(number, _msg(lang, "案件嵌套层数过多，无法读取", "the case is nested too deeply to read"))
+    try:
+        with process_lock():
+            verdict = _assessor().assess(case, as_of, lang)
+        return True, verdict.to_line().encode("utf-8")
+    except Exception as e:  # noqa: BLE001 - one case the engine fails on must not end the batch
+        kind = type(e).__name__
+        return False, error_line(number, _msg(
+            lang, f"内部错误（{kind}）：这一行无法分析，这是 weiquan 的缺陷，请报告；其余各行不受影响",
+            f"internal error ({kind}): this line could not be assessed; this is a bug in weiquan, please "
+            "report it; the other lines are not affected"))
 
 
-def _chunk(batch: list[tuple[int, str | bytes]], as_of: dt.date, lang: str) -> list[tuple[bool, str]]:
-    return [assess_line(n, line, as_of, lang) for n, line in batch]
+def assess_chunk(chunk: tuple[int, bytes], as_of: dt.date, lang: str) -> tuple[bytes, int]:
+    """The output of a chunk of input lines (each output line ends in a line break) and how many
+    of its lines could not be assessed. Blank lines give no output but keep their numbers."""
+    first, data = chunk
+    out: list[bytes] = []
+    bad = 0
+    for number, line in split_lines(first, data):
+        if not line.strip():
+            continue
+        ok, text = assess_line(number, line, as_of, lang)
+        bad += not ok
+        out.append(text)
+        out.append(b"\n")
+    return b"".join(out), bad
 
 
-def _numbered(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]:
+def assess_stream(blocks: Iterable[bytes], as_of: dt.date, lang: str = "zh", workers: int = 1,
+                  backend: str = "local", scheduler: str | None = None) -> Iterator[tuple[bytes, int]]:
+    """(output bytes, bad lines) per chunk, in input order; `blocks` are lines or blocks of the input."""
+    yield from run_ordered(assess_chunk, byte_chunks(blocks), (as_of, lang), workers=workers,
+                           backend=backend, scheduler=scheduler)
+
+
+def assess_lines(lines: Iterable[str | bytes], as_of: dt.date, lang: str = "zh",
+                 workers: int = 1) -> Iterator[tuple[bool, str]]:
+    """(ok, output line) per non-blank input line, in input order (the in-process API, one line at a time)."""
     for n, line in enumerate(lines, 1):
         if line.strip():
-            yield n, line
-
-
-def assess_lines(lines: Iterable[str | bytes], as_of: dt.date, lang: str = "zh", workers: int = 1,
-                 chunk: int = 64) -> Iterator[tuple[bool, str]]:
-    """Stream (ok, output line) in input order; blank lines are skipped but keep their numbers."""
-    numbered = _numbered(lines)
-    if workers <= 1:
-        for n, line in numbered:
-            yield assess_line(n, line, as_of, lang)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = []
-        while True:
-            batch = list(islice(numbered, chunk))
-            if batch:
-                pending.append(pool.submit(_chunk, batch, as_of, lang))
-            # keep a bounded number of chunks in flight so memory does not grow with the input
-            while pending and (len(pending) > 2 * workers or not batch):
-                yield from pending.pop(0).result()
-            if not batch and not pending:
-                return
+            ok, text = assess_line(n, line, as_of, lang)
+            yield ok, text.decode("utf-8")

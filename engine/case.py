@@ -8,13 +8,13 @@ so that the rule base only ever sees a coherent case.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
+import unicodedata
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -25,7 +25,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from engine.errors import InputError, describe_validation_error, json_error_text, kind_of
+from engine import io
+from engine.errors import InputError, describe_validation_error, kind_of
 from engine.vocab import (
     BatchEvidence,
     Category,
@@ -45,8 +46,53 @@ from engine.vocab import (
     Symptom,
 )
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_ISO_MONTH = re.compile(r"^\d{4}-\d{2}$", re.ASCII)
+
+# The range every date of a case may take: the questionnaire refuses years before 1990, and past 2099
+# the deadlines (three years on) and the docx format (1980–2107) would run out of calendar.
+FIRST_DAY = dt.date(1990, 1, 1)
+LAST_DAY = dt.date(2099, 12, 31)
+MAX_PRICE = 10_000_000.0  # CNY: above any consumer device
+MAX_COUNT = 1_000_000  # similar_reports
+# List limits. The rule base joins interactions pairwise (two failed repairs, an offer against each
+# comparator), so the work grows with their square or worse: 30 repairs answer in 0.1 s, 50 in 0.9 s,
+# 200 in 140 s (bench/limits.py). A real dispute has a handful.
+MAX_INTERACTIONS = 30
+MAX_COMPARATORS = 30
+MAX_LOSSES = 30
+MAX_LIST = 30  # symptoms, demands (their vocabularies are smaller)
+LINE_MAX = 200  # a name, a model, an address
+TEXT_MAX = 2000  # a description or a note
+
+# Characters refused in any text: C0/C1 controls (tab and newline only where a text may have lines),
+# line/paragraph separators, which md/docx/pdf turn into a heading or a new paragraph, bidirectional
+# overrides, which make a letter read differently from what it holds, and lone surrogates, which are
+# not text at all. Neutralising them would change what the person wrote without saying so.
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def bad_char(text: str, multiline: bool) -> str | None:
+    """The first character a text of this kind may not hold, or None."""
+    for ch in text:
+        o = ord(ch)
+        if ch in "\n\t" and multiline:
+            continue
+        if o < 0x20 or 0x7F <= o < 0xA0 or ch in "\u2028\u2029" or ch in _BIDI or 0xD800 <= o < 0xE000:
+            return ch
+    return None
+
+
+def _date_text(value: str) -> str:
+    """Full-width digits and hyphens (２０２４－０５－２０, typed with a Chinese input method) read as plain."""
+    return unicodedata.normalize("NFKC", value).strip()
+
+
+def _in_range(day: dt.date) -> dt.date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise PydanticCustomError("date_range", "a date from {lo} to {hi}",
+                                  {"lo": FIRST_DAY.isoformat(), "hi": LAST_DAY.isoformat()})
+    return day
 
 
 def _to_date(value: Any) -> Any:
@@ -54,12 +100,13 @@ def _to_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise PydanticCustomError("iso_date", "not a YYYY-MM-DD date")
     if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        return _in_range(value)
+    if isinstance(value, str) and _ISO_DATE.match(_date_text(value)):
         try:
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(_date_text(value))
         except ValueError:
             raise PydanticCustomError("real_date", "no such day in the calendar") from None
+        return _in_range(day)
     raise PydanticCustomError("iso_date", "not a YYYY-MM-DD date")
 
 
@@ -68,18 +115,41 @@ def _to_month(value: Any) -> Any:
         return None
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         # YAML reads `2024-04-01` as a date; a batch is a month, so keep the month only.
-        return f"{value.year:04d}-{value.month:02d}"
-    if isinstance(value, str) and _ISO_MONTH.match(value.strip()):
-        y, m = value.strip().split("-")
-        if 1 <= int(m) <= 12 and int(y) >= 1900:
-            return value.strip()
+        value = f"{value.year:04d}-{value.month:02d}"
+    if isinstance(value, str) and _ISO_MONTH.match(_date_text(value)):
+        text = _date_text(value)
+        y, m = text.split("-")
+        if 1 <= int(m) <= 12 and FIRST_DAY.year <= int(y) <= LAST_DAY.year:
+            return text
     raise PydanticCustomError("iso_month", "not a YYYY-MM month")
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_to_date)]
-IsoMonth = Annotated[str | None, BeforeValidator(_to_month)]
-Text = Annotated[str | None, Field(default=None, max_length=2000)]
-Ratio = Annotated[float | None, Field(default=None, ge=0, le=1)]
+def _checked(multiline: bool) -> Any:
+    def check(value: Any) -> Any:
+        if isinstance(value, str):
+            ch = bad_char(value, multiline)
+            if ch is not None:
+                raise PydanticCustomError("bad_char", "a character not allowed in text",
+                                          {"char": f"U+{ord(ch):04X}", "multiline": multiline})
+        return value
+    return AfterValidator(check)
+
+
+_NO_CONTROLS = r"^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$"
+_NO_CONTROLS_ML = r"^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$"
+
+IsoDate = Annotated[dt.date, BeforeValidator(_to_date),
+                    Field(json_schema_extra={"formatMinimum": FIRST_DAY.isoformat(), "formatMaximum": LAST_DAY.isoformat()})]
+IsoMonth = Annotated[str | None, BeforeValidator(_to_month),
+                     Field(json_schema_extra={"pattern": r"^(199\d|20\d\d)-(0[1-9]|1[0-2])$"})]
+# One line of text (a name, a model, an address) and a text that may have lines (a description, a note).
+Line = Annotated[str | None, Field(default=None, max_length=LINE_MAX, json_schema_extra={"pattern": _NO_CONTROLS}),
+                 _checked(False)]
+Text = Annotated[str | None, Field(default=None, max_length=TEXT_MAX, json_schema_extra={"pattern": _NO_CONTROLS_ML}),
+                 _checked(True)]
+Ratio = Annotated[float | None, Field(default=None, ge=0, le=1, strict=True, allow_inf_nan=False)]
+Amount = Annotated[float, Field(strict=True, allow_inf_nan=False, le=MAX_PRICE)]
+Flag = Annotated[bool | None, Field(default=None, strict=True)]
 
 
 class _Strict(BaseModel):
@@ -87,21 +157,22 @@ class _Strict(BaseModel):
 
 
 class Consumer(_Strict):
-    name: Text = None
-    phone: Text = None
-    address: Text = None
-    region: Text = None
+    name: Line = None
+    phone: Line = None
+    address: Line = None
+    region: Line = None
 
 
 class Product(_Strict):
-    brand: Text = None
-    model: Annotated[str, Field(min_length=1, max_length=200)]
+    brand: Line = None
+    model: Annotated[str, Field(min_length=1, max_length=LINE_MAX, json_schema_extra={"pattern": _NO_CONTROLS}),
+                     _checked(False)]
     category: Category
     production_batch: IsoMonth = None
-    serial: Text = None
-    price: Annotated[float | None, Field(default=None, ge=0)] = None
+    serial: Line = None
+    price: Annotated[Amount | None, Field(default=None, ge=0)] = None
     # v2
-    same_model_available: bool | None = None
+    same_model_available: Flag = None
     found_condition: FoundCondition = FoundCondition.as_sold
     condition_evidence: ConditionEvidence = ConditionEvidence.none
 
@@ -109,53 +180,53 @@ class Product(_Strict):
 class Purchase(_Strict):
     date: IsoDate
     channel: Channel | None = None
-    seller: Text = None
-    manufacturer: Text = None
-    for_personal_use: bool | None = None
-    warranty_months: Annotated[int | None, Field(default=None, ge=0, le=120)] = None
+    seller: Line = None
+    manufacturer: Line = None
+    for_personal_use: Flag = None
+    warranty_months: Annotated[int | None, Field(default=None, ge=0, le=120, strict=True)] = None
     # v2
-    platform: Text = None
-    self_operated: bool | None = None
-    platform_identified_seller: bool | None = None
-    non_returnable_confirmed: bool | None = None
+    platform: Line = None
+    self_operated: Flag = None
+    platform_identified_seller: Flag = None
+    non_returnable_confirmed: Flag = None
     sold_as: SoldAs = SoldAs.new
-    order_number: Text = None
-    seller_registered_name: Text = None
-    seller_address: Text = None
+    order_number: Line = None
+    seller_registered_name: Line = None
+    seller_address: Line = None
 
 
 class Fault(_Strict):
     first_noticed: IsoDate
-    symptoms: list[Symptom] = Field(default_factory=list)
+    symptoms: list[Symptom] = Field(default_factory=list, max_length=MAX_LIST)
     description: Text = None
     cause: Cause = Cause.unknown
     service_inspection: Inspection = Inspection.none
     batch_evidence: BatchEvidence = BatchEvidence.none
-    similar_reports: Annotated[int | None, Field(default=None, ge=0)] = None
+    similar_reports: Annotated[int | None, Field(default=None, ge=0, le=MAX_COUNT, strict=True)] = None
 
 
 class Harm(_Strict):
-    personal_injury: bool | None = None
-    other_property_damage: bool | None = None
+    personal_injury: Flag = None
+    other_property_damage: Flag = None
     description: Text = None
 
 
 class Interaction(_Strict):
     date: IsoDate
-    party: Text = None
+    party: Line = None
     kind: InteractionKind
     remedy: Remedy | None = None
-    target_model: Text = None
+    target_model: Line = None
     price_ratio: Ratio = None
-    accepted: bool | None = None
-    conditional_refusal: bool | None = None
-    consumer_consented: bool | None = None
-    fixed: bool | None = None
+    accepted: Flag = None
+    conditional_refusal: Flag = None
+    consumer_consented: Flag = None
+    fixed: Flag = None
     topic: InquiryTopic | None = None
-    answered: bool | None = None
+    answered: Flag = None
     # v2: return_request and consumer_demand
     reason: ReturnReason | None = None
-    goods_intact: bool | None = None
+    goods_intact: Flag = None
     channel: DemandChannel | None = None
     note: Text = None
 
@@ -164,33 +235,33 @@ class Loss(_Strict):
     """v2: a cost the consumer bore (民法典第五百八十四条), with its amount in CNY."""
 
     kind: LossKind
-    amount: Annotated[float, Field(gt=0)]
+    amount: Annotated[Amount, Field(gt=0)]
     date: Annotated[dt.date | None, BeforeValidator(lambda v: None if v is None else _to_date(v))] = None
-    evidence: bool | None = None
+    evidence: Flag = None
     note: Text = None
 
 
 class Comparator(_Strict):
-    model: Text = None
+    model: Line = None
     production_batch: IsoMonth = None
-    symptoms: list[Symptom] = Field(default_factory=list)
+    symptoms: list[Symptom] = Field(default_factory=list, max_length=MAX_LIST)
     remedy: Remedy | None = None
-    target_model: Text = None
+    target_model: Line = None
     price_ratio: Ratio = None
-    source: Text = None
+    source: Line = None
 
 
 class Case(_Strict):
-    version: Literal[1, 2] = 1
+    version: Annotated[int, Field(strict=True, ge=1, le=2)] = 1
     consumer: Consumer = Field(default_factory=Consumer)
     product: Product
     purchase: Purchase
     fault: Fault
     harm: Harm = Field(default_factory=Harm)
-    interactions: list[Interaction] = Field(default_factory=list)
-    comparators: list[Comparator] = Field(default_factory=list)
-    demands: list[Demand] = Field(default_factory=list)
-    losses: list[Loss] = Field(default_factory=list)  # v2
+    interactions: list[Interaction] = Field(default_factory=list, max_length=MAX_INTERACTIONS)
+    comparators: list[Comparator] = Field(default_factory=list, max_length=MAX_COMPARATORS)
+    demands: list[Demand] = Field(default_factory=list, max_length=MAX_LIST)
+    losses: list[Loss] = Field(default_factory=list, max_length=MAX_LOSSES)  # v2
 
     @model_validator(mode="after")
     def _coherent(self, info: ValidationInfo) -> Case:
@@ -238,43 +309,11 @@ def parse_case(data: Any, as_of: dt.date | None = None, lang: str = "zh", source
 
 
 def read_data(path: Path, lang: str = "zh") -> Any:
-    """Read a YAML or JSON file (by content: JSON is YAML's subset, but we prefer JSON's errors for .json)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError([_msg(lang, f"找不到文件：{path}", f"no such file: {path}")]) from None
-    except IsADirectoryError:
-        raise InputError([_msg(lang, f"这是一个目录，不是案件文件：{path}", f"a directory, not a case file: {path}")]) from None
-    except UnicodeDecodeError:
-        raise InputError([_msg(lang, f"文件不是 UTF-8 编码的文本：{path}", f"not UTF-8 text: {path}")]) from None
-    try:
-        if path.suffix.lower() == ".json":
-            return json.loads(text)
-        return load_yaml(text)
-    except json.JSONDecodeError as e:
-        raise InputError([_msg(lang, f"{path}: JSON 格式错误（第{e.lineno}行第{e.colno}列）：{json_error_text(e, lang)}",
-                               f"{path}: invalid JSON (line {e.lineno}, column {e.colno}): {e.msg}")]) from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"（第{mark.line + 1}行）" if mark else ""
-        where_en = f" (line {mark.line + 1})" if mark else ""
-        raise InputError([_msg(lang, f"{path}: YAML 格式错误{where}：{getattr(e, 'problem', e)}",
-                               f"{path}: invalid YAML{where_en}: {getattr(e, 'problem', e)}")]) from None
+    """Read a YAML or JSON case file (the rules of engine/io.py: size, encoding, depth, duplicate keys)."""
+    return io.read_file(path, lang, what=pick(lang, "案件文件", "a case file"))
 
 
-class _PlainDatesLoader(yaml.SafeLoader):
-    """YAML without implicit timestamps: an unquoted `2025-02-30` stays text, so the case model can say which
-    field holds an impossible date (PyYAML's own conversion raises a bare ValueError instead)."""
-
-
-_PlainDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_PlainDatesLoader)  # noqa: S506 - a SafeLoader subclass
+load_yaml = io.load_yaml  # the project's one YAML loader (engine/io.py)
 
 
 def load_case(path: Path | str, as_of: dt.date | None = None, lang: str = "zh") -> Case:
@@ -287,8 +326,8 @@ def dump_case(case: Case) -> dict:
     return case.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
 
 
-def _msg(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
+pick = io.pick
+_msg = io.pick
 
 
 def _top_level_message(data: Any, lang: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -24,6 +25,11 @@ class InputError(Exception):
         self.source = source
 
 
+class SystemProblem(InputError):
+    """The environment refused (a full disk, a read-only folder, a name too long): exit 2 like bad input,
+    but not called bad input."""
+
+
 def path_of(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
@@ -34,9 +40,11 @@ def path_of(loc: tuple[Any, ...]) -> str:
     return out or "(root)"
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, zh: bool = True) -> str:
+    """A value as the message quotes it: short, and never a raw control character."""
     if isinstance(value, str):
-        return f"'{value}'"
+        text = value if len(value) <= 60 else value[:40] + (f"…（共 {len(value)} 字）" if zh else f"… ({len(value)} characters)")
+        return "'" + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text) + "'"
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -45,7 +53,8 @@ def _show(value: Any) -> str:
         return "{…}"
     if isinstance(value, list):
         return "[…]"
-    return str(value)
+    text = str(value)
+    return text if len(text) <= 40 else text[:12] + (f"…（共 {len(text)} 位）" if zh else f"… ({len(text)} digits)")
 
 
 def _unwrap(tp: Any) -> list[Any]:
@@ -105,7 +114,7 @@ def describe_validation_error(exc: ValidationError, lang: str = "zh", root: type
     for err in exc.errors(include_url=False):
         loc, typ, ctx, value = tuple(err["loc"]), err["type"], err.get("ctx") or {}, err.get("input")
         path = path_of(loc)
-        shown = _show(value)
+        shown = _show(value, zh)
         if typ == "extra_forbidden":
             allowed = ", ".join(_allowed_fields(root, loc[:-1]))
             msg = (f"{path}: 未知字段（是否拼写错误？）。此处允许的字段：{allowed}" if zh
@@ -126,9 +135,35 @@ def describe_validation_error(exc: ValidationError, lang: str = "zh", root: type
             why = "该日期在日历上不存在" if typ == "real_date" else "应为 YYYY-MM-DD 格式的日期，例如 2024-05-20"
             why_en = "no such day in the calendar" if typ == "real_date" else "expected a YYYY-MM-DD date, e.g. 2024-05-20"
             msg = f"{path}: 值 {shown} 无效，{why}" if zh else f"{path}: {shown} is invalid: {why_en}"
+        elif typ == "date_range":
+            msg = (f"{path}: 值 {shown} 超出范围，允许 {ctx['lo']} 到 {ctx['hi']} 之间的日期" if zh
+                   else f"{path}: {shown} is out of range; allowed: a date from {ctx['lo']} to {ctx['hi']}")
+        elif typ == "string_unicode":
+            msg = (f"{path}: 含无法表示的字符（单独的代理码位，如 \\ud800）；请删去" if zh
+                   else f"{path}: holds a character that cannot exist in text (a lone surrogate such as \\ud800); remove it")
+        elif typ == "bad_char":
+            ok = ("可以换行，但不能含其他控制字符、分段符或双向排版控制符" if ctx.get("multiline")
+                  else "应为一行文字，不能含换行、制表符等控制字符、分段符或双向排版控制符")
+            ok_en = ("line breaks are fine, other control, separator or bidi-override characters are not"
+                     if ctx.get("multiline")
+                     else "one line of text, without line breaks, tabs or other control, separator or bidi characters")
+            msg = (f"{path}: 值 {shown} 含不允许的字符 {ctx['char']}；{ok}" if zh
+                   else f"{path}: {shown} holds the character {ctx['char']}, which is not allowed: {ok_en}")
+        elif typ in ("too_long", "too_short") and isinstance(value, list | tuple | dict):
+            most = ctx.get("max_length")
+            msg = (f"{path}: 共 {len(value)} 项，最多允许 {most} 项" if zh
+                   else f"{path}: {len(value)} items; at most {most} are allowed")
+        elif typ == "finite_number":
+            bounds = _bounds(root, loc)
+            msg = (f"{path}: 值 {shown} 无效，应为有限的数字（{bounds}）" if zh
+                   else f"{path}: {shown} is invalid: expected a finite number ({bounds})")
+        elif typ in ("int_type", "float_type") and isinstance(value, Decimal):
+            bounds = _bounds(root, loc)
+            msg = (f"{path}: 值 {shown} 超出范围，允许 {bounds}" if zh
+                   else f"{path}: {shown} is out of range; allowed: {bounds}")
         elif typ == "iso_month":
-            msg = (f"{path}: 值 {shown} 无效，应为 YYYY-MM 格式的月份，例如 2024-04" if zh
-                   else f"{path}: {shown} is invalid: expected a YYYY-MM month, e.g. 2024-04")
+            msg = (f"{path}: 值 {shown} 无效，应为 YYYY-MM 格式的月份（1990-01 到 2099-12），例如 2024-04" if zh
+                   else f"{path}: {shown} is invalid: expected a YYYY-MM month (1990-01 to 2099-12), e.g. 2024-04")
         elif typ == "after_as_of":
             msg = (f"{ctx['path']}: 日期 {ctx['value']} 晚于评估日期 {ctx['as_of']}；日期不能在未来" if zh
                    else f"{ctx['path']}: {ctx['value']} is after the assessment date {ctx['as_of']}; dates cannot be in the future")
@@ -144,19 +179,26 @@ def describe_validation_error(exc: ValidationError, lang: str = "zh", root: type
         elif typ.startswith("bool"):
             msg = (f"{path}: 值 {shown} 无效，应为 true（是）、false（否）或 null（不知道）" if zh
                    else f"{path}: {shown} is invalid: expected true, false or null (unknown)")
-        elif typ.startswith("int") and typ != "int_from_float":
-            msg = f"{path}: 值 {shown} 无效，应为整数" if zh else f"{path}: {shown} is invalid: expected a whole number"
-        elif typ == "int_from_float":
-            msg = f"{path}: 值 {shown} 无效，应为整数" if zh else f"{path}: {shown} is invalid: expected a whole number"
+        elif typ.startswith("int"):
+            bounds = _bounds(root, loc)
+            quoted = "（数字不加引号）" if isinstance(value, str) else ""
+            quoted_en = " without quotes" if isinstance(value, str) else ""
+            msg = (f"{path}: 值 {shown} 无效，应为整数{quoted}，允许 {bounds}" if zh
+                   else f"{path}: {shown} is invalid: expected a whole number{quoted_en}; allowed: {bounds}")
         elif typ.startswith("float"):
-            msg = f"{path}: 值 {shown} 无效，应为数字" if zh else f"{path}: {shown} is invalid: expected a number"
+            bounds = _bounds(root, loc)
+            quoted = "（数字不加引号）" if isinstance(value, str) else ""
+            quoted_en = " without quotes" if isinstance(value, str) else ""
+            msg = (f"{path}: 值 {shown} 无效，应为数字{quoted}，允许 {bounds}" if zh
+                   else f"{path}: {shown} is invalid: expected a number{quoted_en}; allowed: {bounds}")
         elif typ in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             bounds = _bounds(root, loc)
             msg = (f"{path}: 值 {shown} 超出范围，允许 {bounds}" if zh
                    else f"{path}: {shown} is out of range; allowed: {bounds}")
         elif typ == "string_too_long":
-            msg = (f"{path}: 文本过长（最多 {ctx.get('max_length')} 个字符）" if zh
-                   else f"{path}: text too long (at most {ctx.get('max_length')} characters)")
+            n = len(value) if isinstance(value, str) else "?"
+            msg = (f"{path}: 文本过长（{n} 个字符，最多 {ctx.get('max_length')} 个）" if zh
+                   else f"{path}: text too long ({n} characters, at most {ctx.get('max_length')})")
         elif typ == "string_too_short":
             msg = f"{path}: 不能为空" if zh else f"{path}: must not be empty"
         elif typ == "string_type":
@@ -181,16 +223,43 @@ def _bounds(root: type[BaseModel], loc: tuple[Any, ...]) -> str:
     name = loc[-1]
     lo = hi = None
     if parent and name in parent[0].model_fields:
-        for meta in parent[0].model_fields[name].metadata:
-            lo = getattr(meta, "ge", lo) if getattr(meta, "ge", None) is not None else lo
-            hi = getattr(meta, "le", hi) if getattr(meta, "le", None) is not None else hi
-    if lo is not None and hi is not None:
-        return f"{lo} – {hi}"
+        for meta in _metadata(parent[0].model_fields[name]):
+            for attr in ("ge", "gt"):
+                if getattr(meta, attr, None) is not None:
+                    lo = (getattr(meta, attr), attr)
+            if getattr(meta, "le", None) is not None:
+                hi = meta.le
+    if lo is not None and lo[1] == "gt":
+        return f"> {_num(lo[0])}" + (f", <= {_num(hi)}" if hi is not None else "")
     if lo is not None:
-        return f">= {lo}"
+        lo = lo[0]
+    if lo is not None and hi is not None:
+        return f"{_num(lo)} – {_num(hi)}"
+    if lo is not None:
+        return f">= {_num(lo)}"
     if hi is not None:
-        return f"<= {hi}"
+        return f"<= {_num(hi)}"
     return "?"
+
+
+def _num(x: float) -> str:
+    """10000000, not 1e+07; 0.5 as 0.5."""
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _metadata(field: Any) -> list[Any]:
+    """A field's constraints, also those inside an Annotated alias (Amount, Ratio) of its type."""
+    found = list(field.metadata)
+    todo = [field.annotation]
+    while todo:
+        tp = todo.pop()
+        if typing.get_origin(tp) is typing.Annotated:
+            args = typing.get_args(tp)
+            found.extend(m for a in args[1:] for m in (getattr(a, "metadata", None) or [a]))
+            todo.append(args[0])
+        elif typing.get_origin(tp) in (typing.Union, types.UnionType):
+            todo.extend(typing.get_args(tp))
+    return found
 
 
 def kind_of(value: Any, lang: str = "zh") -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from engine.vocab import label
@@ -43,11 +44,28 @@ def show(attr: str, value: Any, lang: str, kind: str = "") -> str:
     return str(value)
 
 
-def render(template: str, matched: dict[str, dict[str, Any]], lang: str) -> str:
-    def sub(m: re.Match[str]) -> str:
-        fact = matched.get(m.group(1))
-        if fact is None:
-            return m.group(0)
-        return show(m.group(2), fact.get(m.group(2)), lang, fact.get("t", ""))
+@lru_cache(maxsize=4096)
+def _parts(template: str) -> tuple[str | tuple[str, str, str], ...]:
+    """A template split once into literal text and (alias, attr, placeholder) slots."""
+    out: list[str | tuple[str, str, str]] = []
+    pos = 0
+    for m in _PLACEHOLDER.finditer(template):
+        if m.start() > pos:
+            out.append(template[pos:m.start()])
+        out.append((m.group(1), m.group(2), m.group(0)))
+        pos = m.end()
+    if pos < len(template):
+        out.append(template[pos:])
+    return tuple(out)
 
-    return _PLACEHOLDER.sub(sub, template)
+
+def render(template: str, matched: dict[str, dict[str, Any]], lang: str) -> str:
+    pieces = []
+    for part in _parts(template):
+        if isinstance(part, str):
+            pieces.append(part)
+            continue
+        alias, attr, raw = part
+        fact = matched.get(alias)
+        pieces.append(raw if fact is None else show(attr, fact.get(attr), lang, fact.get("t", "")))
+    return "".join(pieces)

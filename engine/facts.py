@@ -21,8 +21,8 @@ from typing import Any
 
 from engine.case import Case
 from engine.dates import PeriodEnd, period_end
+from engine.vocab import FREE_REMEDIES
 
-FREE_REMEDIES = {"free_repair", "free_replacement_same_model", "free_replacement_newer_model", "refund"}
 REMEDY_KINDS = {"offer", "repair", "replacement", "refund"}
 
 PATHS: dict[str, dict[str, tuple[str, ...]]] = {

@@ -61,11 +61,21 @@ class Derivation:
     facts: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)  # key -> (kind, attrs)
     support: dict[str, list[Firing]] = field(default_factory=dict)
 
+    def _by_kind(self) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+        """An index by kind, built on first read once inference is done (the assembly asks dozens of times)."""
+        index = self.__dict__.get("_index")
+        if index is None or index[0] != len(self.facts):
+            by: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+            for k, (kd, attrs) in self.facts.items():
+                by.setdefault(kd, []).append((k, attrs))
+            index = self.__dict__["_index"] = (len(self.facts), by)
+        return index[1]
+
     def of_kind(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
-        return [(k, attrs) for k, (kd, attrs) in self.facts.items() if kd == kind]
+        return self._by_kind().get(kind, [])
 
     def has(self, kind: str) -> bool:
-        return any(kd == kind for kd, _ in self.facts.values())
+        return kind in self._by_kind()
 
     def values(self, key: str) -> dict[str, Any]:
         if key in self.base:

@@ -8,11 +8,14 @@ supports only as a settlement request, LEGAL_SPEC §2a), `title`/`start`/`days_l
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
-from engine.vocab import Basis, Strength
+# Plain literals rather than the vocabulary enums: the assembly builds these models without a second
+# validation pass (model_construct), and a literal serialises a plain string without complaint.
+Strength = Literal["strong", "arguable", "weak"]
+Basis = Literal["right", "request", "none"]
 
 
 class _Out(BaseModel):

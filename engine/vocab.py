@@ -93,6 +93,12 @@ class Remedy(StrEnum):
     none = "none"
 
 
+# The remedies that cost nothing by definition: a blank price is 0 for these and unknown for the rest
+# (LEGAL_SPEC §1 `price of a remedy`, L9) — the one home of that set, for the facts, cohort and letters.
+FREE_REMEDIES = frozenset({Remedy.free_repair, Remedy.free_replacement_same_model,
+                           Remedy.free_replacement_newer_model, Remedy.refund})
+
+
 class InquiryTopic(StrEnum):
     policy_document = "policy_document"
     reason_for_difference = "reason_for_difference"

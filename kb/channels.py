@@ -13,7 +13,7 @@ joint complaint (the same rule's 第十二条).
 
 from dataclasses import dataclass
 
-from kb.rules.dsl import T
+from kb.bilingual import T
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,9 @@ _CHANNELS_OLD: tuple[tuple[str, T], ...] = (
 _IDS = ("negotiate", "mediation", "samr_complaint", "arbitration", "court")
 _CONSUMER_ONLY = {"mediation", "samr_complaint"}
 _ALTERNATIVES = {"mediation": ("samr_complaint",), "samr_complaint": ("mediation",)}
-_CHOOSE = T("；消协调解与向市场监督管理部门投诉二者择一：市场监督管理部门不受理已由消费者协会或其他调解组织调解的争议",
-            "; choose either the consumer association's mediation or the market regulator's complaint: the "
-            "regulator does not take a dispute a consumer association or other mediator has already taken up")
+_CHOOSE = T("；市场监督管理部门不受理已由消费者协会或者其他调解组织调解、处理的争议，因此消协调解与12315投诉只能选一",
+            "; the market regulator does not take a dispute a consumer association or other mediator has taken up, so "
+            "mediation and the 12315 complaint are one or the other")
 
 CHANNELS: tuple[ChannelSpec, ...] = tuple(
     ChannelSpec(

@@ -47,7 +47,7 @@ _LEADERS = _JOINERS + (
     "不符合", "符合", "侵犯了", "侵犯", "构成", "也", "亦", "即", "是", "了", "见", "依", "据", "按", "而",
 )
 _BACKREF = ("本法", "该法", "此法", "同法", "上述法律", "前述法律", "该法律")
-_LAWISH = re.compile(r"(?:法|法典|条例|办法|规定|规则|细则|解释|决定|意见|公约)$")
+_LAWISH = re.compile(r"(?:法|法典|条例|办法|规定|规则|细则|解释|决定|意见|公约)(?:\([一二三四五六七八九十]{1,3}\))?$")
 _NOT_A_LAW = frozenset({"法律", "法规", "规定", "有关规定", "相关规定", "国家规定", "法律规定", "本规定", "上述规定",
                         "以上规定", "办法", "本办法", "条例", "本条例", "意见", "决定", "解释", "方法", "做法", "说法",
                         "看法", "想法", "合法", "违法", "依法", "司法", "执法", "立法"})
@@ -55,6 +55,7 @@ _NOT_A_LAW = frozenset({"法律", "法规", "规定", "有关规定", "相关规
 _NAME_CUTS = re.compile(
     r".*(?:认为|根据|依据|依照|按照|参照|违反了|违反|适用|援引|引用|以及|还有|同时|并且|[的了是我你他她贵您们而但且若如因其此也都已又还就说称在对把被将等按依据见即])"
 )
+_NUMBERED = re.compile(r"\([一二三四五六七八九十]{1,3}\)$")
 _EDITION = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}|年|修正|修订|版|施行")
 
 
@@ -125,13 +126,18 @@ def number(text: str) -> int | None:
 @cache
 def _aliases() -> tuple[tuple[str, str], ...]:
     """(alias, law id), longest alias first: 消费者权益保护法实施条例 before 消费者权益保护法."""
-    pairs = {(a, lw.id) for lw in laws().values() for a in (lw.title, lw.short, *lw.aliases)}
+    pairs = {(_plain(a), lw.id) for lw in laws().values() for a in (lw.title, lw.short, *lw.aliases)}
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+
+def _plain(name: str) -> str:
+    """A law's name as the parser compares it: no spaces, half-width brackets (网络消费纠纷规定(一))."""
+    return re.sub(r"\s+", "", name).translate(_FULLWIDTH)
 
 
 def law_id_for(name: str) -> str | None:
     """The law id for an id, a title or an alias (`crpl`, 《消保法》, 中华人民共和国民法典), else None."""
-    name = re.sub(r"\s+", "", name).strip("《》<>")
+    name = _plain(name).strip("《》<>")
     if name in laws():
         return name
     for alias, law_id in _aliases():
@@ -238,16 +244,21 @@ def _law_before(text: str, pos: int, floor: int = 0) -> tuple[str, str | None, i
         opening = text.rfind("《", floor, k - 1)
         if opening < 0:
             return "none", None, pos
-        name = re.sub(r"\s+", "", text[opening + 1 : k - 1])
-        name = re.sub(r"\([^()]*\)$", "", name)
-        if name.startswith("中华人民共和国") and law_id_for(name[7:]):
-            return "known", law_id_for(name[7:]), opening
-        if law_id_for(name):
-            return "known", law_id_for(name), opening
+        whole = re.sub(r"\s+", "", text[opening + 1 : k - 1])
+        edition = re.search(r"\([^()]*\)$", whole)  # 《消费者权益保护法（2013修正）》
+        name = whole[: edition.start()] if edition and _EDITION.search(edition.group()) else whole
+        for candidate in (whole, name):  # but 《网络消费纠纷规定（一）》 is the name itself
+            if candidate.startswith("中华人民共和国") and law_id_for(candidate[7:]):
+                return "known", law_id_for(candidate[7:]), opening
+            if law_id_for(candidate):
+                return "known", law_id_for(candidate), opening
         if _LAWISH.search(name) and name not in _NOT_A_LAW:
             return "unknown", name, opening
         return "none", None, pos
     j = k
+    numbered = _NUMBERED.search(text[max(floor, k - 6) : k])  # 网络消费纠纷规定(一): the (一) is in the name
+    if numbered:
+        j -= len(numbered.group())
     while j > floor and k - j < 40 and _CJK.match(text[j - 1]):
         j -= 1
     run = text[j:k]

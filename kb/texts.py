@@ -1,6 +1,6 @@
 """Fixed wording every advising output carries, kept in one place (verdict, text output, letters)."""
 
-from kb.rules.dsl import T
+from kb.bilingual import T
 
 NOTICE = T(
     "本结果由规则自动生成，仅供参考，不构成律师意见；重要决定前请咨询律师或当地消费者协会。",

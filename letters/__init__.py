@@ -8,18 +8,17 @@ and the questionnaire use.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import stat
-import tempfile
 from pathlib import Path
 
+from engine import io
 from engine.case import Case
 from engine.errors import InputError
 from engine.verdict import Verdict
-from letters.content import build
+from letters.content import NoLetter, build, nothing_to_demand
 from letters.markup import render, to_txt
 
 FORMATS = ("md", "txt", "docx", "pdf")
+__all__ = ["FORMATS", "NoLetter", "check_target", "draft", "markdown", "nothing_to_demand", "write"]
 
 
 def markdown(case: Case, verdict: Verdict, *, kind: str = "demand", to: str = "seller", lang: str = "zh",
@@ -52,58 +51,78 @@ def draft(case: Case, verdict: Verdict, kind: str = "demand", to: str = "seller"
     if fmt == "docx":
         from letters.docx_out import to_docx
 
-        return to_docx(md, title=title, author=author, day=day)
-    from letters.pdf_out import to_pdf
+        return to_docx(md, title=title, author=author, day=day, lang=lang)
+    from letters.pdf_out import MissingGlyphs, to_pdf
 
-    return to_pdf(md, title=title, author=author)
+    try:
+        return to_pdf(md, title=title, author=author, lang=lang)
+    except MissingGlyphs as e:
+        raise InputError(_glyph_messages(case, e.chars, lang)) from None
+
+
+def _glyph_messages(case: Case, chars: list[str], lang: str) -> list[str]:
+    """Which fields hold characters the PDF font cannot draw (rare CJK such as 𪚥, emoji), and what to do."""
+    from engine.case import dump_case
+
+    def walk(node: object, path: str) -> list[tuple[str, str]]:
+        if isinstance(node, dict):
+            return [x for k, v in node.items() for x in walk(v, f"{path}.{k}" if path else k)]
+        if isinstance(node, list):
+            return [x for i, v in enumerate(node) for x in walk(v, f"{path}[{i}]")]
+        return [(path, node)] if isinstance(node, str) else []
+
+    out = []
+    for path, text in walk(dump_case(case), ""):
+        bad = [c for c in dict.fromkeys(text) if c in chars]
+        if bad:
+            shown = "、".join(f"{c}（U+{ord(c):04X}）" for c in bad)
+            out.append(f"{path}: 值 '{text[:40]}' 含 PDF 字体无法显示的字符 {shown}（会印成方框）；"
+                       f"请改用常用字或拼音，或改用 --format docx / md" if lang != "en"
+                       else f"{path}: '{text[:40]}' holds characters the PDF font cannot draw: "
+                            f"{', '.join(f'{c} (U+{ord(c):04X})' for c in bad)} (they would print as boxes); "
+                            f"write them another way, or use --format docx / md")
+    if not out:
+        shown = "、".join(f"U+{ord(c):04X}" for c in chars)
+        out.append(f"PDF 字体无法显示这些字符：{shown}；请改用 --format docx / md" if lang != "en"
+                   else f"the PDF font cannot draw these characters: {shown}; use --format docx / md")
+    return out
 
 
 def write(path: Path | str, data: bytes, force: bool = False, lang: str = "zh", default: bool = False) -> Path:
-    """Write atomically (a temporary file in the same folder, then a rename); refuse to overwrite unless `force`.
+    """Write atomically (engine/io.py); refuse to overwrite unless `force`.
 
     `default`: the name was chosen by the CLI (no -o given), so an error must not blame -o. The file gets
     the permissions a plain open() would give it (0666 less the umask, or the mode of the file it
     replaces), not the owner-only mode of the temporary file."""
     path = check_target(path, force=force, lang=lang, default=default)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if hasattr(os, "fchmod"):  # POSIX; on Windows the mode bits mean little
-            os.fchmod(fd, _mode_for(path))
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    io.write_atomic(path, data, lang=lang, mode=io.default_mode(path))
     return path
 
 
 def check_target(path: Path | str, force: bool = False, lang: str = "zh", default: bool = False) -> Path:
-    """Refuse, before any work is done, a target that exists (unless `force`) or whose folder does not."""
+    """Refuse, before any work is done, a target that exists (unless `force`; a symlink counts even if
+    it points nowhere), a folder, or a path whose folder does not exist."""
     path = Path(path)
     zh = lang != "en"
-    if path.exists() and not force:
+    opt = "" if default else "-o: "
+    if str(path) in ("", "."):
+        raise InputError([f"{opt}文件名为空" if zh else f"{opt}the file name is empty"])
+    if path.is_dir():
+        raise InputError([f"{opt}{path} 是一个目录；请给出文件名，例如 {path / 'letter.pdf'}" if zh
+                          else f"{opt}{path} is a folder; give a file name, e.g. {path / 'letter.pdf'}"])
+    if io.occupied(path) and not force:
         if default:
             raise InputError([f"默认输出文件 {path} 已存在（未给出 -o 时写入当前目录的这个文件）；"
                               f"请用 -o 指定另一个文件名，或加 --force 覆盖它" if zh
                               else f"the default output file {path} already exists (it is where the document goes "
                                    f"without -o); choose another name with -o, or add --force to overwrite it"])
-        raise InputError([f"-o: 文件 {path} 已存在；如要覆盖请加 --force" if zh
-                          else f"-o: {path} already exists; add --force to overwrite it"])
+        link = ("（一个符号链接）" if zh else " (a symbolic link)") if path.is_symlink() else ""
+        raise InputError([f"-o: 文件 {path}{link} 已存在；如要覆盖请加 --force" if zh
+                          else f"-o: {path}{link} already exists; add --force to overwrite it"])
     if not path.parent.is_dir():
-        raise InputError([f"-o: 目录 {path.parent} 不存在" if zh else f"-o: no such folder: {path.parent}"])
+        raise InputError([f"{opt}目录 {path.parent} 不存在" if zh else f"{opt}no such folder: {path.parent}"])
+    if len(path.name.encode("utf-8")) > 255:
+        raise InputError([f"{opt}文件名太长（{len(path.name.encode('utf-8'))} 字节，最多 255）：{path.name[:40]}…" if zh
+                          else f"{opt}file name too long ({len(path.name.encode('utf-8'))} bytes, at most 255): "
+                               f"{path.name[:40]}…"])
     return path
-
-
-def _mode_for(path: Path) -> int:
-    """The mode open() would leave: the replaced file's own, else 0666 less the process umask."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        pass
-    umask = os.umask(0o022)  # reading the umask means setting it; put it straight back
-    os.umask(umask)
-    return 0o666 & ~umask

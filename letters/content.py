@@ -1,10 +1,15 @@
 """What a letter says, decided from the case and its verdict; the templates only lay it out.
 
 Rules a careful consumer lawyer would follow, and this module enforces:
-- only strong and arguable findings are argued; an arguable one is put as the consumer's claim;
-- every quoted passage comes from the verdict's citations (which the engine looked up in kb/);
-- an article the verdict marks not applicable is never cited (findings are the only source of cites);
-- a demand no finding supports is made as a plain request, never as a legal entitlement.
+- what is demanded is the verdict's `demands` list and nothing else (LEGAL_SPEC §2a, L1): every
+  as-of-right demand at strong or arguable strength is demanded, whether or not the consumer ticked it;
+  a request comes after them, marked as a settlement request; `none` is at most a plain request the
+  consumer made; weak findings are never argued;
+- every quoted passage comes from the verdict's citations (looked up in kb/), each article quoted once
+  and referred to after; an article the verdict marks not applicable is never cited;
+- the dates are the verdict's deadlines (the letter computes none of its own, LEGAL_SPEC §3);
+- to the manufacturer, repair rests on its own warranty promise, never on 产品质量法第四十条 (L15);
+- a case where no finding gives anything gets no demand letter (L15): `NoLetter` says why.
 """
 
 from __future__ import annotations
@@ -14,24 +19,40 @@ import re
 from dataclasses import dataclass, field
 
 from engine.case import Case, Interaction
-from engine.dates import add_months, period_end
 from engine.errors import InputError
-from engine.verdict import Finding, Verdict
+from engine.verdict import DemandSupport, Finding, Verdict
 from engine.vocab import label
 from kb import laws
-from kb.rules.dsl import T
+from kb.bilingual import T
 from letters import phrases
-from letters.grounds import GROUNDS
 
 ARGUED = ("strong", "arguable")
-KINDS = ("demand", "complaint")
-ADDRESSEES = ("seller", "manufacturer")
+KINDS = ("demand", "complaint", "goodwill")
+ADDRESSEES = ("seller", "manufacturer", "platform")
+REMEDIES = ("refund", "free_repair", "free_replacement_same_model", "price_reduction")
+# The findings whose refund is only the fallback of a repair or replacement (R13, §2a "when the same model
+# cannot be supplied"); any other finding giving a refund gives it outright.
+REPAIR_FINDINGS = ("crpl24.repair_replace_in_warranty", "crpl24.repair_replace_after_warranty")
+# The order of the numbered demands after the remedy: money, then information, then the batch.
+ORDER = ("costs", "compensation", "policy_disclosure", "equal_treatment", "recall_measures", "recall_costs")
+SUMMARY_LIMIT = 500  # characters the 12315 form's 投诉内容 takes
+
+
+class NoLetter(InputError):
+    """No finding gives the consumer anything: a demand letter would claim what the law does not give.
+
+    An InputError, so every caller that shows a letter's refusal (the questionnaire, the web app) shows this
+    one too; the CLI catches it first and says it with exit code 0 (LEGAL_SPEC §7)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__([message])
+        self.message = message
 
 
 @dataclass(frozen=True)
 class Quote:
     label: str  # 《中华人民共和国消费者权益保护法》第二十四条第一款
-    text: str
+    text: str  # empty when the passage was quoted earlier in the same letter: the template refers to it
 
 
 @dataclass(frozen=True)
@@ -45,18 +66,9 @@ class Basis:
 
 
 @dataclass(frozen=True)
-class Step:
-    because: str
-    facts: list[str]
-    rule: str
-    cites: list[str]
-
-
-@dataclass(frozen=True)
 class Annex:
     title: str
-    finding: str
-    steps: list[Step]
+    steps: list[str]  # reader sentences: what was found, from which facts, on which articles
 
 
 @dataclass
@@ -70,21 +82,30 @@ class Letter:
     region: str
     addressee: str
     addressee_role: str
+    addressee_address: str
     other_party: str
     product: str
+    device: str  # the product named with its serial and order number, when known
     product_rows: list[tuple[str, str]]
     facts: list[str]
     basis: list[Basis]
     demands: list[str]
+    losses: list[str]
+    losses_total: str
     requests: list[str]
     reply_by: str
     penalties: Quote | None
     channels_quote: Quote
-    channels: list[str]
     evidence: list[str]
     complaint_by: str
     complaint_from: str
+    summary: str
+    respondent_rows: list[tuple[str, str]]
+    short: bool
     notice: str
+    demand_lead: str = ""
+    no_reason: str = ""  # the short return letter's sentence: when it was asked, by which day, who ships
+    sending: list[str] = field(default_factory=list)
     annex: list[Annex] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     consumer_law: bool = True
@@ -94,18 +115,94 @@ def _t(lang: str, zh: str, en: str) -> str:
     return en if lang == "en" else zh
 
 
+# ---- dates and user text -------------------------------------------------------------------------------
+
+_ISO = re.compile(r" ?(\d{4})-(\d{2})-(\d{2}) ?")
+
+
+def day(d: dt.date | str, lang: str) -> str:
+    """A date as a Chinese letter writes it (2025年9月1日); ISO in English."""
+    d = dt.date.fromisoformat(d) if isinstance(d, str) else d
+    return d.isoformat() if lang == "en" else f"{d.year}年{d.month}月{d.day}日"
+
+
+def cn_dates(text: str, lang: str) -> str:
+    """ISO dates inside the verdict's sentences (applications, deadline reasons) in the letter's style; the
+    spaces the verdict puts around them are for ISO digits and go with them in Chinese."""
+    if lang == "en":
+        return text
+    return _ISO.sub(lambda m: f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日", text)
+
+
+def clean(text: str | None) -> str:
+    """User text ready to sit inside the letter's own brackets: no outer bracket pair of its own, no
+    closing 。；, at its end (it would stand before the letter's ）)."""
+    s = (text or "").strip()
+    while len(s) >= 2 and s[0] in "（(" and s[-1] in "）)":
+        s = s[1:-1].strip()
+    return s.rstrip("。；;，,.").strip()
+
+
+def paren(text: str | None, lang: str) -> str:
+    s = clean(text)
+    if not s:
+        return ""
+    return f" ({s})" if lang == "en" else f"（{s}）"
+
+
 def product_name(case: Case, lang: str) -> str:
     """Brand and model, without doubling a brand the model already names (小米 + 小米手环8)."""
     brand, model = case.product.brand or "", case.product.model
     if not brand or model.casefold().startswith(brand.casefold()):
         return model
-    return f"{brand} {model}" if lang == "en" else f"{brand}{model}"
+    latin = brand[-1:].isascii() and model[:1].isascii()
+    return f"{brand} {model}" if lang == "en" or latin else f"{brand}{model}"
 
 
-def _quote(key: str, lang: str) -> Quote:
-    c = laws.lookup(key)
-    name = c.label if lang != "en" else f"{c.law.short_en} {c.heading_en} ({c.label})"
-    return Quote(label=name, text=c.text)
+def device_name(case: Case, lang: str) -> str:
+    """The device as the business can find it in its records: the model, its serial and the order number."""
+    bits = []
+    if case.product.serial:
+        bits.append(_t(lang, f"序列号{case.product.serial}", f"serial number {case.product.serial}"))
+    if case.purchase.order_number:
+        bits.append(_t(lang, f"订单号{case.purchase.order_number}", f"order number {case.purchase.order_number}"))
+    sep = _t(lang, "，", ", ")
+    return product_name(case, lang) + (paren(sep.join(bits), lang) if bits else "")
+
+
+def money(amount: float, lang: str) -> str:
+    text = f"{amount:.2f}".rstrip("0").rstrip(".")
+    return _t(lang, f"{text}元", f"CNY {text}")
+
+
+# ---- quotes ----------------------------------------------------------------------------------------------
+
+
+class Quoter:
+    """Hands out each passage's text the first time and only its name after (issue 13 item 7)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.seen: set[str] = set()
+
+    def label(self, key: str) -> str:
+        c = laws.lookup(key)
+        return c.label if self.lang != "en" else f"{c.law.short_en} {c.heading_en} ({c.label})"
+
+    def __call__(self, key: str) -> Quote:
+        c = laws.lookup(key)
+        text = c.text
+        if key in self.seen or text in self.seen:
+            return Quote(label=self.label(key), text="")
+        self.seen.update((key, text))
+        return Quote(label=self.label(key), text=text)
+
+
+def _article(key: str) -> str:
+    return ":".join(key.split(":")[:2])
+
+
+# ---- facts -----------------------------------------------------------------------------------------------
 
 
 def _ratio(r: float | None, lang: str) -> str:
@@ -119,52 +216,62 @@ def _ratio(r: float | None, lang: str) -> str:
 
 def _interaction(x: Interaction, lang: str) -> str:
     who = x.party or _t(lang, "贵方", "you")
-    day = x.date.isoformat()
+    on = day(x.date, lang)
     kind = str(x.kind)
-    note = f"（{x.note}）" if x.note and lang != "en" else (f" ({x.note})" if x.note else "")
+    note = paren(x.note, lang)
     remedy = label("remedy", x.remedy, lang) if x.remedy else ""
     if kind == "offer":
-        target = _t(lang, f"（{x.target_model}）", f" ({x.target_model})") if x.target_model else ""
+        target = paren(x.target_model, lang)
         ratio = _ratio(x.price_ratio, lang)
-        text = _t(lang, f"{day}，{who}提出{remedy or '处理'}方案{target}", f"On {day}, {who} offered {remedy or 'a remedy'}{target}")
+        text = _t(lang, f"{on}，{who}提出{remedy or '处理'}方案{target}", f"On {on}, {who} offered {remedy or 'a remedy'}{target}")
         if ratio:
             text += _t(lang, f"，{ratio}", f", {ratio}")
         if x.conditional_refusal:
             text += phrases.OFFER_CONDITIONAL(lang)
+        text += note
         if x.accepted is True:
             text += _t(lang, "；本人接受了该方案", "; I accepted it")
         elif x.accepted is False:
             text += _t(lang, "；本人未接受", "; I did not accept it")
-        return text + note + _t(lang, "。", ".")
+        return text + _t(lang, "。", ".")
     if kind == "refusal":
-        return _t(lang, f"{day}，{who}拒绝处理{note}。", f"On {day}, {who} refused to handle it{note}.")
+        return _t(lang, f"{on}，{who}拒绝处理{note}。", f"On {on}, {who} refused to handle it{note}.")
     if kind == "return_unrepaired":
         consent = ""
-        if x.consumer_consented is False or x.consumer_consented is None:
+        if x.consumer_consented is not True:
             consent = _t(lang, "，事先未征得本人同意", ", without my consent")
-        return _t(lang, f"{day}，{who}将设备原样退回，未予维修{consent}{note}。",
-                  f"On {day}, {who} sent the device back unrepaired{consent}{note}.")
+        return _t(lang, f"{on}，{who}将设备原样退回，未予维修{consent}{note}。",
+                  f"On {on}, {who} sent the device back unrepaired{consent}{note}.")
     if kind == "repair":
         done = ""
         if x.fixed is False:
             done = _t(lang, "，但故障未能排除", ", but the fault remained")
         elif x.fixed is True:
             done = _t(lang, "，故障已排除", ", and the fault was fixed")
-        ratio = _ratio(x.price_ratio, lang)
-        paid = _t(lang, f"（{ratio}）", f" ({ratio})") if ratio else ""
-        return _t(lang, f"{day}，{who}对设备进行了维修{paid}{done}{note}。", f"On {day}, {who} repaired the device{paid}{done}{note}.")
+        paid = paren(_ratio(x.price_ratio, lang), lang)
+        return _t(lang, f"{on}，{who}对设备进行了维修{paid}{done}{note}。", f"On {on}, {who} repaired the device{paid}{done}{note}.")
     if kind in ("replacement", "refund"):
         what = label("interaction_kind", kind, lang)
-        return _t(lang, f"{day}，{who}{what}{note}。", f"On {day}, {who} {what}{note}.")
+        return _t(lang, f"{on}，{who}{what}{note}。", f"On {on}, {who} {what}{note}.")
     if kind == "inquiry":
         topic = label("inquiry_topic", x.topic, lang) if x.topic else _t(lang, "处理事宜", "the handling")
-        answer = ""
-        if x.answered is False:
-            answer = _t(lang, "，未获真实、明确的答复", ", and got no true and clear answer")
-        return _t(lang, f"{day}，本人向{who}询问{topic}{answer}{note}。", f"On {day}, I asked {who} about {topic}{answer}{note}.")
+        answer = _t(lang, "，未获真实、明确的答复", ", and got no true and clear answer") if x.answered is False else ""
+        return _t(lang, f"{on}，本人向{who}询问{topic}{answer}{note}。", f"On {on}, I asked {who} about {topic}{answer}{note}.")
     if kind == "promise_callback":
-        return _t(lang, f"{day}，{who}承诺回复{note}。", f"On {day}, {who} promised to call back{note}.")
-    return _t(lang, f"{day}，{who}{note or '与本人联系'}。", f"On {day}, {who}{note or ' contacted me'}.")
+        return _t(lang, f"{on}，{who}承诺回复{note}。", f"On {on}, {who} promised to call back{note}.")
+    if kind == "return_request":
+        why = _t(lang, "无理由", "without giving a reason") if str(x.reason) == "no_reason" else _t(lang, "因质量问题", "for the quality problem")
+        intact = ""
+        if x.goods_intact is True:
+            intact = _t(lang, "，商品完好", ", the goods intact")
+        return _t(lang, f"{on}，本人{why}提出退货{intact}{note}。", f"On {on}, I asked to return the goods {why}{intact}{note}.")
+    if kind == "consumer_demand":
+        via = label("demand_channel", x.channel, lang) if x.channel else ""
+        via = _t(lang, f"通过{via}", f" through {via}") if via else ""
+        return _t(lang, f"{on}，本人{via}提出书面要求{note}。", f"On {on}, I made a written demand{via}{note}.")
+    if x.note:
+        return _t(lang, f"{on}，{who}：{clean(x.note)}。", f"On {on}, {who}: {clean(x.note)}.")
+    return _t(lang, f"{on}，{who}与本人联系。", f"On {on}, {who} contacted me.")
 
 
 def facts(case: Case, lang: str) -> list[str]:
@@ -172,21 +279,31 @@ def facts(case: Case, lang: str) -> list[str]:
     p, pr, f = case.purchase, case.product, case.fault
     seller = p.seller or _t(lang, "销售者", "the seller")
     channel = label("channel", p.channel, lang) if p.channel else ""
-    what = product_name(case, lang)
+    if p.platform and str(p.channel) == "third_party_online":
+        channel = _t(lang, f"{p.platform}平台", f"the {p.platform} platform")
+    what = device_name(case, lang)
     extra = []
     if pr.price is not None:
-        extra.append(_t(lang, f"价款{pr.price:g}元", f"for CNY {pr.price:g}"))
+        extra.append(_t(lang, f"价款{money(pr.price, lang)}", f"for {money(pr.price, lang)}"))
     if pr.production_batch:
         extra.append(_t(lang, f"生产批次为{pr.production_batch}", f"production batch {pr.production_batch}"))
-    tail = _t(lang, f"（{'，'.join(extra)}）", f" ({', '.join(extra)})") if extra else ""
+    sold = ""
+    if str(pr.found_condition) != "as_sold":
+        sold = _t(lang, f"，贵方以{label('sold_as', p.sold_as, lang)}商品出售", f", sold as {label('sold_as', p.sold_as, lang)}")
+    tail = _t(lang, f"，{'，'.join(extra)}", f", {', '.join(extra)}") if extra else ""
     via = _t(lang, f"通过{channel}", f" through {channel}") if channel else ""
     dated: list[tuple[dt.date, int, str]] = [
-        (p.date, 0, _t(lang, f"{p.date}，本人{via}向{seller}购买{what}{tail}。",
-                       f"On {p.date}, I bought a {what} from {seller}{via}{tail}."))
+        (p.date, 0, _t(lang, f"{day(p.date, lang)}，本人{via}向{seller}购买{what}{tail}{sold}。",
+                       f"On {day(p.date, lang)}, I bought a {what} from {seller}{via}{tail}{sold}."))
     ]
     symptoms = ("、" if lang != "en" else ", ").join(label("symptom", s, lang) for s in f.symptoms)
-    desc = _t(lang, f"（{f.description}）", f" ({f.description})") if f.description else ""
-    fault = _t(lang, f"{f.first_noticed}，该设备出现{symptoms or '故障'}{desc}", f"On {f.first_noticed}, the device showed {symptoms or 'a fault'}{desc}")
+    desc = paren(f.description, lang)
+    if symptoms:
+        fault = _t(lang, f"{day(f.first_noticed, lang)}，该设备出现{symptoms}{desc}",
+                   f"On {day(f.first_noticed, lang)}, the device showed {symptoms}{desc}")
+    else:
+        fault = _t(lang, f"{day(f.first_noticed, lang)}，本人发现：{clean(f.description) or '商品存在问题'}",
+                   f"On {day(f.first_noticed, lang)}, I found: {clean(f.description) or 'a problem with the goods'}")
     if str(f.cause) == "normal_use":
         fault += _t(lang, "，系正常使用中发生", ", in normal use")
     if str(f.service_inspection) == "quality_problem":
@@ -203,10 +320,15 @@ def facts(case: Case, lang: str) -> list[str]:
         fault += _t(lang, "；经营者已承认该批次存在质量问题", "; the business has acknowledged a problem with this batch")
     elif batch == "recall":
         fault += _t(lang, "；该批次产品已公告召回", "; a recall of this batch has been announced")
+    if str(pr.found_condition) != "as_sold":
+        found = label("found_condition", pr.found_condition, lang)
+        how = label("condition_evidence", pr.condition_evidence, lang) if str(pr.condition_evidence) != "none" else ""
+        fault += _t(lang, f"；{how}显示该商品实为{found}" if how else f"；该商品实为{found}",
+                    f"; {how} shows it is in fact {found}" if how else f"; it is in fact {found}")
     dated.append((f.first_noticed, 1, fault + _t(lang, "。", ".")))
     h = case.harm
     if h.personal_injury or h.other_property_damage:
-        hd = h.description or _t(lang, "人身伤害或其他财产损害", "injury or damage to other property")
+        hd = clean(h.description) or _t(lang, "人身伤害或其他财产损害", "injury or damage to other property")
         dated.append((f.first_noticed, 2, _t(lang, f"该故障造成{hd}。", f"The fault caused {hd}.")))
     for i, x in enumerate(case.interactions):
         dated.append((x.date, 3 + i, _interaction(x, lang)))
@@ -217,97 +339,396 @@ def facts(case: Case, lang: str) -> list[str]:
             bits.append(_t(lang, f"同批次（{c.production_batch}）", f"batch {c.production_batch}"))
         syms = ("、" if lang != "en" else ", ").join(label("symptom", s, lang) for s in c.symptoms)
         remedy = label("remedy", c.remedy, lang) if c.remedy else _t(lang, "处理", "a remedy")
-        target = _t(lang, f"（{c.target_model}）", f" ({c.target_model})") if c.target_model else ""
         ratio = _ratio(c.price_ratio, lang) if not (c.price_ratio == 0 and str(c.remedy or "").startswith("free")) else ""
         ratio = _t(lang, f"，{ratio}", f", {ratio}") if ratio else ""
-        src = _t(lang, f"（信息来源：{c.source}）", f" (source: {c.source})") if c.source else ""
-        out.append(_t(lang, f"据了解，另有{'、'.join(bits)}、出现{syms or '相同故障'}的消费者获得了{remedy}{target}{ratio}{src}。",
-                      f"Reportedly, another consumer ({', '.join(bits)}) with {syms or 'the same fault'} received {remedy}{target}{ratio}{src}."))
+        inside = [clean(c.target_model)] if c.target_model else []
+        if c.source:
+            inside.append(_t(lang, f"信息来源：{clean(c.source)}", f"source: {clean(c.source)}"))
+        more = paren(_t(lang, "；", "; ").join(inside), lang)
+        out.append(_t(lang, f"据了解，另有{'、'.join(bits)}、出现{syms or '相同故障'}的消费者获得了{remedy}{more}{ratio}。",
+                      f"Reportedly, another consumer ({', '.join(bits)}) with {syms or 'the same fault'} received {remedy}{more}{ratio}."))
     return out
 
 
+# ---- who the letter speaks to ----------------------------------------------------------------------------
+
 _THIRD_PERSON_EN = ((re.compile(r"\b[Yy]ou have\b"), "the business has"), (re.compile(r"\b[Yy]ou are\b"), "the business is"),
                     (re.compile(r"\bYour\b"), "The business's"), (re.compile(r"\byour\b"), "the business's"),
-                    (re.compile(r"\bYou\b"), "The business"), (re.compile(r"\byou\b"), "the business"))
+                    (re.compile(r"\b[Yy]ou must\b"), "the business must"), (re.compile(r"\b[Yy]ou\b"), "the business"))
 
 
-def third_person(text: str, lang: str) -> str:
-    """A complaint speaks of the business to the regulator, not to it: 贵方 becomes 被投诉方."""
+def third_person(text: str, lang: str, who: str = "") -> str:
+    """A complaint speaks of the business to the regulator, not to it: 贵方 becomes 被投诉人 (or `who`)."""
     if lang != "en":
-        return text.replace("贵方", "被投诉方")
+        return text.replace("贵平台", who or "被投诉人").replace("贵方", who or "被投诉人")
     for pattern, repl in _THIRD_PERSON_EN:
         text = pattern.sub(repl, text)
     return text
 
 
-def _basis(f: Finding, v: Verdict, lang: str, kind: str) -> Basis:
-    application = f.application if kind == "demand" else third_person(f.application, lang)
+def _basis(f: Finding, lang: str, kind: str, to: str, quoter: Quoter, warranty: int | None) -> Basis:
+    application = f.application
+    if to == "manufacturer" and f.id == "crpl24.repair_replace_in_warranty":
+        months = _t(lang, f"（{warranty}个月）", f" ({warranty} months)") if warranty else ""
+        application = phrases.MANUFACTURER_WARRANTY(lang).format(months=months)
+    if to == "manufacturer" and f.id == "crpl24.repair_replace_after_warranty":
+        application = phrases.MANUFACTURER_AFTER_WARRANTY(lang)
+    if to == "platform" and f.id != "crpl44.platform_liability":
+        application = third_person(application, lang, _t(lang, "销售者", "the seller"))
+    if kind == "complaint":
+        application = third_person(application, lang)
     if f.strength == "arguable" and "本人认为" not in application and "I hold" not in application:
         lead = phrases.ARGUABLE_LEAD(lang)
         application = lead + (application[0].lower() + application[1:] if lang == "en" else application)
-    keys = f.quotes or f.cites
-    covered = {":".join(k.split(":")[:2]) for k in keys}
-    see_also = [_quote(k, lang).label for k in f.cites if ":".join(k.split(":")[:2]) not in covered]
-    return Basis(title=f.title, strength=f.strength, quotes=[_quote(k, lang) for k in keys], see_also=see_also,
-                 application=application, finding=f.id)
+    seller_only = phrases.SELLER_CONTRACT_ARTICLES if to == "manufacturer" else frozenset()  # L15
+    keys = [k for k in (f.quotes or f.cites) if _article(k) not in seller_only]
+    covered = {_article(k) for k in keys}
+    see_also = []
+    for k in f.cites:
+        if _article(k) in covered or _article(k) in seller_only:
+            continue
+        covered.add(_article(k))
+        see_also.append(quoter.label(_article(k)))
+    return Basis(title=f.title, strength=str(f.strength), quotes=[quoter(k) for k in keys], see_also=see_also,
+                 application=cn_dates(application, lang), finding=f.id)
 
 
-def _newer_to_others(case: Case) -> bool:
-    return any(str(c.remedy) == "free_replacement_newer_model" for c in case.comparators)
+# ---- what is demanded ------------------------------------------------------------------------------------
 
 
-def _demand(case: Case, demand: str, lang: str) -> str:
-    text = phrases.DEMANDS[demand](lang)
-    if demand == "free_replacement_newer_model" and _newer_to_others(case):
-        text += phrases.NEWER_AS_OTHERS(lang)
+def _argued(d: DemandSupport) -> bool:
+    return d.basis == "right" and str(d.strength) in ARGUED
+
+
+def _newer_to_others(case: Case) -> str:
+    targets = [c.target_model for c in case.comparators if str(c.remedy) == "free_replacement_newer_model"]
+    return next((t for t in targets if t), "") if targets else ""
+
+
+def _remedy_line(case: Case, v: Verdict, lang: str) -> list[str]:
+    """The device remedy as one demand: refund when given outright, else repair or a same-model replacement
+    with the refund as its fallback (LEGAL_SPEC §2a). Alternatives, so one line; never a repair of a device
+    that endangers its user when the refund is given outright (L14)."""
+    rights = {d.demand: d for d in v.demands if _argued(d) and d.demand in REMEDIES}
+    asked = [str(d) for d in case.demands]
+    refund = rights.get("refund")
+    outright = bool(refund) and (any(fid not in REPAIR_FINDINGS for fid in refund.findings)
+                                 or case.product.same_model_available is False)
+    fix = [d for d in ("free_repair", "free_replacement_same_model") if d in rights]
+    if len(fix) == 2 and "free_replacement_same_model" in asked and (
+            "free_repair" not in asked or asked.index("free_replacement_same_model") < asked.index("free_repair")):
+        fix.reverse()  # the consumer's own order
+    wants_fix = any(d in asked for d in ("free_repair", "free_replacement_same_model"))
+    reduce = "price_reduction" in rights
+    if outright and (not fix or "refund" in asked or not wants_fix):
+        return [phrases.DEMAND_REFUND(lang)]
+    if not fix:
+        return [phrases.DEMAND_PRICE_REDUCTION(lang)] if reduce else []
+    line = phrases.DEMAND_FIX[tuple(fix)](lang)
+    if refund and not outright:
+        line += phrases.REFUND_FALLBACK(lang)
+    elif outright or reduce:
+        line += phrases.RESERVE[(outright, reduce)](lang)
+    return [line]
+
+
+def _fallback_request(v: Verdict) -> bool:
+    """A refund given only as a request (the same model's availability unknown) rides on the repair line."""
+    return any(d.demand == "refund" and d.basis == "request" and set(d.findings) <= set(REPAIR_FINDINGS)
+               for d in v.demands)
+
+
+def _demands(case: Case, v: Verdict, lang: str) -> tuple[list[str], list[str], bool]:
+    """Numbered as-of-right demands, then the requests (marked), and whether compensation carries the
+    losses list."""
+    legal = _remedy_line(case, v, lang)
+    rights = {d.demand: d for d in v.demands if _argued(d)}
+    losses = False
+    for demand in ORDER:
+        if demand not in rights:
+            continue
+        if demand == "compensation":
+            legal.append(_compensation(case, v, lang))
+            losses = bool(case.losses) and "civil_code584.losses" in rights[demand].findings
+        else:
+            legal.append(phrases.DEMANDS[demand](lang))
+    requests: list[str] = []
+    if legal and _fallback_request(v) and "refund" not in rights:
+        requests.append(phrases.REQUEST_REFUND_FALLBACK(lang))
+    for d in v.demands:
+        if not d.requested or d.demand in rights or (d.demand == "refund" and requests):
+            continue
+        if d.basis == "request" or (d.basis == "none" and d.demand in phrases.DEMANDS):
+            text = phrases.DEMANDS[d.demand](lang)
+            target = _newer_to_others(case)
+            if d.demand == "free_replacement_newer_model" and target:
+                text = phrases.NEWER_AS_OTHERS(lang).format(model=target)
+            requests.append(text)
+    return legal, requests, losses
+
+
+def _compensation(case: Case, v: Verdict, lang: str) -> str:
+    fraud = v.finding("crpl55.fraud")
+    parts = []
+    if v.finding("civil_code584.losses") and case.losses:
+        total = sum(x.amount for x in case.losses)
+        parts.append(phrases.COMPENSATE_LOSSES(lang).format(total=money(total, lang)))
+    elif v.finding("pql41.producer_liability"):
+        parts.append(phrases.DEMANDS["compensation"](lang))
+    if fraud and fraud.strength in ARGUED:
+        price = case.product.price
+        if price:
+            amount = max(price * 3, 500.0)
+            parts.append(phrases.COMPENSATE_FRAUD(lang).format(price=money(price, lang), amount=money(amount, lang)))
+        else:
+            parts.append(phrases.COMPENSATE_FRAUD_NO_PRICE(lang))
+    return _t(lang, "；并", "; and ").join(parts) if parts else phrases.DEMANDS["compensation"](lang)
+
+
+def _loss_lines(case: Case, lang: str) -> tuple[list[str], str]:
+    lines = []
+    for x in case.losses:
+        bits = [label("loss_kind", x.kind, lang), money(x.amount, lang)]
+        extra = [clean(x.note)] if x.note else []
+        if x.date:
+            extra.append(day(x.date, lang))
+        extra.append(phrases.LOSS_EVIDENCE[x.evidence is True](lang))
+        sep = _t(lang, "，", ", ")
+        lines.append(" ".join(bits) + paren(sep.join(e for e in extra if e), lang))
+    total = money(sum(x.amount for x in case.losses), lang) if case.losses else ""
+    return lines, total
+
+
+# ---- evidence, sending, notes ----------------------------------------------------------------------------
+
+
+def _evidence(case: Case, v: Verdict, lang: str) -> list[str]:
+    """What this case has, item by item: a list the business can check against its own records."""
+    E = phrases.EVIDENCE
+    p, f = case.purchase, case.fault
+    out = [E["purchase"](lang).format(order=_t(lang, f"订单号{p.order_number}的", f"order {p.order_number}: ")
+                                        if p.order_number else "")]
+    out.append(E["device"](lang).format(serial=_t(lang, f"（序列号{case.product.serial}）", f" (serial {case.product.serial})")
+                                        if case.product.serial else ""))
+    if f.symptoms:
+        out.append(E["fault"](lang))
+    if str(f.service_inspection) != "none":
+        out.append(E["inspection"](lang).format(result=label("inspection", f.service_inspection, lang)))
+    contacts = [x for x in case.interactions if str(x.kind) not in ("return_request", "consumer_demand")]
+    if contacts:
+        sep = _t(lang, "、", "; ")
+        out.append(E["interactions"](lang).format(listed=sep.join(_contact(x, lang) for x in contacts)))
+    for x in case.interactions:
+        if str(x.kind) == "return_request":
+            out.append(E["return_request"](lang).format(date=day(x.date, lang)))
+        elif str(x.kind) == "consumer_demand":
+            out.append(E["consumer_demand"](lang).format(date=day(x.date, lang)))
+    batch = str(f.batch_evidence)
+    if batch != "none":
+        out.append(E[f"batch_{batch}"](lang).format(n=f.similar_reports or ""))
+    for c in case.comparators:
+        what = label("remedy", c.remedy, lang) if c.remedy else _t(lang, "处理", "a remedy")
+        src = clean(c.source) or _t(lang, "来源待补充", "source to be added")
+        out.append(E["comparator"](lang).format(what=what + paren(c.target_model, lang), source=src))
+    if case.harm.personal_injury:
+        out.append(E["injury"](lang))
+    if case.harm.other_property_damage:
+        out.append(E["property"](lang))
+    for x in case.losses:
+        if x.evidence:
+            out.append(E["loss"](lang).format(what=label("loss_kind", x.kind, lang) + paren(x.note, lang),
+                                              amount=money(x.amount, lang)))
+    if str(case.product.condition_evidence) != "none":
+        out.append(E["condition"](lang).format(what=label("condition_evidence", case.product.condition_evidence, lang)))
+    return out
+
+
+def _no_reason(case: Case, v: Verdict, lang: str) -> str:
+    """When the return was asked for, the seven-day end the verdict gives, and who pays the return shipping
+    (§2a: say so)."""
+    end = _deadline(v, "return.no_reason")
+    asked = next((x.date for x in case.interactions if str(x.kind) == "return_request"), None)
+    if end is None or asked is None:
+        return ""
+    return phrases.NO_REASON_LINE(lang).format(asked=day(asked, lang), end=day(end.date, lang))
+
+
+def _contact(x: Interaction, lang: str) -> str:
+    who = x.party or _t(lang, "经营者", "the business")
+    on = day(x.date, lang)
+    if str(x.kind) == "inquiry":
+        return _t(lang, f"{on}本人向{who}询问", f"{on}: my inquiry to {who}")
+    if str(x.kind) == "return_request":
+        return _t(lang, f"{on}本人提出退货", f"{on}: I asked to return the goods")
+    if str(x.kind) == "consumer_demand":
+        return _t(lang, f"{on}本人提出书面要求", f"{on}: my written demand")
+    if str(x.kind) == "other" and x.note:
+        return _t(lang, f"{on}{who}：{clean(x.note)}", f"{on}: {who}: {clean(x.note)}")
+    return _t(lang, f"{on}{who}{label('interaction_kind', x.kind, lang)}", f"{on}: {who}, {label('interaction_kind', x.kind, lang)}")
+
+
+def _deadline(v: Verdict, did: str):  # noqa: ANN202 - a Deadline or None
+    return next((d for d in v.deadlines if d.id == did), None)
+
+
+def _sending(v: Verdict, lang: str, platform: bool) -> list[str]:
+    """How to send it and why (issue 13 item 8): proof of receipt, and the interruption of the limitation."""
+    out = [phrases.SEND_HOW_PLATFORM(lang) if platform else phrases.SEND_HOW(lang)]
+    out.append(phrases.SEND_WHY(lang))
+    lim = _deadline(v, "limitation.contract")
+    if lim is not None:
+        text = phrases.LIMITATION(lang).format(date=day(lim.date, lang), start=day(lim.start, lang))
+        for a in lim.arguments:
+            text += _t(lang, "；", "; ") + clean(cn_dates(a.why, lang))
+        out.append(text + _t(lang, "。", "."))
+    return out
+
+
+def _notes(case: Case, v: Verdict, lang: str) -> list[str]:
+    """What the writer must check before sending: said beside the letter, never inside it."""
+    out: list[str] = []
+    seven = _deadline(v, "return.seven_days")
+    if seven is not None and v.finding("crpl24.return_7_days"):
+        moved = "".join(_t(lang, f"；{clean(cn_dates(a.why, lang))}", f"; {a.why}") for a in seven.arguments)
+        key = "passed" if seven.passed else "open"
+        out.append(phrases.NOTE_SEVEN_DAYS[key](lang).format(end=day(seven.date, lang), moved=moved))
+    ret = _deadline(v, "return.no_reason")
+    if ret is not None:
+        out.append(phrases.NOTE_NO_REASON(lang).format(date=day(ret.date, lang)))
+    for d in v.deadlines:
+        if d.id == "limitation.product_liability" and not d.passed:
+            out.append(phrases.NOTE_PRODUCT_LIABILITY(lang).format(date=day(d.date, lang)))
+    if case.purchase.for_personal_use is False:
+        out.append(phrases.NOTE_NOT_CONSUMER(lang))
+    for n in v.notes:
+        if n.kind in ("self_operated", "law_in_force"):
+            out.append(cn_dates(n.text, lang))
+    return out
+
+
+# ---- the annex -------------------------------------------------------------------------------------------
+
+
+def _annex(argued: list[Finding], lang: str) -> list[Annex]:
+    """The reasoning in reader language: each step's sentence and the articles it rests on, by name; the
+    case-file field names and rule ids stay in `--format json` (issue 13 item 10)."""
+    out = []
+    for f in argued:
+        steps = []
+        for s in f.trace:
+            names = []
+            for k in s.cites:
+                try:
+                    names.append(laws.lookup(k).short_label if lang != "en" else laws.lookup(k).heading_en)
+                except KeyError:
+                    continue
+            text = cn_dates(s.because, lang).rstrip("。.")
+            text = re.sub(r"（[a-z0-9_]+\.[a-z0-9_.]+）|\([a-z0-9_]+\.[a-z0-9_.]+\)", "", text)
+            if names:
+                on = _t(lang, f"依据：{'、'.join(dict.fromkeys(names))}", f"on: {'; '.join(dict.fromkeys(names))}")
+                if text.endswith(("）", ")")):  # one bracket, not two side by side
+                    text = text[:-1] + _t(lang, f"；{on}）", f"; {on})")
+                else:
+                    text += paren(on, lang)
+            steps.append(text + _t(lang, "。", "."))
+        out.append(Annex(title=f.title, steps=steps))
+    return out
+
+
+# ---- the 12315 form's 投诉内容 ----------------------------------------------------------------------------
+
+
+def _summary(case: Case, v: Verdict, argued: list[Finding], demands: list[str], requests: list[str],
+             respondent: str, lang: str, to: str = "seller") -> str:
+    """The complaint in at most 500 characters: facts, what is asked, the articles by name only."""
+    p, f = case.purchase, case.fault
+    what = device_name(case, lang)
+    symptoms = "、".join(label("symptom", s, lang) for s in f.symptoms) if lang != "en" else \
+        ", ".join(label("symptom", s, lang) for s in f.symptoms)
+    names = _law_names([k for fd in argued for k in (fd.quotes or fd.cites)
+                        if not (to == "manufacturer" and _article(k) in phrases.SELLER_CONTRACT_ARTICLES)], lang)  # L15
+    asked = _t(lang, "；", "; ").join(d.rstrip("。；;.") for d in demands)
+    if requests:
+        asked += _t(lang, "；另协商请求：", "; and, as a settlement request: ") + _t(lang, "；", "; ").join(requests)
+    if lang == "en":
+        fault = f"On {day(f.first_noticed, lang)} it showed {symptoms}" if symptoms else f"On {day(f.first_noticed, lang)} I found: {clean(f.description)}"
+        head = f"On {day(p.date, lang)} I bought a {what} from {respondent}. {fault}."
+    else:
+        fault = f"{day(f.first_noticed, lang)}出现{symptoms}" if symptoms else f"{day(f.first_noticed, lang)}发现{clean(f.description) or '商品存在问题'}"
+        head = f"本人于{day(p.date, lang)}向被投诉人购买{what}，{fault}。"
+    steps = [_short_interaction(x, lang) for x in case.interactions]
+    # The articles in a sentence of their own: beside the demands they would read as giving each of them.
+    law = _t(lang, f"涉及的法律规定：{'；'.join(names)}。" if names else "", f"Provisions concerned: {'; '.join(names)}. " if names else "")
+    tail = _t(lang, f"投诉请求：{asked}。{law}", f"I ask the business to: {asked}. {law}")
+    # Drop the oldest contacts first until it fits; the demand and the articles always stay.
+    while True:
+        text = head + "".join(steps) + tail
+        if len(text) <= SUMMARY_LIMIT or not steps:
+            break
+        steps.pop(0)
+    if len(text) > SUMMARY_LIMIT:
+        text = (head + _t(lang, f"投诉请求：{asked}。", f"I ask the business to: {asked}."))[:SUMMARY_LIMIT]
     return text
 
 
-def _grounded(case: Case, demand: str, argued_ids: set[str]) -> bool:
-    """An argued finding that gives this demand itself (letters.grounds), not only supports it."""
-    if demand == "free_replacement_newer_model" and not _newer_to_others(case):
-        return False
-    return bool(GROUNDS.get(demand, frozenset()) & argued_ids)
+def _law_names(keys: list[str], lang: str) -> list[str]:
+    """The articles by name only, grouped by law in first-cited order: 《消费者权益保护法》第八条、第九条."""
+    by_law: dict[str, set] = {}
+    for k in keys:
+        c = laws.lookup(_article(k))
+        by_law.setdefault(c.law.short if lang != "en" else c.law.short_en, set()).add((c.article.number, c.article.heading))
+    if lang == "en":
+        return [f"{law} art. {', '.join(str(n) for n, _ in sorted(arts))}" for law, arts in by_law.items()]
+    return [f"《{law}》" + "、".join(h for _, h in sorted(arts)) for law, arts in by_law.items()]
 
 
-def _demands(case: Case, v: Verdict, argued: list[Finding], lang: str) -> tuple[list[str], list[str]]:
-    """Numbered legal demands (supported by an argued finding), and plain requests (no legal support)."""
-    argued_ids = {f.id for f in argued}
-    legal: list[str] = []
-    requests: list[str] = []
-    remedies = ("free_repair", "free_replacement_same_model", "free_replacement_newer_model", "refund")
-    requested = [d for d in v.demands if d.requested]
-    for d in requested:
-        (legal if _grounded(case, d.demand, argued_ids) else requests).append(_demand(case, d.demand, lang))
-    asked_remedy = any(d.demand in remedies and _grounded(case, d.demand, argued_ids) for d in requested)
-    for d in v.demands:
-        if d.requested or not _grounded(case, d.demand, argued_ids):
-            continue
-        if d.demand in remedies and asked_remedy:
-            continue  # the consumer chose the remedy; do not add competing ones
-        if d.demand in remedies:
-            asked_remedy = True
-        if d.demand == "policy_disclosure" or d.demand in remedies:
-            legal.append(_demand(case, d.demand, lang))
-    if "crpl24.costs" in argued_ids:
-        legal.append(phrases.COSTS(lang))
-    return legal, requests
+def _short_interaction(x: Interaction, lang: str) -> str:
+    text = _contact(x, lang)
+    if str(x.kind) == "offer" and x.remedy:
+        text += paren(label("remedy", x.remedy, lang), lang)
+    return text + _t(lang, "。", ". ")
 
 
-def _evidence(case: Case, lang: str) -> list[str]:
-    keys = ["purchase", "fault"]
-    if str(case.fault.service_inspection) != "none":
-        keys.append("inspection")
-    if case.interactions:
-        keys.append("interactions")
-    if str(case.fault.batch_evidence) != "none":
-        keys.append("batch")
-    if case.comparators:
-        keys.append("comparators")
-    if case.harm.personal_injury or case.harm.other_property_damage:
-        keys.append("harm")
-    keys.append("serial")
-    return [phrases.EVIDENCE[k](lang) for k in keys]
+# ---- the letter ------------------------------------------------------------------------------------------
+
+
+def nothing_to_demand(v: Verdict, lang: str) -> str | None:
+    """Why there is no demand letter, or None: no finding gives anything as of right or as a request (L15)."""
+    if any(_argued(d) or d.basis == "request" for d in v.demands):
+        return None
+    return phrases.NO_LETTER(lang)
+
+
+def _addressee(case: Case, v: Verdict, to: str, lang: str) -> tuple[str, str, str, str, str]:
+    """(to, name, role, address, other party). A platform that cannot name its seller is written to
+    (消保法第四十四条); a platform's own store is the seller itself (电子商务法第三十七条第二款)."""
+    p = case.purchase
+    seller = p.seller_registered_name or p.seller
+    shop = p.seller if p.seller_registered_name and p.seller and p.seller not in p.seller_registered_name else ""
+    maker = p.manufacturer or case.product.brand
+    platform_liable = v.finding("crpl44.platform_liability") is not None
+    if to == "seller" and platform_liable and p.platform:
+        to = "platform"
+    if to == "platform":
+        if not p.platform:
+            raise InputError([_t(lang, "purchase.platform: 缺少电商平台名称，无法向平台发函（或改用 --to seller）",
+                                 "purchase.platform: the platform's name is missing (or use --to seller)")])
+        return to, p.platform, label_role("platform", lang), "", p.seller or ""
+    if to == "seller":
+        if not seller:
+            raise InputError([_t(lang, "purchase.seller: 缺少销售者名称，无法向销售者发函（或改用 --to manufacturer）",
+                                 "purchase.seller: the seller's name is missing, so the letter has no addressee "
+                                 "(or use --to manufacturer)")])
+        role = label_role("seller", lang)
+        if any(n.kind == "self_operated" for n in v.notes):
+            role = _t(lang, "销售者，平台自营", "seller, the platform's own store")
+        if shop:
+            role += _t(lang, f"，店铺：{clean(shop)}", f", shop: {shop}")
+        return to, seller, role, p.seller_address or "", maker or ""
+    if not maker:
+        raise InputError([_t(lang, "purchase.manufacturer: 缺少生产者名称（也没有 product.brand），无法向生产者发函",
+                             "purchase.manufacturer: the manufacturer's name is missing (and so is product.brand)")])
+    return to, maker, label_role("manufacturer", lang), "", seller or ""
 
 
 def build(case: Case, v: Verdict, *, kind: str = "demand", to: str = "seller", lang: str = "zh",
@@ -316,91 +737,83 @@ def build(case: Case, v: Verdict, *, kind: str = "demand", to: str = "seller", l
         raise InputError([_t(lang, f"--kind: 值 '{kind}' 无效，允许：demand、complaint",
                              f"--kind: '{kind}' is invalid; allowed: demand, complaint")])
     if to not in ADDRESSEES:
-        raise InputError([_t(lang, f"--to: 值 '{to}' 无效，允许：seller、manufacturer",
-                             f"--to: '{to}' is invalid; allowed: seller, manufacturer")])
+        raise InputError([_t(lang, f"--to: 值 '{to}' 无效，允许：seller、manufacturer、platform",
+                             f"--to: '{to}' is invalid; allowed: seller, manufacturer, platform")])
     name = case.consumer.name
     if not name or not name.strip():
         raise InputError([_t(lang, "consumer.name: 缺少必填字段——维权函和投诉文本需要写明您的姓名",
                              "consumer.name: required for a letter — the letter must say who writes it")])
-    seller = case.purchase.seller
-    maker = case.purchase.manufacturer or case.product.brand
-    if to == "seller":
-        addressee, other = seller, maker
-        if not addressee:
-            raise InputError([_t(lang, "purchase.seller: 缺少销售者名称，无法向销售者发函（或改用 --to manufacturer）",
-                                 "purchase.seller: the seller's name is missing, so the letter has no addressee "
-                                 "(or use --to manufacturer)")])
-    else:
-        addressee, other = maker, seller
-        if not addressee:
-            raise InputError([_t(lang, "purchase.manufacturer: 缺少生产者名称（也没有 product.brand），无法向生产者发函",
-                                 "purchase.manufacturer: the manufacturer's name is missing (and so is product.brand)")])
-    argued = [f for f in v.findings if f.strength in ARGUED]
-    legal, requests = _demands(case, v, argued, lang)
+    if kind != "goodwill":
+        why = nothing_to_demand(v, lang)
+        if why:
+            raise NoLetter(why)
+    to, addressee, role, address, other = _addressee(case, v, to, lang)
+    quoter = Quoter(lang)
+    argued = [f for f in v.findings if f.strength in ARGUED] if kind != "goodwill" else []
+    if to == "platform":  # the platform's liability first: it is why the letter goes to the platform
+        argued.sort(key=lambda f: f.id != "crpl44.platform_liability")
+    legal, requests, with_losses = _demands(case, v, lang) if kind != "goodwill" else ([], [], False)
+    respondent = third_person("", lang)
     if kind == "complaint":
         legal = [third_person(d, lang) for d in legal]
         requests = [third_person(d, lang) for d in requests]
-    contract = next(d for d in v.deadlines if d.id == "limitation.contract")
-    # SAMR counts three years from when the consumer knew or should have known of the harm: the earlier of
-    # the fault and the first refusal, so the date we give is never later than the one SAMR may apply.
-    start = min(dt.date.fromisoformat(contract.start), case.fault.first_noticed)
-    complaint_by = add_months(start, 36).isoformat()
-    pr = case.product
-    rows = [
-        (_t(lang, "商品名称", "Product"), product_name(case, lang)),
-        (_t(lang, "商品类别", "Category"), label("category", pr.category, lang)),
-    ]
+    only_no_reason = bool(argued) and {f.id for f in argued} <= {"crpl25.no_reason_return", "crpl48.refusal_liability",
+                                                                 "crpl56.report_to_regulator"}
+    short = only_no_reason and kind == "demand"
+    if short:  # a short letter (issue 11 item 5): the return, the refusal, the date; no escalation articles
+        argued = [f for f in argued if f.id != "crpl56.report_to_regulator"]
+    basis = [_basis(f, lang, kind, to, quoter, case.purchase.warranty_months) for f in argued]
+    penalties = quoter("crpl_penalties:8") if any(f.id == "crpl56.report_to_regulator" for f in argued) else None
+    channels_quote = quoter("crpl:39:1")
+    samr = _deadline(v, "complaint.samr")
+    pr, p = case.product, case.purchase
+    rows = [(_t(lang, "商品名称", "Product"), product_name(case, lang)),
+            (_t(lang, "商品类别", "Category"), label("category", pr.category, lang))]
     if pr.production_batch:
         rows.append((_t(lang, "生产批次", "Production batch"), pr.production_batch))
     if pr.serial:
         rows.append((_t(lang, "序列号", "Serial number"), pr.serial))
-    rows.append((_t(lang, "购买日期", "Bought on"), case.purchase.date.isoformat()))
-    if case.purchase.channel:
-        rows.append((_t(lang, "购买渠道", "Channel"), label("channel", case.purchase.channel, lang)))
-    if seller:
-        rows.append((_t(lang, "销售者", "Seller"), seller))
+    if p.order_number:
+        rows.append((_t(lang, "订单号", "Order number"), p.order_number))
+    rows.append((_t(lang, "购买日期", "Bought on"), day(p.date, lang)))
+    if p.channel:
+        rows.append((_t(lang, "购买渠道", "Channel"), label("channel", p.channel, lang)))
+    if p.platform:
+        rows.append((_t(lang, "电商平台", "Platform"), p.platform))
     if pr.price is not None:
-        rows.append((_t(lang, "价格", "Price"), _t(lang, f"{pr.price:g}元", f"CNY {pr.price:g}")))
-    annexes = []
-    if annex:
-        for f in argued:
-            annexes.append(Annex(title=f.title, finding=f.id,
-                                 steps=[Step(because=s.because, facts=s.facts, rule=s.rule, cites=s.cites) for s in f.trace]))
-    penalties = _quote("crpl_penalties:8", lang) if v.finding("crpl56.report_to_regulator") and any(
-        f.id == "crpl56.report_to_regulator" for f in argued) else None
-    return Letter(
-        kind=kind, lang=lang, today=today.isoformat(), consumer=name.strip(),
+        rows.append((_t(lang, "价格", "Price"), money(pr.price, lang)))
+    resp = [(_t(lang, "名称", "Name"), addressee), (_t(lang, "身份", "Role"), role)]
+    if address:
+        resp.append((_t(lang, "地址", "Address"), address))
+    elif to != "manufacturer":
+        resp.append((_t(lang, "地址", "Address"), _t(lang, "（请填写营业执照或店铺页面上的地址）", "(fill in from the business licence or shop page)")))
+    if other and other != addressee:
+        resp.append((_t(lang, "相关经营者", "Other business"), other))
+    loss_lines, loss_total = _loss_lines(case, lang) if with_losses else ([], "")
+    letter = Letter(
+        kind=kind, lang=lang, today=day(today, lang), consumer=name.strip(),
         phone=case.consumer.phone or "", address=case.consumer.address or "", region=case.consumer.region or "",
-        addressee=addressee, addressee_role=label_role(to, lang), other_party=other or "",
-        product=product_name(case, lang),
-        product_rows=rows, facts=facts(case, lang), basis=[_basis(f, v, lang, kind) for f in argued],
-        demands=legal, requests=requests, reply_by=(today + dt.timedelta(days=15)).isoformat(),
-        penalties=penalties, channels_quote=_quote("crpl:39:1", lang), channels=[c.how for c in v.channels],
-        evidence=_evidence(case, lang), complaint_by=complaint_by, complaint_from=start.isoformat(),
-        notice=v.notice, annex=annexes, notes=_notes(case, v, argued, today, lang),
+        addressee=addressee, addressee_role=role, addressee_address=address, other_party=other,
+        product=product_name(case, lang), device=device_name(case, lang),
+        product_rows=rows, facts=[third_person(x, lang) if kind == "complaint" else x for x in facts(case, lang)],
+        basis=basis,
+        demands=legal, losses=loss_lines, losses_total=loss_total, requests=requests,
+        reply_by=day(today + dt.timedelta(days=15), lang),
+        penalties=penalties, channels_quote=channels_quote,
+        evidence=_evidence(case, v, lang),
+        complaint_by=day(samr.date, lang) if samr else "", complaint_from=day(samr.start, lang) if samr else "",
+        summary="", respondent_rows=resp, demand_lead=(phrases.PLATFORM_LEAD if to == "platform" else phrases.DEMAND_LEAD)(lang), short=short, no_reason=_no_reason(case, v, lang) if short else "",
+        notice=v.notice, sending=_sending(v, lang, to == "platform") if kind != "complaint" else [],
+        annex=_annex(argued, lang) if annex else [], notes=_notes(case, v, lang),
         consumer_law=case.purchase.for_personal_use is not False,
     )
+    if kind == "complaint":
+        letter.summary = _summary(case, v, argued, legal, requests, respondent, lang, to)
+    return letter
 
 
-def _notes(case: Case, v: Verdict, argued: list[Finding], today: dt.date, lang: str) -> list[str]:
-    """What the writer must check before sending: said beside the letter, never inside it."""
-    out: list[str] = []
-    if any(f.id == "crpl24.return_7_days" for f in argued):
-        end = period_end(case.purchase.date, days=7).date
-        if today > end:
-            out.append(phrases.NOTE_SEVEN_DAYS_PASSED(lang).format(end=end.isoformat()))
-        else:
-            out.append(phrases.NOTE_SEVEN_DAYS(lang).format(end=end.isoformat()))
-    for d in v.deadlines:
-        if d.id == "limitation.product_liability" and not d.passed:
-            out.append(phrases.NOTE_PRODUCT_LIABILITY(lang).format(date=d.date))
-    if case.purchase.for_personal_use is False:
-        out.append(phrases.NOTE_NOT_CONSUMER(lang))
-    return out
-
-
-
-_ROLES = {"seller": T("销售者", "seller"), "manufacturer": T("生产者", "manufacturer")}
+_ROLES = {"seller": T("销售者", "seller"), "manufacturer": T("生产者", "manufacturer"),
+          "platform": T("电子商务平台经营者", "e-commerce platform operator")}
 
 
 def label_role(to: str, lang: str) -> str:

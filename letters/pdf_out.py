@@ -1,7 +1,9 @@
 """The letter as a PDF, with its Chinese font embedded (letters/pdf_font.py) so every reader shows it.
 
 One regular face, so emphasis is carried by size. `invariant` pins the document's dates and id: the same
-case gives the same bytes.
+case gives the same bytes. A4, with "第 N 页 共 M 页" at the foot of every page (issue 13 item 7): the total
+is known only when the story is laid out, so the canvas keeps each page until the end and numbers them
+then. Lines break by the Chinese rules (letters/pdf_wrap.py).
 """
 
 from __future__ import annotations
@@ -15,10 +17,39 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import HRFlowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import HRFlowable, SimpleDocTemplate, Spacer
 
 from letters.markup import blocks, plain
 from letters.pdf_font import truetype_subset
+from letters.pdf_wrap import CJKParagraph
+
+PAGE_LABEL = {"zh": "第 {n} 页 共 {m} 页", "en": "Page {n} of {m}"}
+
+
+def _numbered(font: str, label: str) -> type[Canvas]:
+    class NumberedCanvas(Canvas):
+        """Holds every page until save(), then draws the page number and the total on each."""
+
+        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - reportlab's signature
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont(font, 9)
+                self.setFillColor("#555555")
+                self.drawCentredString(A4[0] / 2, 12 * mm, label.format(n=self._pageNumber, m=total))
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
 
 
 def _styles(font: str) -> dict[str, ParagraphStyle]:
@@ -34,10 +65,29 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
-def to_pdf(md: str, *, title: str, author: str) -> bytes:
+class MissingGlyphs(ValueError):
+    """Characters the embedded font cannot draw: they would print as empty boxes (☒) in the letter."""
+
+    def __init__(self, chars: list[str]) -> None:
+        super().__init__("".join(chars))
+        self.chars = chars
+
+
+def _require_glyphs(text: str, font: bytes) -> None:
+    from fontTools.ttLib import TTFont as _Font
+
+    cmap = _Font(io.BytesIO(font)).getBestCmap()
+    missing = sorted({c for c in text if not c.isspace() and ord(c) not in cmap})
+    if missing:
+        raise MissingGlyphs(missing)
+
+
+def to_pdf(md: str, *, title: str, author: str, lang: str = "zh") -> bytes:
     items = blocks(md)
-    text = "".join(plain(b.text) for b in items) + title + author
+    label = PAGE_LABEL["en" if lang == "en" else "zh"]
+    text = "".join(plain(b.text) for b in items) + title + author + label
     data = truetype_subset(text)
+    _require_glyphs(text, data)
     import hashlib
 
     font = "WeiquanSerif-" + hashlib.sha1(data).hexdigest()[:10]  # one registration per distinct subset
@@ -54,9 +104,9 @@ def to_pdf(md: str, *, title: str, author: str) -> bytes:
             text = f"{b.number}. {text}"
         elif b.kind == "ul":
             text = f"· {text}"
-        story.append(Paragraph(text, styles[b.kind]))
+        story.append(CJKParagraph(text, styles[b.kind]))
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, title=title, author=author, leftMargin=25 * mm, rightMargin=25 * mm,
                             topMargin=22 * mm, bottomMargin=22 * mm, invariant=1)
-    doc.build(story)
+    doc.build(story, canvasmaker=_numbered(font, label))
     return buf.getvalue()

@@ -46,6 +46,96 @@ class AnswerError(ValueError):
     """An answer that cannot be used; the message is ready to show, in the user's language."""
 
 
+class Contradiction(AnswerError):
+    """An answer that is fine alone but contradicts an earlier one (a fault noticed before delivery):
+    `other` is the earlier field, which the questionnaire offers to change instead."""
+
+    def __init__(self, message: str, other: str) -> None:
+        super().__init__(message)
+        self.other = other
+
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_APPROX = re.compile(r"^(约|大约|大概|差不多|将近|接近|近|约莫)\s*|\s*(左右|上下|来|多|余|以上)$")
+
+
+def chinese_number(text: str) -> int | None:
+    """二十 → 20, 十五 → 15, 一百二十 → 120, 两 → 2, 十几 → 10 (its least value); None if not one."""
+    text = text.strip().replace("几", "")
+    if not text or any(c not in _DIGITS and c not in _UNITS for c in text):
+        return None
+    total, section, digit = 0, 0, None
+    for c in text:
+        if c in _DIGITS:
+            digit = _DIGITS[c]
+        else:
+            unit = _UNITS[c]
+            if unit == 10000:
+                total += (section + (digit or 0)) * unit
+                section = 0
+            else:
+                section += (1 if digit is None else digit) * unit
+            digit = None
+    return total + section + (digit or 0)
+
+
+def plain_number(text: str) -> tuple[str, bool]:
+    """A number as typed, with 约/左右/多 taken off and Chinese numerals turned into digits:
+    ('20', True) for 约二十; the flag says it was approximate."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    approx = False
+    while (m := _APPROX.search(t)) and m.group(0):
+        t = (t[:m.start()] + t[m.end():]).strip()
+        approx = True
+    if "几" in t:
+        approx = True
+    m = re.match(r"^([零〇一二两三四五六七八九十百千万几]+)(.*)$", t)
+    if m:
+        n = chinese_number(m.group(1))
+        if n is not None:
+            t = f"{n}{m.group(2)}"
+    return t, approx
+
+
+def approximate_note(q: Question, raw: Any, value: Any, lang: str) -> str | None:
+    """What to tell the person when a loose answer was read as a definite value (约20 → 20)."""
+    if not isinstance(raw, str) or value is None or q.type not in ("integer", "number"):
+        return None
+    text, approx = plain_number(raw)
+    if not approx and text == raw.strip():
+        return None
+    shown = f"{value:g}" if isinstance(value, float) else str(value)
+    if "几" in raw:
+        return _t(lang, f"已按 {shown} 记录（“几”按最小值计）", f"recorded as {shown} (the least value)")
+    if approx:
+        return _t(lang, f"已按 {shown} 记录（约数）", f"recorded as {shown} (an approximate answer)")
+    return _t(lang, f"已按 {shown} 记录", f"recorded as {shown}")
+
+
+_PHONE = [re.compile(r"^1[3-9]\d{9}$"),                      # a mainland mobile number
+          re.compile(r"^0\d{2,3}\d{7,8}(转\d{1,6}|-\d{1,6})?$"),  # a landline with its area code
+          re.compile(r"^[48]00\d{7}$"),                       # 400 / 800 service numbers
+          re.compile(r"^(852|853)?[2-9]\d{7}$"),               # Hong Kong and Macao
+          re.compile(r"^(886)?0?9\d{8}$")]                    # Taiwan mobile
+
+
+def phone(text: str, lang: str) -> str:
+    """A phone number as the person wrote it, checked as one: 138 0013 8000, 0311-87654321, +86…."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    digits = re.sub(r"[\s\-()（）]", "", t)
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    elif digits.startswith("0086"):
+        digits = digits[4:]
+    digits = digits.lstrip("+")
+    if not any(p.match(digits) for p in _PHONE):
+        raise AnswerError(_t(lang, f"“{text}”不像电话号码：请填写 11 位手机号（例如 138 0013 8000）或带区号的座机号（例如 0311-87654321）",
+                             f"'{text}' does not look like a phone number: an 11-digit mobile (138 0013 8000) or a landline "
+                             "with its area code (0311-87654321)"))
+    return t
+
+
 def _t(lang: str, zh: str, en: str) -> str:
     return en if lang == "en" else zh
 
@@ -85,7 +175,15 @@ def _date(q: Question, raw: Any, ctx: Context) -> str:
         day = raw
     else:
         text = str(raw).strip()
+        text = unicodedata.normalize("NFKC", text).replace(" ", "")
         m = next((p.match(text) for p in _DATE if p.match(text)), None)
+        month = None if m else next((p.match(text) for p in _MONTH[:4] if p.match(text)), None)
+        if month:
+            y, mo = (int(x) for x in month.groups())
+            raise AnswerError(_t(lang, f"“{text}”只有月份：请补上是哪一天，例如 {y}年{mo}月20日；记不清具体哪天的，"
+                                       f"可以填当月1日（{y}-{mo:02d}-01）",
+                                 f"'{text}' is a month: which day? e.g. {y}-{mo:02d}-20; if you cannot remember, "
+                                 f"give the 1st ({y}-{mo:02d}-01)"))
         if not m:
             raise AnswerError(_t(lang, f"“{text}”不是日期：请按 年-月-日 填写，例如 2024-05-20",
                                  f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2024-05-20"))
@@ -103,8 +201,8 @@ def _date(q: Question, raw: Any, ctx: Context) -> str:
     low = ctx.ref(q.min)
     if low is not None and day < dt.date.fromisoformat(str(low)):
         zh, en = FIELD_NAMES.get(q.min or "", (q.min, q.min))
-        raise AnswerError(_t(lang, f"{day.isoformat()} 早于{zh}（{low}），请检查",
-                             f"{day.isoformat()} is before {en} ({low}); please check"))
+        raise Contradiction(_t(lang, f"{day.isoformat()} 早于{zh}（{low}），请检查",
+                               f"{day.isoformat()} is before {en} ({low}); please check"), str(q.min))
     return day.isoformat()
 
 
@@ -113,7 +211,7 @@ def _month(q: Question, raw: Any, ctx: Context) -> str:
     if isinstance(raw, dt.date):
         y, mo = raw.year, raw.month
     else:
-        text = str(raw).strip()
+        text = unicodedata.normalize("NFKC", str(raw)).strip().replace(" ", "")
         m = next((p.match(text) for p in _MONTH if p.match(text)), None)
         if not m:
             raise AnswerError(_t(lang, f"“{text}”不是月份：请按 年-月 填写，例如 2024-04",
@@ -127,8 +225,9 @@ def _month(q: Question, raw: Any, ctx: Context) -> str:
     high = ctx.ref(q.max)
     if high is not None and month > str(high)[:7]:
         zh, en = FIELD_NAMES.get(q.max or "", (q.max, q.max))
-        raise AnswerError(_t(lang, f"生产批次 {month} 晚于{zh}所在的月份（{str(high)[:7]}），不可能",
-                             f"a batch of {month} is after the month of {en} ({str(high)[:7]}), which is impossible"))
+        raise Contradiction(_t(lang, f"生产批次 {month} 晚于{zh}所在的月份（{str(high)[:7]}），不可能",
+                               f"a batch of {month} is after the month of {en} ({str(high)[:7]}), which is impossible"),
+                            str(q.max))
     return month
 
 
@@ -145,11 +244,11 @@ def _integer(q: Question, raw: Any, ctx: Context) -> int:
     if isinstance(raw, int):
         value = raw
     else:
-        m = re.match(r"^(\d+)\s*(个月|月|起|个|次|件|例)?$", str(raw).strip())
+        m = re.match(r"^(\d{1,9})\s*(个月|月|起|个|次|件|例|年)?$", plain_number(str(raw))[0])
         if not m:
             raise AnswerError(_t(ctx.lang, f"“{raw}”不是整数：请填写数字，例如 12",
                                  f"'{raw}' is not a whole number: type digits, e.g. 12"))
-        value = int(m.group(1))
+        value = int(m.group(1)) * (12 if m.group(2) == "年" and q.id.endswith("months") else 1)
     _range(q, value, ctx)
     return value
 
@@ -158,7 +257,7 @@ def _number(q: Question, raw: Any, ctx: Context) -> float:
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         value = float(raw)
     else:
-        m = re.match(r"^[¥￥]?\s*(\d+(?:\.\d+)?)\s*(元|块|rmb|cny)?$", str(raw).strip(), re.IGNORECASE)
+        m = re.match(r"^[¥￥]?\s*(\d{1,12}(?:\.\d{1,6})?)\s*(元|块|块钱|rmb|cny)?$", plain_number(str(raw))[0], re.IGNORECASE)
         if not m:
             raise AnswerError(_t(ctx.lang, f"“{raw}”不是数字：请填写金额，例如 239 或 239.00",
                                  f"'{raw}' is not a number: type an amount, e.g. 239 or 239.00"))
@@ -174,7 +273,13 @@ def _ratio(q: Question, raw: Any, ctx: Context) -> float:
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         value = float(raw)
     else:
-        text = str(raw).strip().replace(" ", "")
+        text = unicodedata.normalize("NFKC", str(raw)).strip().replace(" ", "")
+        if m := re.fullmatch(r"([一二三四五六七八九])([一二三四五六七八九])?折", text):  # 六折, 六五折
+            text = f"{_DIGITS[m.group(1)]}{'.' + str(_DIGITS[m.group(2)]) if m.group(2) else ''}折"
+        elif m := re.fullmatch(r"(\d)(\d)折", text):  # 65折 is 6.5折
+            text = f"{m.group(1)}.{m.group(2)}折"
+        if text in ("半价",):
+            text = "0.5"
         if text in ("免费", "free"):
             value = 0.0
         elif text in ("原价", "全价", "full", "fullprice"):
@@ -268,9 +373,21 @@ def _multi(q: Question, raw: Any, ctx: Context) -> list[str]:
 
 
 def _text(q: Question, raw: Any, ctx: Context) -> str:
+    """The case model's own text rules (engine/case.py): one line for a name, lines for a description."""
+    from engine.case import LINE_MAX, TEXT_MAX, bad_char
+
     text = str(raw).strip()
-    if len(text) > 2000:
-        raise AnswerError(_t(ctx.lang, "文字过长（最多 2000 个字符）", "too long (at most 2000 characters)"))
+    if q.format == "phone":
+        return phone(text, ctx.lang)
+    multiline = q.id.rsplit(".", 1)[-1] in ("description", "note")
+    most = TEXT_MAX if multiline else LINE_MAX
+    if len(text) > most:
+        raise AnswerError(_t(ctx.lang, f"文字过长（{len(text)} 个字符，最多 {most} 个）",
+                             f"too long ({len(text)} characters, at most {most})"))
+    ch = bad_char(text, multiline)
+    if ch is not None:
+        raise AnswerError(_t(ctx.lang, f"含不允许的字符 U+{ord(ch):04X}（控制字符、分段符或双向排版控制符）；请删去",
+                             f"holds the character U+{ord(ch):04X} (a control, separator or bidi character); remove it"))
     return text
 
 

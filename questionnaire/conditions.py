@@ -11,6 +11,7 @@ counts as possible: better one question too many than a missed claim.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from engine.dates import period_end
@@ -51,6 +52,17 @@ def holds(cond: Any, data: dict[str, Any], loop: str | None = None, index: int |
     if "status" in cond:
         status = _warranty_status(data)
         return status is None or status == cond["status"]
+    if "exists" in cond:  # some item of a loop satisfies `where` (an interaction that was a refusal)
+        items = data.get(cond["exists"]) or []
+        return any(isinstance(x, dict) and holds(cond.get("where"), data, cond["exists"], i) for i, x in enumerate(items))
+    if "within_days" in cond:  # {within_days: 7, field: item.date, of: purchase.date}: at most N days after
+        a, b = get(data, resolve(cond["field"], loop, index)), get(data, resolve(cond["of"], loop, index))
+        if a is None or b is None:
+            return False
+        try:
+            return 0 <= (dt.date.fromisoformat(str(a)) - dt.date.fromisoformat(str(b))).days <= int(cond["within_days"])
+        except ValueError:
+            return False
     value = get(data, resolve(cond["field"], loop, index))
     ok = True
     if "known" in cond:
@@ -65,7 +77,16 @@ def holds(cond: Any, data: dict[str, Any], loop: str | None = None, index: int |
         ok = ok and value not in cond["not_in"]
     if "any_of" in cond:
         ok = ok and isinstance(value, list) and bool(set(value) & set(cond["any_of"]))
+    if "matches" in cond:
+        ok = ok and isinstance(value, str) and re.search(cond["matches"], value) is not None
     return ok
+
+
+def extract(spec: dict[str, Any], data: dict[str, Any], loop: str | None = None, index: int | None = None) -> Any:
+    """An `auto` value taken from another answer: {field: consumer.address, pattern: REGEX} → the match."""
+    value = get(data, resolve(spec["field"], loop, index))
+    m = re.search(spec["pattern"], value) if isinstance(value, str) else None
+    return m.group(0) if m else None
 
 
 def fields(cond: Any, loop: str | None = None, index: int | None = None) -> set[str]:
@@ -82,4 +103,8 @@ def fields(cond: Any, loop: str | None = None, index: int | None = None) -> set[
         out |= {"purchase.date", "fault.first_noticed", "purchase.warranty_months"}
     if "field" in cond:
         out.add(resolve(cond["field"], loop, index))
+    if "of" in cond:
+        out.add(resolve(cond["of"], loop, index))
+    if "exists" in cond:
+        out.add(cond["exists"])
     return out

@@ -19,15 +19,21 @@ _PART = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")
 
 # The case model's key order, so a saved draft reads like CONTRACT.md's example.
 ORDER: dict[str, tuple[str, ...]] = {
-    "": ("version", "consumer", "product", "purchase", "fault", "harm", "interactions", "comparators", "demands"),
+    "": ("version", "consumer", "product", "purchase", "fault", "harm", "interactions", "comparators", "demands",
+         "losses"),
     "consumer": ("name", "phone", "address", "region"),
-    "product": ("brand", "model", "category", "production_batch", "serial", "price"),
-    "purchase": ("date", "channel", "seller", "manufacturer", "for_personal_use", "warranty_months"),
+    "product": ("brand", "model", "category", "production_batch", "serial", "price", "same_model_available",
+                "found_condition", "condition_evidence"),
+    "purchase": ("date", "channel", "platform", "self_operated", "platform_identified_seller",
+                 "non_returnable_confirmed", "sold_as", "order_number", "seller", "seller_registered_name",
+                 "seller_address", "manufacturer", "for_personal_use", "warranty_months"),
     "fault": ("first_noticed", "symptoms", "description", "cause", "service_inspection", "batch_evidence",
               "similar_reports"),
     "harm": ("personal_injury", "other_property_damage", "description"),
     "interactions": ("date", "party", "kind", "remedy", "target_model", "price_ratio", "accepted",
-                     "conditional_refusal", "consumer_consented", "fixed", "topic", "answered", "note"),
+                     "conditional_refusal", "consumer_consented", "fixed", "topic", "answered", "reason",
+                     "goods_intact", "channel", "note"),
+    "losses": ("kind", "amount", "date", "evidence", "note"),
     "comparators": ("model", "production_batch", "symptoms", "remedy", "target_model", "price_ratio", "source"),
 }
 

@@ -17,7 +17,8 @@ import questionary
 from engine.case import Case
 from engine.errors import InputError
 from questionnaire import prompts
-from questionnaire.texts import t
+from questionnaire.draft import get
+from questionnaire.texts import command, t
 
 FORMATS = ("docx", "pdf", "md", "txt")
 
@@ -33,9 +34,9 @@ def verdict_text(case: Case, as_of: Any, lang: str) -> tuple[Any, str]:
 def default_name(case_path: Path, kind: str, fmt: str, lang: str) -> str:
     stem = case_path.stem
     if lang == "en":
-        what = "demand-letter" if kind == "demand" else "complaint"
+        what = {"demand": "demand-letter", "complaint": "complaint"}.get(kind, kind)
     else:
-        what = "维权函" if kind == "demand" else "投诉"
+        what = {"demand": "维权函", "complaint": "投诉", "analysis": "分析"}.get(kind, kind)
     return f"{stem}-{what}.{fmt}"
 
 
@@ -51,13 +52,55 @@ def _letters_api() -> tuple[Any, Any] | str:
     return draft, write
 
 
-def finish(session: Any, case: Case) -> None:
-    """Print the verdict, then offer the documents and write those chosen."""
+def page(text: str) -> None:
+    """The full verdict in a pager ($PAGER, else less or more), so the summary is not scrolled away."""
+    from rich.console import Console
+
+    console = Console(markup=False, emoji=False, highlight=False)
+    with console.pager(styles=False):
+        console.print(text, end="")
+
+
+def save_md(session: Any, verdict: Any) -> None:
+    """Write the full verdict as Markdown, atomically, never over an existing file without asking."""
+    from questionnaire.store import write_atomic
+    from views.verdict_view import render_md
+
     lang = session.lang
-    _, text = verdict_text(case, session.as_of, lang)
-    sys.stdout.write(t("verdict_head", lang))
-    sys.stdout.write(text)
+    name = questionary.text(t("md_file", lang), default=default_name(session.path, "analysis", "md", lang),
+                            validate=lambda s: bool(s.strip()) or t("file_required", lang),
+                            style=prompts.STYLE).unsafe_ask()
+    path = Path(name.strip())
+    if path.exists() and prompts.select(t("letter_exists", lang, path=path),
+                                         [(t("yes", lang), True), (t("no", lang), False)], False, lang,
+                                         back=False) is not True:
+        return
+    try:
+        write_atomic(path, render_md(verdict))
+    except OSError as e:
+        questionary.print(t("letter_failed", lang, why=f"{path}: {e.strerror or e}"), style="fg:#ff5f5f")
+        return
+    questionary.print(t("md_written", lang, path=path), style="bold")
+
+
+def finish(session: Any, case: Case) -> None:
+    """Print the verdict's summary, offer the full text (pager, .md), then the documents."""
+    from views.verdict_view import render_summary
+
+    lang = session.lang
+    verdict, text = verdict_text(case, session.as_of, lang)
+    sys.stdout.write(t("summary_head", lang))
+    sys.stdout.write(render_summary(verdict))
     sys.stdout.flush()
+    while True:
+        what = prompts.select(t("after_summary", lang), [(t("show_full", lang), "full"), (t("save_md", lang), "md"),
+                                                          (t("to_letters", lang), "go")], "full", lang, back=False)
+        if what == "full":
+            page(text)
+        elif what == "md":
+            save_md(session, verdict)
+        else:
+            break
     choice = questionary.select(
         t("letter_offer", lang),
         choices=[questionary.Choice(t("letter_demand", lang), value=("demand",)),
@@ -76,7 +119,7 @@ def finish(session: Any, case: Case) -> None:
             verdict, _ = verdict_text(final, session.as_of, lang)
             for kind in choice:
                 _one(session, final, verdict, kind, api)
-    print(t("done", lang, path=session.path))
+    print(t("done", lang, path=session.path, assess=command("assess", session.path, lang=lang)))
 
 
 def _one(session: Any, case: Case, verdict: Any, kind: str, api: tuple[Any, Any]) -> None:
@@ -84,20 +127,32 @@ def _one(session: Any, case: Case, verdict: Any, kind: str, api: tuple[Any, Any]
     draft_letter, write = api
     to = "seller"
     if kind == "demand":
-        to = questionary.select(t("letter_to", lang), choices=[
-            questionary.Choice(t("to_seller", lang), value="seller"),
-            questionary.Choice(t("to_manufacturer", lang), value="manufacturer")],
-            style=prompts.STYLE, use_shortcuts=True, instruction=t("select_hint", lang)).unsafe_ask()
-    fmt = questionary.select(t("letter_format", lang), choices=list(FORMATS), style=prompts.STYLE,
-                             use_shortcuts=True, instruction=t("select_hint", lang)).unsafe_ask()
+        to = prompts.select(t("letter_to", lang), [(t("to_seller", lang), "seller"),
+                                                   (t("to_manufacturer", lang), "manufacturer")], "seller", lang,
+                            back=False)
+    if to == "seller" and kind == "demand" and not get(session.draft.data, "purchase.seller"):
+        # A letter to the seller must name it: ask now rather than fail with a field path.
+        from questionnaire.flow import steps
+
+        questionary.print(t("seller_needed", lang), style="bold")
+        step = next(s for s in steps(session.qn, session.draft) if s.key == "purchase.seller")
+        session.draft.unmark(step.key)
+        session.put(step)
+        if not get(session.draft.data, "purchase.seller"):
+            questionary.print(t("seller_fallback", lang), style="fg:#808080")
+            to = "manufacturer"
+        case = session.case() or case
+        verdict, _ = verdict_text(case, session.as_of, lang)
+    fmt = prompts.select(t("letter_format", lang), [(t(f"format_{f}", lang), f) for f in FORMATS], "docx", lang,
+                         back=False)
     name = questionary.text(t("letter_file", lang), default=default_name(session.path, kind, fmt, lang),
                             validate=lambda s: bool(s.strip()) or t("file_required", lang),
                             style=prompts.STYLE).unsafe_ask()
     path = Path(name.strip())
     force = False
     if path.exists():
-        force = questionary.confirm(t("letter_exists", lang, path=path), default=False, style=prompts.STYLE,
-                                    auto_enter=True, instruction=t("confirm_hint", lang)).unsafe_ask()
+        force = prompts.select(t("letter_exists", lang, path=path), [(t("yes", lang), True), (t("no", lang), False)],
+                                False, lang, back=False) is True
         if not force:
             return
     try:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from questionnaire import answers
-from questionnaire.conditions import fields, holds
+from questionnaire.conditions import extract, fields, holds
 from questionnaire.draft import Draft, concrete, get, put
 from questionnaire.spec import Loop, Question, Questionnaire
 
@@ -65,7 +65,7 @@ def steps(qn: Questionnaire, draft: Draft) -> list[Step]:
 
 def eligible(step: Step, draft: Draft) -> bool:
     if step.control:
-        return True
+        return holds(step.loop.when, draft.data)
     q = step.question
     return holds(q.when, draft.data, step.loop.name if step.loop else None, step.index)
 
@@ -93,10 +93,13 @@ def prune(qn: Questionnaire, draft: Draft) -> bool:
 def _auto(step: Step, draft: Draft) -> bool:
     """Fill an answer that follows from earlier ones (a free remedy costs 0); True if it did."""
     q = step.question
-    if q is None or not q.auto or not holds(q.auto["when"], draft.data, step.loop.name if step.loop else None,
-                                              step.index):
+    loop = step.loop.name if step.loop else None
+    if q is None or not q.auto or not holds(q.auto["when"], draft.data, loop, step.index):
         return False
-    put(draft.data, step.key, q.auto["value"])
+    value = extract(q.auto["extract"], draft.data, loop, step.index) if "extract" in q.auto else q.auto["value"]
+    if value is None:
+        return False
+    put(draft.data, step.key, value)
     draft.mark(step.key)
     return True
 
@@ -119,6 +122,8 @@ def next_step(qn: Questionnaire, draft: Draft, relevant: Relevance, phase: str =
             continue
         if step.mode == "letter":
             continue
+        if step.control and step.index and step.loop.more_ask == "always":
+            return step  # "another one?" once there is one (several comparators make a stronger case)
         if step.mode == "relevant" and not relevant(step, draft):
             if value(step, draft) is not None:
                 draft.mark(step.key)  # answered before a change made it moot: keep the fact

@@ -8,13 +8,14 @@ file: a new questionnaire never overwrites an existing file (it may be someone's
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from engine.errors import InputError
 from questionnaire.draft import Draft
-from questionnaire.texts import t
+from questionnaire.texts import command, t
 
 DEFAULT_NAME = "weiquan-case"
 
@@ -33,7 +34,8 @@ def _msg(lang: str, zh: str, en: str) -> str:
     return en if lang == "en" else zh
 
 
-def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of: dt.date, lang: str) -> int:
+def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of: dt.date, lang: str,
+        force: bool = False) -> int:
     """Run `weiquan ask`; the exit code."""
     from questionnaire.spec import questionnaire
     from questionnaire.store import load
@@ -44,7 +46,9 @@ def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of
     if answers_file is not None:
         if resume is not None:
             raise InputError([_msg(lang, "--answers 不能与 --resume 同时使用", "--answers cannot be used with --resume")])
-        return scripted(answers_file, save or default_path(), as_of, lang)
+        if save is not None and (save.is_dir() or os.path.lexists(save)):  # a new run never overwrites
+            raise InputError([t("save_exists", lang, path=save)])
+        return scripted(answers_file, save or default_path(), as_of, lang, force)
     if resume is not None:
         from questionnaire.store import recheck
 
@@ -54,13 +58,13 @@ def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of
             print(t("redo", lang, keys=", ".join(redo)), file=sys.stderr)
         target = save or resume
         if target != resume and target.exists():
-            raise InputError([t("save_exists", lang, path=target)])
+            raise InputError([t("save_exists", lang, path=target, resume=command("ask", "--resume", target, lang=lang))])
         resumed = True
     else:
         draft = Draft()
         target = save or default_path()
         if target.exists():
-            raise InputError([t("save_exists", lang, path=target)])
+            raise InputError([t("save_exists", lang, path=target, resume=command("ask", "--resume", target, lang=lang))])
         resumed = False
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError([_msg(lang, "交互式问卷需要在终端中运行；脚本中请使用 --answers FILE.yaml",
@@ -70,13 +74,13 @@ def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of
     return interactive(target, draft, as_of, lang, resumed)
 
 
-def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str) -> int:
+def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str, force: bool = False) -> int:
     """Prepared answers: validate them as typed ones, save the case, print the verdict, write letters."""
     from engine.case import parse_case
     from questionnaire.ending import verdict_text
     from questionnaire.flow import next_step
     from questionnaire.relevance import Relevance
-    from questionnaire.scripted import LETTER_KEY, question_line, run_answers
+    from questionnaire.scripted import LETTER_KEY, letter_entries, question_line, run_answers
     from questionnaire.spec import questionnaire
     from questionnaire.store import read_yaml, save
 
@@ -85,7 +89,8 @@ def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str) -> int
     if not isinstance(data, dict):
         raise InputError([_msg(lang, "答案文件的顶层应为一个映射（字段: 值）", "the answers file must be a mapping (field: value)")],
                          source=str(answers_file))
-    documents = [_document_spec(spec, lang) for spec in (data.pop(LETTER_KEY, None) or [])]  # refused before anything is written
+    documents = letter_entries(data.pop(LETTER_KEY, None), case_path=target, answers_path=answers_file,
+                               as_of=as_of, lang=lang, force=force)  # refused before anything is written
     result = run_answers(qn, data, as_of, lang)
     if result.errors:
         raise InputError(result.errors, source=str(answers_file))
@@ -104,35 +109,19 @@ def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str) -> int
     verdict, text = verdict_text(case, as_of, lang)
     sys.stdout.write(text)
     for spec in documents:
-        _document(spec, case, verdict, as_of, lang)
-    print(t("done", lang, path=target), file=sys.stderr)
+        _document(spec, case, verdict, as_of, lang, force)
+    print(t("done", lang, path=target, assess=command("assess", target, lang=lang)), file=sys.stderr)
     return 0
 
 
-def _document_spec(spec: Any, lang: str) -> tuple[str, str, str, Path]:
-    """One `letters:` entry of an answers file, {kind, to, format, file}, checked."""
-    from questionnaire.ending import FORMATS
-
-    allowed = {"kind", "to", "format", "file"}
-    if not isinstance(spec, dict) or set(spec) - allowed or "file" not in spec:
-        raise InputError([_msg(lang, f"letters: 每一项应为 {{kind, to, format, file}}（file 必填），而不是 {spec!r}",
-                               f"letters: each entry is {{kind, to, format, file}} (file required), not {spec!r}")])
-    kind, to = spec.get("kind", "demand"), spec.get("to", "seller")
-    fmt = spec.get("format") or Path(str(spec["file"])).suffix.lstrip(".") or "md"
-    if kind not in ("demand", "complaint") or to not in ("seller", "manufacturer") or fmt not in FORMATS:
-        raise InputError([_msg(lang, f"letters: kind 应为 demand|complaint，to 应为 seller|manufacturer，format 应为 {'|'.join(FORMATS)}",
-                               f"letters: kind is demand|complaint, to is seller|manufacturer, format is {'|'.join(FORMATS)}")])
-    return kind, to, fmt, Path(str(spec["file"]))
-
-
-def _document(spec: tuple[str, str, str, Path], case: Any, verdict: Any, as_of: dt.date, lang: str) -> None:
+def _document(spec: Any, case: Any, verdict: Any, as_of: dt.date, lang: str, force: bool = False) -> None:
     from questionnaire.ending import _letters_api
 
-    kind, to, fmt, path = spec
+    kind, to, fmt, path = spec.kind, spec.to, spec.fmt, spec.path
     api = _letters_api()
     if isinstance(api, str):
         raise InputError([t("letter_unavailable", lang, why=api)])
     draft_letter, write = api
     data = draft_letter(case, verdict, kind=kind, to=to, fmt=fmt, lang=lang, today=as_of)
-    write(path, data, force=True, lang=lang)
+    write(path, data, force=force, lang=lang)
     print(t("letter_written", lang, path=path), file=sys.stderr)

@@ -24,7 +24,7 @@ from typing import Any
 from engine.assess import Assessor
 from engine.case import parse_case
 from engine.errors import InputError
-from questionnaire.conditions import holds, resolve
+from questionnaire.conditions import extract, holds, resolve
 from questionnaire.draft import Draft, get, put
 from questionnaire.flow import Step, eligible, steps
 from questionnaire.spec import Question, Questionnaire
@@ -52,9 +52,11 @@ def assumption(q: Question, data: dict[str, Any], loop: str | None, index: int |
 
 
 def signature(verdict: Any) -> tuple:
-    """What counts as "the outcome": findings with strengths, inapplicable articles and why, deadlines."""
+    """What counts as "the outcome": findings with strengths, what each demand rests on (v2: a refund
+    the law gives or not), inapplicable articles and why, deadlines."""
     return (
         tuple((f.id, str(f.strength)) for f in verdict.findings),
+        tuple((d.demand, str(d.basis), str(d.strength)) for d in verdict.demands),
         tuple((n.id, n.why) for n in verdict.not_applicable),
         tuple((d.id, d.date) for d in verdict.deadlines),
     )
@@ -97,13 +99,14 @@ class Relevance:
             if not holds(q.when, data, loop, step.index):
                 continue
             if q.auto and holds(q.auto["when"], data, loop, step.index):
-                put(data, step.key, q.auto["value"])  # what the questionnaire itself would fill in
+                value = extract(q.auto["extract"], data, loop, step.index) if "extract" in q.auto else q.auto["value"]
+                put(data, step.key, value)  # what the questionnaire itself would fill in
             elif q.assume is not None:
                 put(data, step.key, assumption(q, data, loop, step.index))
-        for name in ("interactions",):
+        for name, needed in (("interactions", ("date", "kind")), ("losses", ("kind", "amount"))):
             items = data.get(name)
             if isinstance(items, list):
-                data[name] = [x for x in items if isinstance(x, dict) and x.get("date") and x.get("kind")]
+                data[name] = [x for x in items if isinstance(x, dict) and all(x.get(k) for k in needed)]
         return data
 
     def probes(self, step: Step, data: dict[str, Any]) -> list[Any]:

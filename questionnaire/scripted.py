@@ -17,8 +17,10 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from engine.errors import InputError
 from questionnaire import answers
 from questionnaire.draft import Draft, put
 from questionnaire.flow import Relevance, Step, _auto, answer, eligible, next_step, prune, steps
@@ -145,6 +147,8 @@ def run_answers(qn: Questionnaire, data: dict[str, Any], as_of: dt.date, lang: s
     flat, counts = flatten(data, qn)
     flat.pop("version", None)
     draft = Draft()
+    if "version" in data:  # held to the case file's own rule when the case is validated
+        draft.data["version"] = data["version"]
     result = ScriptResult(draft)
     used: set[str] = set()
     while True:
@@ -198,6 +202,63 @@ def run_answers(qn: Questionnaire, data: dict[str, Any], as_of: dt.date, lang: s
             put(draft.data, key, value)
             result.kept.append(key)
     return result
+
+
+@dataclass(frozen=True)
+class LetterEntry:
+    kind: str
+    to: str
+    fmt: str
+    path: Path
+
+
+def letter_entries(raw: Any, *, case_path: Path, answers_path: Path, as_of: dt.date, lang: str,
+                   force: bool = False) -> list[LetterEntry]:
+    """The `letters:` entries of an answers file, each {kind, to, format, file}, checked before anything
+    is written. A letter never replaces the case or the answers file (not even with --force), nor any
+    other existing file without --force; a missing or blank `file` is the default name of
+    `weiquan letter` (weiquan-<kind>-<as-of>.<format>); two entries may not name one file."""
+    import letters
+    from engine.io import same_file
+    from questionnaire.ending import FORMATS
+
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise InputError([_t(lang, f"letters: 应为列表，每项为 {{kind, to, format, file}}，而不是 {raw!r}",
+                             f"letters: expected a list of {{kind, to, format, file}}, not {raw!r}")])
+    out: list[LetterEntry] = []
+    allowed = {"kind", "to", "format", "file"}
+    for i, spec in enumerate(raw):
+        where = f"letters[{i}]"
+        if not isinstance(spec, dict) or set(spec) - allowed:
+            raise InputError([_t(lang, f"{where}: 每一项应为 {{kind, to, format, file}}，而不是 {spec!r}",
+                                 f"{where}: each entry is {{kind, to, format, file}}, not {spec!r}")])
+        file = spec.get("file")
+        if file is not None and not isinstance(file, str):
+            raise InputError([_t(lang, f"{where}.file: 值 {file!r} 无效，应为文件名（文本）",
+                                 f"{where}.file: {file!r} is invalid: expected a file name (text)")])
+        kind, to = spec.get("kind", "demand"), spec.get("to", "seller")
+        name = (file or "").strip()
+        fmt = spec.get("format") or Path(name).suffix.lstrip(".") or "md"
+        if kind not in ("demand", "complaint") or to not in ("seller", "manufacturer") or fmt not in FORMATS:
+            raise InputError([_t(lang, f"{where}: kind 应为 demand|complaint，to 应为 seller|manufacturer，format 应为 {'|'.join(FORMATS)}",
+                                 f"{where}: kind is demand|complaint, to is seller|manufacturer, format is {'|'.join(FORMATS)}")])
+        path = Path(name) if name else Path(f"weiquan-{kind}-{as_of.isoformat()}.{fmt}")
+        for other, what_zh, what_en in ((case_path, "保存的案件文件", "the case file being saved"),
+                                        (answers_path, "答案文件", "the answers file")):
+            if same_file(path, other):
+                raise InputError([_t(lang, f"{where}.file: {path} 就是{what_zh}，文书不能写在它上面；请换一个文件名",
+                                     f"{where}.file: {path} is {what_en}; a letter cannot be written over it; choose another name")])
+        if any(same_file(path, e.path) for e in out):
+            raise InputError([_t(lang, f"{where}.file: {path} 已被前面的一项使用；每份文书请用不同的文件名",
+                                 f"{where}.file: {path} is already used by an earlier entry; give each letter its own name")])
+        try:
+            letters.check_target(path, force=force, lang=lang, default=not name)
+        except InputError as e:
+            raise InputError([f"{where}.file: {m.removeprefix('-o: ')}" for m in e.messages]) from None
+        out.append(LetterEntry(kind, to, fmt, path))
+    return out
 
 
 @dataclass

@@ -7,6 +7,7 @@ the file as it was after the last answer and a line saying how to resume it.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import signal
@@ -32,7 +33,7 @@ from questionnaire.flow import (
 from questionnaire.relevance import Relevance
 from questionnaire.spec import Questionnaire, questionnaire
 from questionnaire.store import save
-from questionnaire.texts import t
+from questionnaire.texts import command, t
 
 
 class Session:
@@ -42,6 +43,9 @@ class Session:
         self.path, self.draft, self.as_of, self.lang = path, draft, as_of, lang
         self.qn = qn or questionnaire()
         self.relevant = Relevance(self.qn, as_of, lang)
+        # Back: the state before each answer, newest last, and the answers undone (offered again).
+        self.history: list[tuple[str, dict[str, Any], list[str], Any]] = []
+        self.undone: dict[str, Any] = {}
 
     def save(self) -> None:
         save(self.path, self.draft, self.lang)
@@ -50,11 +54,46 @@ class Session:
         return answers.Context(self.draft.data, self.as_of, self.lang, step.loop.name if step.loop else None,
                                step.index)
 
-    def put(self, step: Step) -> None:
-        """Ask one step and save its answer at once."""
-        value = prompts.ask(step, self.draft, self.context(step))
+    def put(self, step: Step) -> bool:
+        """Ask one step and save its answer at once; False if the person went back instead."""
+        value = prompts.ask(step, self.draft, self.context(step), self.undone.pop(step.key, None))
+        if value == prompts.BACK:
+            self.back()
+            return False
+        if isinstance(value, prompts.Contradicted):
+            self.contradiction(step, value)
+            return False
+        self.history.append((step.key, copy.deepcopy(self.draft.data), list(self.draft.answered), value))
         answer(self.draft, step, value)
         self.save()
+        return True
+
+    def back(self) -> None:
+        """Undo the last answer: the draft as it was before it, the question asked again with it offered."""
+        if not self.history:
+            questionary.print(t("back_first", self.lang), style="fg:#808080")
+            return
+        key, data, answered, value = self.history.pop()
+        self.draft.data, self.draft.answered = data, answered
+        if value is not None:
+            self.undone[key] = value
+        self.save()
+
+    def contradiction(self, step: Step, c: prompts.Contradicted) -> None:
+        """An answer contradicting an earlier one: re-enter this one, or change the earlier one right here."""
+        lang = self.lang
+        other = next((s for s in steps(self.qn, self.draft) if s.key == c.other), None)
+        now = get(self.draft.data, c.other)
+        options = [(t("contradiction_redo", lang), "redo")]
+        if other is not None:
+            name = short(other.question.text(lang))
+            options.append((t("contradiction_change", lang, what=name, value=now), "change"))
+        choice = prompts.select(t("contradiction", lang, why=c.message), options, "redo", lang, back=False)
+        self.undone[step.key] = c.value
+        if choice == "change" and other is not None:
+            self.put(other)
+            reopen(self.qn, self.draft, other.key, self.as_of, lang)
+            self.save()
 
     def questions(self, phase: str = "verdict") -> int:
         """Ask every open question of the phase; how many were asked."""
@@ -74,16 +113,25 @@ class Session:
         lang = self.lang
         entries = self.review_entries()
         choices = [questionary.Choice(t("review_ok", lang), value=("ok",))]
-        choices += [questionary.Choice(title, value=action) for title, action in entries]
+        choices += [questionary.Choice(f"{i}. {title}", value=action) for i, (title, action) in enumerate(entries, 1)]
+        choices.append(questionary.Choice(t("back", lang), value=("back",), shortcut_key=False))
         questionary.print(t("review_title", lang), style="bold")
-        action = questionary.select(t("review_prompt", lang), choices=choices, style=prompts.STYLE,
-                                    instruction=t("select_hint", lang)).unsafe_ask()
+        question = questionary.select(t("review_prompt", lang), choices=choices, style=prompts.STYLE,
+                                      use_shortcuts=len(choices) <= prompts.SHORTCUTS,
+                                      instruction=t("select_hint" if len(choices) <= prompts.SHORTCUTS
+                                                    else "select_hint_arrows", lang))
+        action = prompts.back_key(question).unsafe_ask()
+        if action == prompts.BACK:
+            action = ("back",)
         if action[0] == "ok":
             return True
+        if action[0] == "back":
+            self.back()
+            return False
         if action[0] == "change":
             step = next(s for s in steps(self.qn, self.draft) if s.key == action[1])
-            self.put(step)
-            reopen(self.qn, self.draft, step.key, self.as_of, lang)
+            if self.put(step):
+                reopen(self.qn, self.draft, step.key, self.as_of, lang)
         elif action[0] == "remove":
             remove_item(self.draft, action[1], action[2])
         elif action[0] == "add":  # as if "is there another?" had been answered yes
@@ -120,13 +168,14 @@ def review_entries(qn: Questionnaire, draft: Draft, lang: str) -> list[tuple[str
         if step.control or not draft.is_answered(step.key):
             continue
         q = step.question
-        title = prompts.item_title(step, draft, lang) + short(q.text(lang))
-        shown = answers.show(q, get(draft.data, step.key), lang)
+        title = prompts.item_title(step, draft, lang) + short(q.text(lang)).rstrip("？?")
+        value = get(draft.data, step.key)
+        shown = q.label(value, lang) if q.type == "choice" and value is not None else answers.show(q, value, lang)
         out.append((f"{title}：{shown}" if lang != "en" else f"{title}: {shown}", ("change", step.key)))
     for name, loop in qn.loops.items():
         items = draft.items(name)
         for i in range(len(items)):
-            what = _item_name(loop.item(lang), i, items[i], lang)
+            what = _item_name(loop, i, items[i], lang)
             out.append((t("review_remove", lang, what=what), ("remove", name, i)))
         if items or draft.is_answered(control_key(name, 0)):
             out.append((t("review_add", lang, what=loop.item(lang).format(n=len(items) + 1)), ("add", name)))
@@ -138,13 +187,13 @@ def short(text: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]\s*$", "", text).strip()
 
 
-def _item_name(label: Any, i: int, item: dict[str, Any], lang: str) -> str:
-    from engine.vocab import label as vocab_label
-
-    name = label.format(n=i + 1)
+def _item_name(loop: Any, i: int, item: dict[str, Any], lang: str) -> str:
+    name = loop.item(lang).format(n=i + 1)
     bits = [str(item[k]) for k in ("date", "model") if item.get(k)]
     if item.get("kind"):
-        bits.append(vocab_label("interaction_kind", item["kind"], lang))
+        bits.append(prompts.kind_label(loop, item["kind"], lang))
+    if item.get("amount"):
+        bits.append(f"{float(item['amount']):g}元" if lang != "en" else f"CNY {float(item['amount']):g}")
     return f"{name}（{' '.join(bits)}）" if bits and lang != "en" else (f"{name} ({' '.join(bits)})" if bits else name)
 
 
@@ -163,14 +212,14 @@ def interactive(path: Path, draft: Draft, as_of: dt.date, lang: str, resumed: bo
         if resumed:
             print(t("resumed", lang, path=path, n=len(draft.answered)))
         else:
-            print(t("intro", lang, path=path))
+            print(t("intro", lang, path=path, resume=command("ask", "--resume", path, lang=lang)))
         case = session.run()
         finish(session, case)
         return 0
     except (KeyboardInterrupt, EOFError):
         session.save()
         try:
-            print(t("saved_exit", lang, path=path), file=sys.stderr)
+            print(t("saved_exit", lang, path=path, resume=command("ask", "--resume", path, lang=lang)), file=sys.stderr)
         except OSError:  # the terminal is gone; the file is what matters
             pass
         return 130

@@ -15,13 +15,13 @@ from typing import Any
 import yaml
 
 from engine.vocab import VOCABULARIES
-from kb.rules.dsl import T as Text  # the project's one bilingual text type
+from kb.bilingual import T as Text  # the project's one bilingual text type
 
 TYPES = ("date", "month", "integer", "number", "ratio", "yesno", "choice", "multi", "text")
 ASK = ("always", "relevant", "letter")
 _Q_KEYS = {"id", "type", "vocab", "choices", "ask", "letter", "required", "when", "auto", "assume", "probes",
-           "default", "min", "max", "min_value", "max_value", "text", "help"}
-_LOOP_KEYS = {"loop", "ask", "item", "start", "more", "help", "questions"}
+           "default", "min", "max", "min_value", "max_value", "text", "help", "format", "labels", "choice_when"}
+_LOOP_KEYS = {"loop", "ask", "item", "start", "more", "help", "questions", "when", "more_ask"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,17 @@ class Question:
     min_value: float | None = None
     max_value: float | None = None
     loop: str | None = None  # the loop this question belongs to
+    format: str | None = None  # for text: `phone` checks a phone number
+    labels: dict[str, Text] = field(default_factory=dict)  # choice labels for this question (else the vocabulary's)
+    choice_when: dict[str, Any] = field(default_factory=dict)  # a choice offered only when its condition holds
+
+    def label(self, value: str, lang: str) -> str:
+        """A choice as this question words it: its own label, else the vocabulary's."""
+        if value in self.labels:
+            return self.labels[value](lang)
+        from engine.vocab import label
+
+        return label(self.vocab, value, lang)
 
     @property
     def in_item(self) -> bool:
@@ -69,6 +80,8 @@ class Loop:
     help: Text
     questions: tuple[Question, ...]
     ask: str = "relevant"
+    when: Any = None  # the loop is offered only when this holds (losses: after a refusal or a harm)
+    more_ask: str | None = None  # `always`: "another one?" is asked whenever there is one already
 
 
 @dataclass(frozen=True)
@@ -103,9 +116,13 @@ def _question(raw: dict[str, Any], loop: str | None) -> Question:
         letter=bool(raw.get("letter", False)), required=bool(raw.get("required", False)), when=raw.get("when"),
         auto=raw.get("auto"), assume=raw.get("assume"), probes=tuple(raw.get("probes") or ()),
         default=raw.get("default"), min=raw.get("min"), max=raw.get("max"),
-        min_value=raw.get("min_value"), max_value=raw.get("max_value"), loop=loop,
+        min_value=raw.get("min_value"), max_value=raw.get("max_value"), loop=loop, format=raw.get("format"),
+        labels={k: _text(v, f"{qid}.labels.{k}") for k, v in (raw.get("labels") or {}).items()},
+        choice_when=dict(raw.get("choice_when") or {}),
     )
-    bad = [c for c in q.choices if c not in q.options()] if q.vocab else []
+    if q.format not in (None, "phone"):
+        raise ValueError(f"question {qid}: format must be phone")
+    bad = [c for c in [*q.choices, *q.labels, *q.choice_when] if c not in q.options()] if q.vocab else []
     if bad:
         raise ValueError(f"question {qid}: choices {bad} not in vocabulary {q.vocab}")
     return q
@@ -127,7 +144,8 @@ def parse(data: dict[str, Any]) -> Questionnaire:
                                          start=_text(raw["start"], f"{name}.start"),
                                          more=_text(raw["more"], f"{name}.more"),
                                          help=_text(raw["help"], f"{name}.help"), questions=qs,
-                                         ask=raw.get("ask", "relevant"))
+                                         ask=raw.get("ask", "relevant"), when=raw.get("when"),
+                                         more_ask=raw.get("more_ask"))
             loops[name] = node
             members = qs
         else:

@@ -16,16 +16,14 @@ number and an address.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from engine import io
 from engine.errors import InputError
 from questionnaire.draft import Draft, canonical, get, put
 from questionnaire.spec import Questionnaire
@@ -44,30 +42,13 @@ def render(draft: Draft, lang: str = "zh") -> str:
     return f"{note}\n{PROGRESS}{progress}\n{body}"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step (temp file in the same directory, fsync, rename)."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dfd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+def write_atomic(path: Path, text: str, lang: str = "zh") -> None:
+    """Replace `path` with `text` in one step, readable by its owner only (engine/io.py)."""
+    io.write_atomic(path, text, lang=lang)
 
 
 def save(path: Path, draft: Draft, lang: str = "zh") -> None:
-    write_atomic(path, render(draft, lang))
+    write_atomic(path, render(draft, lang), lang)
 
 
 def _plain(value: Any) -> Any:
@@ -81,36 +62,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class _TextDates(yaml.SafeLoader):
-    """YAML without implicit dates: 2025-02-30 stays text for answers.parse to explain, not a crash."""
-
-
-_TextDates.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def read_yaml(path: Path, lang: str = "zh") -> Any:
-    """A draft or an answers file, with file and syntax problems as InputError (exit 2)."""
-    zh = lang != "en"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError([f"找不到文件：{path}" if zh else f"no such file: {path}"]) from None
-    except IsADirectoryError:
-        raise InputError([f"这是一个目录，不是文件：{path}" if zh else f"a directory, not a file: {path}"]) from None
-    except UnicodeDecodeError:
-        raise InputError([f"文件不是 UTF-8 编码的文本：{path}" if zh else f"not UTF-8 text: {path}"]) from None
-    except OSError as e:
-        raise InputError([f"无法读取 {path}：{e.strerror}" if zh else f"cannot read {path}: {e.strerror}"]) from None
-    try:
-        return yaml.load(text, Loader=_TextDates)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = (f"（第{mark.line + 1}行）" if zh else f" (line {mark.line + 1})") if mark else ""
-        raise InputError([f"{path}: YAML 格式错误{where}：{getattr(e, 'problem', e)}" if zh
-                          else f"{path}: invalid YAML{where}: {getattr(e, 'problem', e)}"]) from None
+    """A draft or an answers file, with file and syntax problems as InputError (exit 2): the loader of
+    engine/io.py, so the depth limit, duplicate keys and dates as text hold as in a case file."""
+    return io.read_file(path, lang)
 
 
 def load(path: Path, qn: Questionnaire, lang: str = "zh") -> Draft:
@@ -171,8 +126,8 @@ def _progress(path: Path) -> list[str] | None:
         with path.open(encoding="utf-8") as f:
             for line in f:
                 if line.startswith(PROGRESS):
-                    got = json.loads(line[len(PROGRESS):])
-                    answered = got.get("answered")
+                    got = io.loads_json(line[len(PROGRESS):])
+                    answered = got.get("answered") if isinstance(got, dict) else None
                     if isinstance(answered, list) and all(isinstance(x, str) for x in answered):
                         return answered
                     return None

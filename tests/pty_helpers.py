@@ -7,7 +7,9 @@ expectations are short fragments of a question, never whole rendered lines.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 from pathlib import Path
 
 import pexpect
@@ -15,7 +17,8 @@ import pexpect
 from tests.conftest import weiquan_cmd
 
 DOWN = "\x1b[B"
-ENV = {"TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1", "COLUMNS": "160", "LINES": "50", "PYTHONIOENCODING": "utf-8"}
+ENV = {"TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1", "COLUMNS": "160", "LINES": "50", "PYTHONIOENCODING": "utf-8",
+       "PAGER": "cat"}  # the full verdict's pager prints straight through
 
 
 class Person:
@@ -26,6 +29,8 @@ class Person:
         self.child = pexpect.spawn(cmd[0], cmd[1:] + ["ask", *args], cwd=str(cwd), env={**os.environ, **ENV},
                                    encoding="utf-8", dimensions=(50, 160), timeout=timeout)
         self.log: list[str] = []
+        self.seen = io.StringIO()  # everything the program wrote to the terminal
+        self.child.logfile_read = self.seen
 
     def wait(self, fragment: str) -> None:
         self.child.expect_exact(fragment)
@@ -53,8 +58,13 @@ class Person:
         self.child.send("\x15" + text + "\r")
 
     def confirm(self, fragment: str, yes: bool) -> None:
+        """A yes/no list (是 1, 否 2)."""
+        self.choose(fragment, 1 if yes else 2)
+
+    def back(self, fragment: str) -> None:
+        """At the prompt showing `fragment`, press < (返回上一题)."""
         self.wait(fragment)
-        self.child.send("y" if yes else "n")
+        self.child.send("<")
 
     def check(self, fragment: str, toggle: list[int]) -> None:
         """A checkbox list: move to each (0-based) position and press space, then enter."""
@@ -64,6 +74,11 @@ class Person:
             self.child.send(DOWN * (i - pos) + " ")
             pos = i
         self.child.send("\r")
+
+    def screen_text(self) -> str:
+        """What the person saw, without the terminal's escape sequences."""
+        text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b[=>]", "", self.seen.getvalue())
+        return text.replace("\r", "")
 
     def interrupt(self) -> None:
         self.child.send("\x03")

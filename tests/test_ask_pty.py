@@ -7,6 +7,9 @@ saved file is then read back through the public case model and compared with the
 
 from __future__ import annotations
 
+import re
+import shlex
+import subprocess
 from pathlib import Path
 
 import pexpect
@@ -25,39 +28,43 @@ VERDICT_ANSWERS: list[tuple[str, str, object]] = [
     ("choose", "哪一类产品", 2),                      # wearable
     ("type", "产品型号是什么", "小米手环8"),
     ("type", "哪一天收到商品", "2024-05-20"),
+    ("choose", "在哪里购买的", 1),                     # official online store
     ("choose", "生活使用而购买", 1),                   # yes
     ("type", "保修期是几个月", ""),                    # the offered 12
     ("type", "第一次发现故障", "2025/8/2"),
     ("check", "出现了哪些故障现象", [0, 3, 6]),         # touch, charging, heat
     ("choose", "故障是怎样出现的", 1),                 # normal use
     ("choose", "官方售后检测过吗", 2),                 # quality problem
+    ("choose", "不是卖家所说的新机", 1),               # no suspicion of a used unit
     ("choose", "同一生产批次的产品", 2),               # similar reports
     ("type", "多少起同批次", "40"),
+    ("choose", "还能提供同型号的商品", 3),             # don't know (after the warranty it can matter)
     ("choose", "人身伤害", 2),                         # no
     ("choose", "设备以外的其他财产", 2),               # no
     ("confirm", "联系过商家", True),
     ("type", "这次交涉是哪一天", "2025-08-10"),
-    ("choose", "这次经营者做了什么", 1),               # offer
+    ("choose", "这次是什么情况", 1),               # offer
     ("choose", "处理方式是", 5),                       # discounted trade-in
     ("type", "支付新品价格的几成", "6折"),
     ("choose", "接受了这个方案吗", 2),                 # no
     ("choose", "不接受这个方案，就不给", 1),           # yes
     ("confirm", "还有其他与经营者的交涉", True),
     ("type", "这次交涉是哪一天", "2025-08-15"),
-    ("choose", "这次经营者做了什么", 3),               # returned unrepaired
+    ("choose", "这次是什么情况", 3),               # returned unrepaired
     ("choose", "经过您同意的吗", 2),                   # no
     ("confirm", "还有其他与经营者的交涉", True),
     ("type", "这次交涉是哪一天", "2025-08-20"),
-    ("choose", "这次经营者做了什么", 7),               # inquiry
+    ("choose", "这次是什么情况", 7),               # inquiry
     ("choose", "真实、明确的答复吗", 2),               # no
     ("confirm", "还有其他与经营者的交涉", False),
+    ("confirm", "支出了费用或受到了损失", False),       # asked: a return unrepaired is recorded
     ("confirm", "得到了与您不同的处理", True),
     ("type", "对方的产品型号", ""),                    # offered: the same model
     ("type", "您的产品的生产批次", "2024-04"),
     ("type", "对方产品的生产批次", "2024-04"),
     ("check", "对方的故障现象", [3, 6]),               # pre-checked as yours: untick charging, heat
     ("choose", "对方得到了什么处理", 4),               # free newer model
-    # no "another one?": a second comparator could not change this verdict, so it is not asked
+    ("confirm", "还有其他人吗", False),                # asked whenever there is one (issue 13.5)
     ("check", "希望经营者怎么做", [2, 5, 6]),
 ]
 
@@ -69,8 +76,10 @@ LETTER_ANSWERS: list[tuple[str, str, object]] = [
     ("type", "产品品牌", "小米"),
     ("type", "实际支付的价格", "239元"),
     ("type", "序列号", ""),
-    ("choose", "在哪里购买的", 1),                     # official online store
     ("type", "卖家（店铺或商家名称）", "小米商城"),
+    ("type", "订单号", ""),
+    ("type", "营业执照上的名称", ""),
+    ("type", "卖家的地址", ""),
     ("type", "生产厂家", ""),
     ("type", "描述故障", "触控失灵、异常发热、无法正常充电，未摔碰、未进水"),
     ("type", "对方是谁", "河北小米寄修中心"),
@@ -123,8 +132,18 @@ def test_seed_case_end_to_end(tmp_path: Path) -> None:
     p.wait("每答一题都会自动保存到 weiquan-case.yaml")
     play(p, VERDICT_ANSWERS)
     p.first("确认无误，还是修改其中一项")
-    p.wait("分析结论")
-    p.wait("crpl10.forced_transaction")
+    # the summary screen: claims with strength, what to demand, the nearest deadline, the next step
+    p.wait("分析结论（摘要）")
+    p.wait("●【有力】有权拒绝付费维修或折价换购")
+    p.wait("可以协商请求（非法定权利）：免费更换新款商品")
+    p.wait("最近的期限：2028-08-02")
+    p.wait("下一步：先书面向经营者提出要求")
+    p.choose("接下来？", 1)                             # the full text, through $PAGER (cat here)
+    p.wait("第2、3项只能选择其一")
+    p.choose("接下来？", 2)                             # save it as Markdown
+    p.type("保存为哪个文件", "")                        # the offered name
+    p.wait("完整分析已保存到 weiquan-case-分析.md")
+    p.choose("接下来？", 3)
     p.choose("要生成文书吗", 1)                         # the demand letter
     play(p, LETTER_ANSWERS)
     drafted = letter_ending(p)
@@ -132,6 +151,8 @@ def test_seed_case_end_to_end(tmp_path: Path) -> None:
     assert p.finish() == 0
     saved = tmp_path / "weiquan-case.yaml"
     assert saved_case(saved) == expected_case()
+    md = (tmp_path / "weiquan-case-分析.md").read_text(encoding="utf-8")
+    assert md.startswith("# 维权分析：小米手环8") and "crpl10.forced_transaction" not in md
     if drafted:
         letter = (tmp_path / "weiquan-case-维权函.md").read_text(encoding="utf-8")
         assert "王某" in letter and "小米商城" in letter
@@ -139,15 +160,45 @@ def test_seed_case_end_to_end(tmp_path: Path) -> None:
 
     run = run_cli("assess", str(saved), "--as-of", AS_OF, "--format", "json")
     assert run.returncode == 0, run.stderr  # the finished draft is a case file as it is
+    seen_by_a_new_user(p.screen_text(), tmp_path)
+
+
+# What may appear in Latin letters on a Chinese screen: the program's and the files' names in the commands
+# it prints, file formats, key names, the 12315 site, and what the person typed (the model's name).
+LATIN_OK = {"weiquan", "ask", "resume", "assess", "as", "of", "case", "yaml", "md", "docx", "pdf", "txt",
+            "Word", "PDF", "Markdown", "Ctrl", "SN", "IMEI", "www", "cn", "JSON", "Schema"}
+INTERNAL = re.compile(r"\b(crpl|pql|civil_code|limitation|complaint|return)\d*\.[a-z_]+|\w+\[\d+\]|（未说明）"
+                      r"|\b[a-z]+_[a-z_]+\b")
+
+
+def seen_by_a_new_user(screen: str, cwd: Path) -> None:
+    """No English word, no internal id, and every printed command runs when copied (issue 13)."""
+    commands = re.findall(r"((?<![\w./-])[\w./-]*weiquan (?:ask|assess)(?: [\w./'\"-]+)+)", screen)
+    assert commands, "the questionnaire prints how to resume and how to assess again"
+    for line in sorted(set(commands)):
+        words = shlex.split(line)
+        if words[1] == "ask":
+            continue  # resuming would start the questionnaire again; its file is checked below
+        run = subprocess.run(words + ["--as-of", AS_OF], cwd=cwd, capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, (line, run.stderr)
+    for line in set(commands):
+        assert (cwd / shlex.split(line)[-1]).exists(), line
+    text = screen
+    for line in set(commands):
+        text = text.replace(line, "")
+    text = re.sub(r"[\w./-]*weiquan-case[\w.-]*", "", text)
+    english = sorted({w for w in re.findall(r"[A-Za-z]{2,}", text)} - LATIN_OK)
+    assert not english, english
+    assert not INTERNAL.search(text), INTERNAL.search(text).group(0)
 
 
 def test_ctrl_c_then_resume_loses_nothing(tmp_path: Path) -> None:
-    cut = 16  # in the middle of the first contact with the business
+    cut = 19  # in the middle of the first contact with the business
     p = Person(tmp_path, "--as-of", AS_OF, "--save", "band.yaml")
     play(p, VERDICT_ANSWERS[:cut])
     p.wait(VERDICT_ANSWERS[cut][1])
     p.interrupt()
-    p.wait("weiquan ask --resume band.yaml")
+    p.wait("ask --resume band.yaml")
     assert p.finish() == 130
     draft = yaml.safe_load((tmp_path / "band.yaml").read_text(encoding="utf-8"))
     assert draft["interactions"] == [{"date": "2025-08-10", "kind": "offer"}]
@@ -157,6 +208,7 @@ def test_ctrl_c_then_resume_loses_nothing(tmp_path: Path) -> None:
     p.wait("继续填写 band.yaml")
     play(p, VERDICT_ANSWERS[cut:])
     p.first("确认无误，还是修改其中一项")
+    p.choose("接下来？", 3)
     p.choose("要生成文书吗", 4)                         # no document
     p.wait("案件文件已保存到 band.yaml")
     assert p.finish() == 0
@@ -180,18 +232,20 @@ def test_bad_answers_are_explained_and_asked_again(tmp_path: Path) -> None:
     p.retype("下周")
     p.wait("不是日期")
     p.retype("2024-05-20")
+    p.choose("在哪里购买的", 2)
     p.choose("生活使用而购买", 1)
-    p.retype("一年")
+    p.retype("很久")
     p.wait("不是整数")
-    p.retype("12")
+    p.retype("十二")                                   # a Chinese numeral: 12
     p.type("第一次发现故障", "2024-05-01")
-    p.wait("早于收货日期（2024-05-20）")
-    p.retype("2025-08-02")
+    p.choose("早于收货日期（2024-05-20），请检查。要怎么办", 1)   # answer this one again
+    p.type("第一次发现故障", "2025-08-02", clear=True)
     p.wait("出现了哪些故障现象")
     p.interrupt()
     assert p.finish() == 130
     draft = yaml.safe_load((tmp_path / "weiquan-case.yaml").read_text(encoding="utf-8"))
-    assert draft["purchase"] == {"date": "2024-05-20", "for_personal_use": True, "warranty_months": 12}
+    assert draft["purchase"] == {"date": "2024-05-20", "channel": "official_store", "for_personal_use": True,
+                                 "warranty_months": 12}
     assert draft["fault"] == {"first_noticed": "2025-08-02"}
 
 
@@ -202,15 +256,17 @@ def test_change_an_answer_at_the_review(tmp_path: Path) -> None:
         ("choose", "哪一类产品", 2),
         ("type", "产品型号是什么", "小米手环9"),
         ("type", "哪一天收到商品", "2025-03-01"),
+        ("choose", "在哪里购买的", 1),
         ("choose", "生活使用而购买", 1),
         ("type", "保修期是几个月", ""),
         ("type", "第一次发现故障", "2025-10-15"),
         ("check", "出现了哪些故障现象", [3]),
         ("choose", "故障是怎样出现的", 1),
         ("choose", "官方售后检测过吗", 1),
+        ("choose", "不是卖家所说的新机", 1),
         ("confirm", "联系过商家", True),
         ("type", "这次交涉是哪一天", "2025-10-18"),
-        ("choose", "这次经营者做了什么", 1),            # offer
+        ("choose", "这次是什么情况", 1),            # offer
         ("choose", "处理方式是", 2),                    # paid repair
         ("type", "支付新品价格的几成", "0.3"),
         ("choose", "接受了这个方案吗", 2),
@@ -221,17 +277,19 @@ def test_change_an_answer_at_the_review(tmp_path: Path) -> None:
     ]
     play(p, script)
     p.wait("确认无误，还是修改其中一项")
-    # the list: "all correct", then the answers in order; the remedy is the 12th answer
-    p.wait("处理方式是？：付费维修")
-    p.child.send("\x1b[B" * 12 + "\r")
+    # the list: "all correct", then the answers in order, numbered; the remedy is the 14th answer
+    p.wait("14. 〔交涉1：2025-10-18 对方提出了处理方案〕对方给出（或实际提供）的处理方式是：付费维修")
+    p.child.send("\x1b[B" * 14 + "\r")
     p.choose("处理方式是", 5)                          # a discounted trade-in instead
     p.type("支付新品价格的几成", "0.5", clear=True)    # the price depends on it: asked again
-    p.wait("需要您支付新品价格的几成？：0.5")
-    p.child.send("\x1b[B" * 11 + "\r")               # the contact's kind, the 11th answer
-    p.choose("这次经营者做了什么", 2)                  # now: a refusal
+    p.wait("需要您支付新品价格的几成：0.5（5折）")
+    p.child.send("\x1b[B" * 13 + "\r")               # the contact's kind, the 13th answer
+    p.choose("这次是什么情况", 2)                  # now: a refusal
+    p.confirm("支出了费用或受到了损失", False)           # a refusal opens the losses
     p.wait("确认无误，还是修改其中一项")               # nothing else depends on it for a refusal
     p.child.send("\r")
     p.wait("分析结论")
+    p.choose("接下来？", 3)
     p.choose("要生成文书吗", 4)
     assert p.finish() == 0
     data = yaml.safe_load((tmp_path / "weiquan-case.yaml").read_text(encoding="utf-8"))
@@ -246,7 +304,7 @@ def test_english_and_a_closed_terminal(tmp_path: Path) -> None:
     p.choose("What kind of device failed?", 1)
     p.type("Which model is it?", "P50")
     p.type("On what day did you receive the device?", "2025-01-10")
-    p.wait("personal or household use")
+    p.wait("Where did you buy it?")
     p.child.close(force=True)  # the terminal goes away mid-question
     data = yaml.safe_load((tmp_path / "weiquan-case.yaml").read_text(encoding="utf-8"))
     assert data["product"] == {"model": "P50", "category": "phone"}

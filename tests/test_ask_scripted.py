@@ -50,7 +50,7 @@ def test_loose_answers_make_the_seed_case(tmp_path: Path) -> None:
     (tmp_path / "answers.yaml").write_text(LOOSE_SEED, encoding="utf-8")
     run = run_cli("ask", "--answers", "answers.yaml", "--save", "seed.yaml", "--as-of", "2025-09-01", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert "crpl10.forced_transaction" in run.stdout
+    assert "涉嫌强制交易" in run.stdout and "crpl10.forced_transaction" not in run.stdout  # ids only with --verbose, json
     sc = load_scenario(SCENARIOS[0])
     want = dump_case(parse_case(sc["case"]))
     want["fault"]["symptoms"] = sorted(want["fault"]["symptoms"])
@@ -176,7 +176,7 @@ def test_field_messages_separate_the_path_as_the_rest_of_the_app_does(tmp_path: 
     run = run_cli("ask", "--answers", "a.yaml", "--as-of", "2025-09-01", cwd=tmp_path)
     assert run.returncode == 2
     items = [line[4:] for line in run.stderr.splitlines() if line.startswith("  - ")]
-    assert len(items) >= 4
+    assert len(items) >= 3  # symptoms may be none since v2 (a no-reason return has no fault)
     for item in items:
         path, sep, rest = item.partition(": ")
         assert sep and "：" not in path and re.fullmatch(r"[\w.\[\]]+", path), item

@@ -62,13 +62,20 @@ CASES: list[tuple[str, list[tuple[str | None, str]]]] = [
     ("商家把翻新机当新机出售，构成欺诈，依据消保法第五十五条我要求退一赔三。", [("crpl:55", "ok")]),
     ("手环只是质量问题，依据消保法第五十五条我要求退一赔三。", [("crpl:55", "misread")]),
     ("依据消保法第五十六条第一款第八项，市场监督管理部门可以对故意拖延的商家处以罚款。", [("crpl:56:1:8", "ok")]),
+    ("依据消保法第二十五条，网购的手环我可以在收到后七日内无理由退货。", [("crpl:25", "ok")]),
+    ("依据消保法第二十五条第三款，无理由退货的运费由我承担。", [("crpl:25:3", "ok")]),
+    ("依据消保法第二十五条，经营者应当承担召回费用。", [("crpl:25", "mismatch")]),
+    ("我在平台购买的手环受损，依据消保法第四十四条，平台不能提供卖家有效联系方式的，我可以向平台要求赔偿。",
+     [("crpl:44", "ok")]),
+    ("手环起火烫伤了我的手，依据消保法第四十九条，商家应当赔偿医疗费和误工费。", [("crpl:49", "ok")]),
+    ("商家泄露了我的个人信息，依据消保法第五十条应当赔礼道歉并赔偿损失。", [("crpl:50", "ok")]),
     ("依据消保法第五十六条，商家应当赔偿我的损失。", [("crpl:56", "misread")]),
     # 产品质量法
     ("依据《产品质量法》第二十六条，生产者应当对其生产的产品质量负责。", [("pql:26", "ok")]),
     ("依据产品质量法第40条，销售者应当负责修理、更换、退货。", [("pql:40", "ok")]),
     ("产品质量法第四十条规定了诉讼时效。", [("pql:40", "mismatch")]),
     ("手环起火烧坏了我的沙发，依据产品质量法第四十一条，生产者应当赔偿其他财产损失。", [("pql:41", "ok")]),
-    ("依据产品质量法第四十一条，手环过保后厂家仍应免费维修。", [("pql:41", "misread")]),
+    ("依据产品质量法第四十一条，手环过保后厂家仍应免费维修。", [("pql:41", "overreach")]),
     ("依据产品质量法第四十一条，厂家应当赔偿我手环本身的损失。", [("pql:41", "misread")]),
     ("依据产品质量法第四十二条，销售者不能指明生产者的，应当承担赔偿责任。", [("pql:42", "ok")]),
     ("依据产品质量法第四十三条，受害人可以向生产者要求赔偿，也可以向销售者要求赔偿。", [("pql:43", "ok")]),
@@ -79,6 +86,7 @@ CASES: list[tuple[str, list[tuple[str | None, str]]]] = [
     # 民法典
     ("依据民法典第一百八十八条，诉讼时效期间为三年。", [("civil_code:188", "ok")]),
     ("民法典第一百八十八条规定诉讼时效为两年。", [("civil_code:188", "misread")]),
+    ("我多次发函要求维修，依据民法典第一百九十五条，诉讼时效中断并重新计算。", [("civil_code:195", "ok")]),
     ("依照民法典第二百零一条，开始的当日不计入。", [("civil_code:201", "ok")]),
     ("按照月计算期间的，到期月的对应日为期间的最后一日（民法典第二百零二条）。", [("civil_code:202", "ok")]),
     ("依据民法典第二百零二条，商家应当更换。", [("civil_code:202", "mismatch")]),
@@ -90,9 +98,13 @@ CASES: list[tuple[str, list[tuple[str | None, str]]]] = [
     ("依据《民法典》第五百八十二条，我可以合理选择请求修理、更换、退货或者减少价款。", [("civil_code:582", "ok")]),
     ("依据民法典第五百八十二条，商家应当召回全部产品。", [("civil_code:582", "mismatch")]),
     ("依据民法典第五百八十三条，采取补救措施后我还有其他损失的，商家应当赔偿。", [("civil_code:583", "ok")]),
+    ("依据民法典第五百八十四条，损失赔偿额包括合同履行后可以获得的利益。", [("civil_code:584", "ok")]),
+    ("手环质量不合格致使不能实现合同目的，依据民法典第六百一十条，我可以解除合同。", [("civil_code:610", "ok")]),
     ("出卖人交付的标的物不符合质量要求，依据民法典第六百一十七条，买受人可以请求承担违约责任。", [("civil_code:617", "ok")]),
     ("商家称过保不修，但依据民法典第六百二十一条第三款，出卖人知道或者应当知道标的物不符合约定的，"
      "买受人不受通知时间的限制。", [("civil_code:621:3", "ok")]),
+    ("手环起火烧伤了我，依据民法典第一千一百七十九条，商家应当赔偿医疗费、护理费和误工费。", [("civil_code:1179", "ok")]),
+    ("依据民法典第一千一百七十九条，商家应当七日内退货。", [("civil_code:1179", "mismatch")]),
     ("依据民法典第一千二百零二条，因产品缺陷造成他人损害的，生产者应当承担侵权责任。", [("civil_code:1202", "ok")]),
     ("依据民法典第一千二百零三条，被侵权人可以向产品的销售者请求赔偿。", [("civil_code:1203", "ok")]),
     ("依据民法典第一千二百零五条，产品缺陷危及人身安全的，可以请求消除危险。", [("civil_code:1205", "ok")]),
@@ -104,14 +116,43 @@ CASES: list[tuple[str, list[tuple[str | None, str]]]] = [
     ("依据消保法实施条例第九条，商家应当免费维修。", [("crpl_regs:9", "mismatch")]),
     ("商家逾期十五日未处理，依据侵害消费者权益行为处罚办法第八条视为故意拖延。", [("crpl_penalties:8", "ok")]),
     ("依据《侵害消费者权益行为处罚办法》第八条，我享有知情权。", [("crpl_penalties:8", "mismatch")]),
+    # 电子商务法、司法解释、七日无理由退货办法
+    ("依据电子商务法第九条，该平台属于电子商务平台经营者。", [("ecommerce:9", "ok")]),
+    ("平台未以显著方式标记自营业务，违反电子商务法第三十七条。", [("ecommerce:37", "ok")]),
+    ("依据《电子商务法》第三十八条，平台明知卖家销售不安全的商品而未采取必要措施，应承担连带责任。", [("ecommerce:38", "ok")]),
+    ("依据电子商务法第三十八条，我有权七日无理由退货。", [("ecommerce:38", "mismatch")]),
+    ("平台“签收即视为认可质量”的格式条款无效（网络消费纠纷规定（一）第一条）。", [("spc_online:1", "ok")]),
+    ("商家对定作商品作出了七日无理由退货承诺，依据网络消费纠纷规定（一）第二条应当遵守承诺。", [("spc_online:2", "ok")]),
+    ("我拆封查验不影响商品完好，依据网络消费纠纷规定（一）第三条，商家不能以已拆封为由拒绝无理由退货。",
+     [("spc_online:3", "ok")]),
+    ("依据《网络消费纠纷规定（一）》第四条，平台自营的商品由平台承担销售者责任。", [("spc_online:4", "ok")]),
+    ("依据买卖合同解释第十二条，合理期限应当综合瑕疵的性质等因素判断。", [("spc_sales:12", "ok")]),
+    ("依据买卖合同解释第十四条第二款，出卖人自愿承担违约责任后不得翻悔。", [("spc_sales:14:2", "ok")]),
+    ("商家拒不维修，我自行修理后，依据买卖合同解释第十六条可以要求商家负担合理费用。", [("spc_sales:16", "ok")]),
+    ("我通过电子邮件发送了维修要求，依据诉讼时效规定第八条，数据电文到达即产生诉讼时效中断的效力。",
+     [("spc_limitation:8", "ok")]),
+    ("我向人民调解委员会申请调解，依据诉讼时效规定第十二条，诉讼时效从提出请求之日起中断。", [("spc_limitation:12", "ok")]),
+    ("依据七日无理由退货办法第二条，网购的手环适用七日无理由退货。", [("online_returns:2", "ok")]),
+    ("定作的商品属于除外商品（七日无理由退货办法第六条）。", [("online_returns:6", "ok")]),
+    ("依据七日无理由退货办法第七条，一经激活价值贬损较大的商品经消费者在购买时确认后可以拒绝无理由退货。",
+     [("online_returns:7", "ok")]),
+    ("依据七日无理由退货办法第八条，为查验打开包装不影响商品完好。", [("online_returns:8", "ok")]),
+    ("依据七日无理由退货办法第九条，电子电器类商品有激活等使用痕迹的视为不完好。", [("online_returns:9", "ok")]),
+    ("依据七日无理由退货办法第十条，七日期间自签收商品的次日开始起算。", [("online_returns:10", "ok")]),
+    ("依据七日无理由退货办法第十三条，商家应当在收到退回商品之日起七日内退款。", [("online_returns:13", "ok")]),
+    ("依据七日无理由退货办法第十八条，退货运费由消费者承担。", [("online_returns:18", "ok")]),
+    ("依据七日无理由退货办法第十八条，商家应当免费维修。", [("online_returns:18", "mismatch")]),
+    ("商家未对除外商品进行明确标注，违反七日无理由退货办法第二十条。", [("online_returns:20", "ok")]),
+    ("依据七日无理由退货办法第三十六条，电视购物的商品也适用本办法。", [("online_returns:36", "ok")]),
     # several citations, bare articles, unknowns
     ("消保法第八条规定了知情权，第九条规定了选择权。", [("crpl:8", "ok"), ("crpl:9", "ok")]),
     ("商家强迫换购违反消保法第十条，且未告知政策，违反第八条。", [("crpl:10", "ok"), ("crpl:8", "ok")]),
     ("依据消保法第八条、第九条，我有权自主选择是否换购。", [("crpl:8", "ok"), ("crpl:9", "ok")]),
     ("依据消保法第二十四条、产品质量法第四十条及民法典第五百八十二条，请贵方免费维修或者更换同型号产品。",
      [("crpl:24", "ok"), ("pql:40", "ok"), ("civil_code:582", "ok")]),
-    ("依据消保法第二十五条，我可以七天无理由退货。", [("crpl:25", "unknown")]),
-    ("根据电子商务法第六十一条，平台应当协助维权。", [(None, "unknown")]),
+    ("依据消保法第三十条，我可以七天无理由退货。", [("crpl:30", "unknown")]),
+    ("根据电子商务法第六十一条，平台应当协助维权。", [("ecommerce:61", "unknown")]),
+    ("根据《江苏省消费者权益保护条例》第六十一条，平台应当协助维权。", [(None, "unknown")]),
     ("依据消保法第24条。", [("crpl:24", "ok")]),
     ("本案不适用产品质量法第四十一条。", [("pql:41", "ok")]),
     ("产品质量法第四十一条只适用于缺陷造成人身伤害或缺陷产品以外的其他财产损害；本案仅设备本身故障，"
@@ -155,8 +196,8 @@ def test_no_claim_is_never_called_wrong() -> None:
 
 
 def test_unknown_is_not_flagged_and_says_why() -> None:
-    [r] = check_text("依据消保法第二十五条，我可以七天无理由退货。")
-    assert r.result == "unknown" and not r.flagged and "第二十五条" in r.why and r.says is None
+    [r] = check_text("依据消保法第三十条，我可以七天无理由退货。")
+    assert r.result == "unknown" and not r.flagged and "第三十条" in r.why and r.says is None
 
 
 def test_claim_is_the_sentence_and_results_are_in_order() -> None:
@@ -248,7 +289,7 @@ def test_cli_json_shape_and_exit_1_on_a_wrong_citation(tmp_path: Path) -> None:
     assert [(c["text"], c["key"], c["result"], c["suggest"]) for c in data["citations"]] == [
         ("消法第8条", "crpl:8", "misread", "crpl:9"),
         ("消保法第二十四条", "crpl:24", "ok", None),
-        ("电子商务法第十条", None, "unknown", None),
+        ("电子商务法第十条", "ecommerce:10", "unknown", None),
     ]
     assert data["citations"][0]["claim"] == "根据消法第8条我有选择权。"
 
@@ -427,4 +468,75 @@ def test_figures_and_grants_are_validated() -> None:
     data = fresh()
     data["articles"]["crpl:24"]["grants"][0]["quote"] = "七日后不能修理"
     with pytest.raises(TopicsError, match="crpl24.repair_after_seven_days"):
+        parse(data)
+
+
+# ── over-reading: the right article, read as giving more than it does ───────────────────────────
+
+OVERREACH = [
+    # (text, key, what the message must quote from the article, suggest)
+    ("依据消保法第二十四条，商家应当为我更换性能不低于原商品的新款手环。", "crpl:24", "要求经营者履行更换、修理等义务", None),
+    ("根据《消费者权益保护法》第24条，经营者应当把故障手环升级为新一代产品。", "crpl:24", "要求经营者履行更换、修理等义务", None),
+    ("消保法第十条明确规定，同批次的消费者应当获得同等对待。", "crpl:10", "公平交易条件", None),
+    ("依据消保法第五十六条，我有权要求商家公开售后政策。", "crpl:56", "向社会公布", "crpl:8"),
+    ("依据产品质量法第四十一条，厂家应当免费维修或者更换手环。", "pql:41", "生产者应当承担赔偿责任", "crpl:24"),
+    ("依据消保法第十九条，商家应当退款。", "crpl:19", "召回支出的必要费用", "crpl:24"),
+    ("依据消保法第九条，商家应当免费维修。", "crpl:9", "自主选择商品或者服务的权利", "crpl:24"),
+    ("手环触控失灵，依据消保法第五十条，商家应当向我赔礼道歉。", "crpl:50", "赔礼道歉", None),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "quoted", "suggest"), OVERREACH, ids=[o[0][:20] for o in OVERREACH])
+def test_cli_overreach_quotes_what_the_article_does_say(text: str, key: str, quoted: str, suggest: str | None) -> None:
+    code, [c] = _json(text)
+    assert code == 1 and (c["key"], c["result"], c["suggest"]) == (key, "overreach", suggest), c
+    sentence = c["why"].split("规定的是：“", 1)[1].split("”本条没有", 1)[0]
+    assert sentence in lookup(key).text and quoted in sentence  # the article's own sentence, from kb/
+    assert c["says"]
+    code, [c] = _json(text, "--lang", "en")
+    assert code == 1 and c["result"] == "overreach" and "into this article" in c["why"]
+
+
+def test_cli_overreach_text_report() -> None:
+    r = weiquan("check", "-", stdin="消保法第十条明确规定，同批次的消费者应当获得同等对待。")
+    out = r.stdout.decode("utf-8")
+    assert r.returncode == 1 and "✗ 超出条文" in out and "超出条文 1" in out
+    assert "消费者在购买商品或者接受服务时，有权获得质量保障、价格合理、计量正确等公平交易条件" in out
+
+
+def test_what_the_articles_do_give_is_not_overreach() -> None:
+    """The same articles, claimed for what they say, or over-readings the writer disowns or argues."""
+    text = "\n".join([
+        "依据消保法第二十四条，商家应当免费维修或者更换同型号的手环。",
+        "依据消保法第二十四条不能要求新款，本人仅作为协商请求，希望贵方更换新款。",
+        "同批次其他消费者获得了新款，本人认为应当同等对待（消保法第十条）。",
+        "消保法第十条并没有明确规定同批次同等对待。",
+        "依据消保法第五十六条，市场监管部门可以对故意拖延的商家处以罚款，并向社会公布。",
+        "依据消保法第八条，我有权要求商家公开售后政策。",
+        "手环起火烧坏了我的沙发，依据产品质量法第四十一条，生产者应当赔偿其他财产损失。",
+        "依据产品质量法第四十条、第四十一条，厂家应当免费维修。",
+        "该批次手环存在发热缺陷，经营者应当依消保法第十九条召回，并依召回公告退款。",
+        "商家拒绝免费维修、强迫我换购，侵犯了我的自主选择权（消保法第九条）。",
+        "商家泄露了我的个人信息，依据消保法第五十条应当赔礼道歉并赔偿损失。",
+    ])
+    code, cites = _json(text)
+    assert code == 0, [c for c in cites if c["result"] != "ok"]
+    assert [c["result"] for c in cites] == ["ok"] * 12
+
+
+def test_overreach_data_is_validated() -> None:
+    def fresh() -> dict:
+        return yaml.safe_load((ROOT / "kb" / "statutes" / "topics.yaml").read_text(encoding="utf-8"))
+
+    data = fresh()
+    data["articles"]["crpl:24"]["overreach"][0]["quote"] = "经营者应当更换新款"
+    with pytest.raises(TopicsError, match="crpl24.newer_model"):
+        parse(data)
+    data = fresh()
+    data["articles"]["crpl:24"]["overreach"][0]["claim"] = ["newer_modle"]
+    with pytest.raises(TopicsError, match="newer_modle"):
+        parse(data)
+    data = fresh()
+    del data["articles"]["crpl:24"]["overreach"][0]["note"]["en"]
+    with pytest.raises(TopicsError, match="note"):
         parse(data)

@@ -44,31 +44,41 @@ GOOD = [
     ("产品质量法第四十一条第（二）项", "pql:41:2:2"),
     ("《消费者权益保护法》第四十八条第一款第（八）项", "crpl:48:1:8"),
     ("依据《消费者权益保护法》第二十三条第三款的规定", "crpl:23:3"),
+    ("《中华人民共和国电子商务法》第三十八条", "ecommerce:38"),
+    ("电商法第9条第2款", "ecommerce:9:2"),
+    ("网络消费纠纷规定（一）第二条", "spc_online:2"),
+    ("网络消费纠纷规定(一)第四条第二款", "spc_online:4:2"),
+    ("《最高人民法院关于审理网络消费纠纷案件适用法律若干问题的规定（一）》第一条第（三）项", "spc_online:1:1:3"),
+    ("买卖合同解释第十四条", "spc_sales:14"),
+    ("诉讼时效规定第八条第一款第（二）项", "spc_limitation:8:1:2"),
+    ("七日无理由退货办法第十八条", "online_returns:18"),
+    ("《网络购买商品七日无理由退货暂行办法》第六条", "online_returns:6"),
     ("crpl:24:2", "crpl:24:2"),
     ("civil_code:1206", "civil_code:1206"),
 ]
 
 # (citation, error kind, key the citation denotes, if the law is known)
 BAD = [
-    ("消保法第二十五条", "article_not_in_kb", "crpl:25"),
-    ("《消费者权益保护法》第49条", "article_not_in_kb", "crpl:49"),
+    ("消保法第三十条", "article_not_in_kb", "crpl:30"),
+    ("《消费者权益保护法》第51条", "article_not_in_kb", "crpl:51"),
     ("产品质量法第三十九条", "article_not_in_kb", "pql:39"),
-    ("民法典第五百八十四条", "article_not_in_kb", "civil_code:584"),
+    ("民法典第五百八十五条", "article_not_in_kb", "civil_code:585"),
     ("消保法实施条例第十条", "article_not_in_kb", "crpl_regs:10"),
     ("消保法第二十四条第三款", "paragraph_missing", "crpl:24:3"),
     ("《民法典》第六百二十一条第四款", "paragraph_missing", "civil_code:621:4"),
     ("消保法第五十六条第一款第十一项", "item_missing", "crpl:56:1:11"),
     ("消保法第五十六条第二款第一项", "item_missing", "crpl:56:2:1"),
     ("消保法第二十四条第一项", "item_missing", "crpl:24"),
-    ("《电子商务法》第六十一条", "law_unknown", None),
-    ("电子商务法第十八条", "law_unknown", None),
+    ("《电子商务法》第六十一条", "article_not_in_kb", "ecommerce:61"),
+    ("网络消费纠纷规定（一）第五条", "article_not_in_kb", "spc_online:5"),
+    ("《网络消费纠纷规定（二）》第一条", "law_unknown", None),
     ("《部分商品修理更换退货责任规定》第十条", "law_unknown", None),
     ("《江苏省消费者权益保护条例》第二十条", "law_unknown", None),
     ("第二十四条", "no_law", None),
     ("消费者权益保护法", "not_a_citation", None),
     ("我的手环坏了", "not_a_citation", None),
     ("消保法第八条、第九条", "several", None),
-    ("crpl:25", "article_not_in_kb", "crpl:25"),
+    ("crpl:30", "article_not_in_kb", "crpl:30"),
     ("gdpr:5", "law_unknown", None),
 ]
 
@@ -91,13 +101,14 @@ def test_unresolvable_citation_says_why(text: str, kind: str, key: str | None) -
 
 def test_not_in_kb_message_names_what_is_held() -> None:
     with pytest.raises(CitationError) as err:
-        parse_citation("消保法第二十五条")
-    assert "第二十五条" in err.value.zh and "第二十四条" not in err.value.zh
+        parse_citation("消保法第三十条")
+    assert "第三十条" in err.value.zh and "第二十四条" not in err.value.zh
     assert "二十四" in err.value.zh  # the list of articles held
-    assert "Article 25" in err.value.en and "24" in err.value.en
+    assert "Article 30" in err.value.en and "24" in err.value.en
     with pytest.raises(CitationError) as err:
-        parse_citation("《电子商务法》第六十一条")
-    assert "电子商务法" in err.value.zh and "消费者权益保护法（crpl）" in err.value.zh
+        parse_citation("《部分商品修理更换退货责任规定》第十条")
+    assert "部分商品修理更换退货责任规定" in err.value.zh and "消费者权益保护法（crpl）" in err.value.zh
+    assert "电子商务法（ecommerce）" in err.value.zh and "七日无理由退货办法（online_returns）" in err.value.zh
 
 
 def test_regulations_are_not_read_as_the_law_itself() -> None:
@@ -106,7 +117,8 @@ def test_regulations_are_not_read_as_the_law_itself() -> None:
         assert parse_citation(text) == "crpl_regs:9"
 
 
-@pytest.mark.parametrize("law_id", ["crpl", "pql", "civil_code", "crpl_regs", "crpl_penalties"])
+@pytest.mark.parametrize("law_id", ["crpl", "pql", "civil_code", "crpl_regs", "crpl_penalties", "ecommerce", "spc_online",
+                                    "spc_sales", "spc_limitation", "online_returns"])
 def test_every_article_every_alias_both_numerals(law_id: str) -> None:
     lw = laws()[law_id]
     for name in (lw.title, lw.short, *lw.aliases):
@@ -140,7 +152,7 @@ def test_spans_point_into_the_original_text() -> None:
 
 
 def test_unknown_laws_are_reported_not_guessed() -> None:
-    found = find_citations("根据电子商务法第六十一条和消保法第二十四条，商家应当处理。")
+    found = find_citations("根据江苏省消费者权益保护条例第六十一条和消保法第二十四条，商家应当处理。")
     assert [(f.key, f.problem.kind if f.problem else None) for f in found] == [
         (None, "law_unknown"),
         ("crpl:24", None),

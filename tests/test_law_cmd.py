@@ -95,8 +95,8 @@ def test_search_without_hits_says_so() -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (("crpl", "25"), ["第二十五条", "二十四"]),
-        (("电子商务法",), ["不在知识库中", "crpl", "civil_code"]),
+        (("crpl", "30"), ["第三十条", "二十四"]),
+        (("江苏省消费者权益保护条例",), ["不在知识库中", "crpl", "civil_code", "online_returns"]),
         (("crpl", "24:3"), ["没有第三款"]),
         (("crpl", "abc"), ["abc"]),
     ],
@@ -109,11 +109,23 @@ def test_not_in_the_knowledge_base_is_bad_input(args: tuple[str, ...], expected:
         assert text in r.stderr
 
 
+@pytest.mark.parametrize("args", [("电子商务法", "38"), ("《电子商务法》第三十八条",), ("ecommerce:38",)])
+def test_the_new_laws_by_their_names(args: tuple[str, ...]) -> None:
+    r = weiquan("law", *args)
+    assert r.returncode == 0, r.stderr
+    for para in OFFICIAL[("ecommerce", 38)]:
+        assert para + "\n" in r.stdout
+    for name, law_id, n in (("网络消费纠纷规定（一）", "spc_online", 2), ("七日无理由退货办法", "online_returns", 18),
+                            ("买卖合同解释", "spc_sales", 14), ("诉讼时效规定", "spc_limitation", 8)):
+        r = weiquan("law", name, str(n), "--format", "json")
+        assert r.returncode == 0 and json.loads(r.stdout)["paragraphs"] == OFFICIAL[(law_id, n)], (name, r.stderr)
+
+
 def test_english_framing_keeps_chinese_statute_text() -> None:
     r = weiquan("law", "crpl", "24", "--lang", "en")
     assert "Law of the PRC on the Protection of Consumer Rights and Interests" in r.stdout
     assert OFFICIAL[("crpl", 24)][1] in r.stdout
-    bad = weiquan("law", "crpl", "25", "--lang", "en")
+    bad = weiquan("law", "crpl", "30", "--lang", "en")
     assert bad.returncode == 2 and "not in the knowledge base" in bad.stderr
 
 

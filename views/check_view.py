@@ -15,11 +15,13 @@ from views.term import show, show_json
 _LONG = 160  # an ok article's text longer than this is cut, with the command that prints it whole
 
 _LABELS = {
-    "zh": {"ok": "✓ 相符", "unchecked": "○ 未核对", "mismatch": "✗ 不相符", "misread": "✗ 误读", "unknown": "? 未收录"},
+    "zh": {"ok": "✓ 相符", "unchecked": "○ 未核对", "mismatch": "✗ 不相符", "misread": "✗ 误读", "overreach": "✗ 超出条文",
+           "unknown": "? 未收录", "unnamed": "? 未指明法律"},
     "en": {"ok": "✓ ok", "unchecked": "○ not checked", "mismatch": "✗ mismatch", "misread": "✗ misread",
-           "unknown": "? unknown"},
+           "overreach": "✗ overreach", "unknown": "? unknown", "unnamed": "? law not named"},
 }
-_STYLES = {"ok": "bold green", "unchecked": "dim", "mismatch": "bold red", "misread": "bold red", "unknown": "bold blue"}
+_STYLES = {"ok": "bold green", "unchecked": "dim", "mismatch": "bold red", "misread": "bold red", "overreach": "bold red",
+           "unknown": "bold blue", "unnamed": "bold blue"}
 
 
 def _kind(r: Result) -> str:
@@ -62,7 +64,7 @@ def render(results: list[Result], fmt: str, lang: str) -> None:
         if r.says:
             lines.append(Text.assemble(("   The article: " if en else "   本条内容：", "dim"), r.says))
         lines.append(Text.assemble(("   Why: " if en else "   说明：", "dim"), r.why))
-        if r.key and r.result != "unknown":
+        if r.key and r.result not in ("unknown", "unnamed"):
             heading = lookup(r.key).heading
             lines.append(Text.assemble((f"   {heading}: " if en else f"   {heading}原文：", "dim"),
                                        _words(r.key, lang, whole=r.flagged)))
@@ -75,10 +77,11 @@ def render(results: list[Result], fmt: str, lang: str) -> None:
     counts = {k: sum(1 for r in results if _kind(r) == k) for k in labels}
     if en:
         summary = (f"{len(results)} citation(s): {counts['ok']} ok, {counts['unchecked']} not checked, "
-                   f"{counts['mismatch']} mismatch, {counts['misread']} misread, {counts['unknown']} not in the "
-                   "knowledge base.")
+                   f"{counts['mismatch']} mismatch, {counts['misread']} misread, {counts['overreach']} overreach, "
+                   f"{counts['unknown']} not in the knowledge base, {counts['unnamed']} with no law named.")
     else:
         summary = (f"共 {len(results)} 处引用：相符 {counts['ok']}，未核对 {counts['unchecked']}，不相符 {counts['mismatch']}，"
-                   f"误读 {counts['misread']}，知识库未收录 {counts['unknown']}。")
+                   f"误读 {counts['misread']}，超出条文 {counts['overreach']}，知识库未收录 {counts['unknown']}，"
+                   f"未指明法律 {counts['unnamed']}。")
     lines.append(Text(summary, style="bold"))
     show(lines)

@@ -86,6 +86,7 @@ def draw_chart(report: CohortReport, path: Path | str, lang: str = "zh", cjk: bo
     from matplotlib import font_manager
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     base = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"), fallback_to_default=True)
     font = find_cjk_font() if cjk else None
@@ -114,6 +115,7 @@ def draw_chart(report: CohortReport, path: Path | str, lang: str = "zh", cjk: bo
         for y, total, g in zip(ys, left, groups, strict=True):
             ax.text(total, y, "  " + _price(g, lang), va="center", fontsize=8, color="#333333")
         ax.set_xlim(0, max(left, default=1) * 1.15)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # people come in whole numbers
         ax.set_yticks(ys, labels)
         ax.invert_yaxis()
         for tick, g in zip(ax.get_yticklabels(), groups, strict=True):

@@ -169,7 +169,7 @@ def render_text(report: CohortReport, lang: str = "zh", show_all: bool = False,
     con.print(Text(_t(lang, f"同型号 · 同批次 · 同故障：处理结果对比（评估日期 {data['as_of']}）",
                       f"Same model, same batch, same fault: how consumers were treated (as of {data['as_of']})"),
                    style="bold"))
-    for line in _summary(report, lang):
+    for line in _summary(report, lang, show_all):
         con.print(Text(line))
     con.print()
     if not report.cases:
@@ -210,7 +210,21 @@ def _no_cases(report: CohortReport, lang: str) -> str:
               "The input holds no cases: nothing to compare, so there is no conclusion.")
 
 
-def _summary(report: CohortReport, lang: str) -> list[str]:
+def _shown(n_groups: int, n_disp: int, show_all: bool, lang: str) -> str:
+    """Which of the groups the table below lists, so the summary and the table never seem to disagree."""
+    if not n_groups:
+        return ""
+    if show_all:
+        return _t(lang, "；下表列出全部组", "; the table lists all of them")
+    if not n_disp:
+        return _t(lang, "（用 --all 列出全部组）", " (--all lists every group)")
+    if n_disp == n_groups:
+        return _t(lang, "；下表列出这些组", "; the table lists them")
+    return _t(lang, f"；下表只列出这 {n_disp} 个组（--all 列出全部 {n_groups} 个组）",
+              f"; the table lists those {n_disp} (--all lists all {n_groups})")
+
+
+def _summary(report: CohortReport, lang: str, show_all: bool = False) -> list[str]:
     d = report.to_json()
     n_groups, n_disp = len(d["groups"]), len(report.disparities)
     lines = [
@@ -220,6 +234,17 @@ def _summary(report: CohortReport, lang: str) -> list[str]:
     lines += _duplicates(d, lang)
     if not d["cases"]:
         return lines
+    comp = d["comparators"]
+    if comp["counted"] or comp["ungrouped"]:
+        line = _t(lang, f"案件中记录的对比人（其他消费者）{comp['counted']} 人计入各组",
+                  f"{comp['counted']} comparator(s) recorded in the case files counted in their groups")
+        if comp["duplicates"]:
+            line += _t(lang, f"（重复记录的 {comp['duplicates']} 人只计一次）",
+                       f" ({comp['duplicates']} recorded more than once, counted once)")
+        if comp["ungrouped"]:
+            line += _t(lang, f"；{comp['ungrouped']} 人因型号、批次、症状或处理结果不明未计入",
+                       f"; {comp['ungrouped']} not counted (model, batch, symptom or remedy unknown)")
+        lines.append(line)
     ug = d["ungrouped"]
     if ug["no_batch"] or ug["no_symptoms"]:
         lines.append(_t(lang, f"未分组 {ug['no_batch'] + ug['no_symptoms']} 件：生产批次不明 {ug['no_batch']} 件"
@@ -227,10 +252,14 @@ def _summary(report: CohortReport, lang: str) -> list[str]:
                         f"{ug['no_batch'] + ug['no_symptoms']} not grouped: production batch unknown "
                         f"{ug['no_batch']} (never compared with anyone), no symptoms {ug['no_symptoms']}"))
     lines.append(_t(lang, f"共 {n_groups} 个组，其中 {n_disp} 个组存在明显差别待遇",
-                    f"{n_groups} groups, {n_disp} with materially different treatment"))
+                    f"{n_groups} groups, {n_disp} with materially different treatment")
+                 + _shown(n_groups, n_disp, show_all, lang))
     c = d["crpl10"]
     line = _t(lang, f"可援引消保法第十条（公平交易）主张同等对待的消费者：{c['consumers']} 人",
               f"Consumers who can cite consumer law art. 10 (fair trade) for equal treatment: {c['consumers']}")
+    if n_groups > 1 and c["consumers"]:
+        line += _t(lang, "（一人有多个症状时，在表中每个相应的组里各计一次）",
+                   " (a consumer with several symptoms is counted once in each of their groups in the table)")
     if c["verified"]:
         line += _t(lang, f"；规则库逐案复核 {c['checked']} 件，结论一致 {c['agree']} 件",
                    f"; the rule base re-assessed {c['checked']} cases and agreed on {c['agree']}")

@@ -2,16 +2,37 @@
 
 Plain text and Markdown, both deterministic (no colours, no terminal widths), so the same case and
 as-of date always print the same bytes. Statute words come from the verdict's `citations`, which the
-engine looked up in kb/.
+engine looked up in kb/. What a demand rests on is the verdict's `demands` list (CONTRACT §2 v2) and
+nothing else: only a demand given as of right carries a strength; a request is said to be one; a demand
+no article gives says so.
+
+Internal names (finding ids, case-file paths such as `comparators[0]`) never reach a consumer: the
+rule texts that mention them are rewritten to reader-facing names here (`reader`), and the ids are
+printed only with `verbose` (and in `--format json`).
 """
 
 from __future__ import annotations
 
-from engine.verdict import Finding, Verdict
+import re
+
+from engine.verdict import Channel, DemandSupport, Finding, Verdict
 from engine.vocab import label
 
-_RANK = {"strong": 0, "arguable": 1, "weak": 2}
 _MARK = {"strong": "●", "arguable": "◐", "weak": "○"}
+_NOTE_KINDS = {  # headings of the notes, by kind (CONTRACT §2 v2)
+    "law_in_force": ("法律的施行", "Laws in force"),
+    "self_operated": ("平台自营", "Self-operated store"),
+    "calendar_not_covered": ("节假日顺延", "Holidays"),
+    "other": ("其他说明", "Other notes"),
+}
+_NOTE_ORDER = tuple(_NOTE_KINDS)
+_ID = re.compile(r"（([a-z0-9_]+\.[a-z0-9_.]+)）|\(([a-z0-9_]+\.[a-z0-9_.]+)\)")
+_PATH = re.compile(r"(comparators|interactions|losses)\[(\d+)\]")
+_PATH_NAMES = {
+    "comparators": ("您提到的第{n}位其他消费者", "the other consumer no. {n} you named"),
+    "interactions": ("第{n}次交涉", "contact no. {n}"),
+    "losses": ("第{n}项损失", "loss no. {n}"),
+}
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -22,48 +43,101 @@ def strength_word(strength: str, lang: str) -> str:
     return label("strength", strength, lang)
 
 
+def reader(text: str, v: Verdict, verbose: bool = False) -> str:
+    """A rule's sentence with internal names replaced by reader-facing ones: a finding id becomes
+    "见第N项" (its number in the claims list), `comparators[0]` "您提到的第1位其他消费者", and an
+    unstated value's "（未说明）" is dropped. With `verbose` the text is left as the engine wrote it."""
+    if verbose:
+        return text
+    lang = v.lang
+    numbers = {f.id: i for i, f in enumerate(v.findings, 1)}
+
+    def finding(m: re.Match[str]) -> str:
+        fid = m.group(1) or m.group(2)
+        if fid in numbers:
+            return _t(lang, f"（见第{numbers[fid]}项）", f" (see claim {numbers[fid]})")
+        return ""
+
+    def path(m: re.Match[str]) -> str:
+        zh, en = _PATH_NAMES[m.group(1)]
+        return _t(lang, zh, en).format(n=int(m.group(2)) + 1)
+
+    text = _ID.sub(finding, text)
+    text = re.sub(r"（(comparators|interactions|losses)\[(\d+)\]）", lambda m: path(m), text)
+    text = _PATH.sub(path, text)
+    return text.replace("（未说明）", "").replace(" (unspecified)", "")
+
+
+def _demand_name(d: str, lang: str) -> str:
+    return label("demand", d, lang)
+
+
+def _graded(d: DemandSupport, lang: str) -> str:
+    """A demand with what it rests on: its strength (as of right only), "a request", or "no article"."""
+    name = _demand_name(d.demand, lang)
+    if d.basis == "right" and d.strength:
+        return f"{name}（{strength_word(d.strength, lang)}）" if lang != "en" else f"{name} ({strength_word(d.strength, lang)})"
+    if d.basis == "request":
+        return _t(lang, f"{name}（可以协商请求，非法定权利）", f"{name} (a request for settlement, not a legal right)")
+    return _t(lang, f"{name}（没有条文给予这项要求）", f"{name} (no article gives it)")
+
+
+def _split(v: Verdict) -> tuple[list[DemandSupport], list[DemandSupport], list[DemandSupport]]:
+    rights = [d for d in v.demands if d.basis == "right" and d.strength]
+    requests = [d for d in v.demands if d.basis == "request"]
+    nones = [d for d in v.demands if d.basis == "none"]
+    return rights, requests, nones
+
+
+def nearest_deadline(v: Verdict):  # -> Deadline | None
+    upcoming = [d for d in v.deadlines if not d.passed]
+    return min(upcoming, key=lambda d: d.date) if upcoming else None  # a tie: the engine's order
+
+
 def bottom_line(v: Verdict) -> str:
-    """One paragraph: how many claims of each strength, how the consumer's own demands fare, the next date."""
+    """One paragraph: how many claims of each strength; the demands the law gives as of right, graded;
+    the requests and the demands no article gives, not graded; the next date."""
     lang = v.lang
     counts = {s: sum(1 for f in v.findings if f.strength == s) for s in ("strong", "arguable", "weak")}
-    if not v.findings:
-        if v.missing:
-            return _t(lang, "结论：依现有事实，未发现可以主张的权利，原因见“不适用的条文”；补充下列事实可能改变结论。",
-                      "Bottom line: on these facts no claim holds; see the articles that do not apply and the facts "
-                      "that could change this.")
-        return _t(lang, "结论：依现有事实，未发现可以主张的权利，原因见“不适用的条文”。",
-                  "Bottom line: on these facts no claim holds; see the articles that do not apply.")
+    rights, requests, nones = _split(v)
     sep = "、" if lang != "en" else ", "
-
-    def rated(items: list) -> str:
-        return sep.join(
-            f"{label('demand', x.demand, lang)}（{strength_word(x.strength, lang) if x.strength else '无依据'}）"
-            if lang != "en" else
-            f"{label('demand', x.demand, lang)} ({strength_word(x.strength, lang) if x.strength else 'no basis'})"
-            for x in items)
-
-    mine = [x for x in v.demands if x.requested]
-    more = [x for x in v.demands if not x.requested and x.strength in ("strong", "arguable")]
-    upcoming = [d for d in v.deadlines if not d.passed]
-    if lang == "en":
+    if not v.findings:
+        head = (_t(lang, "结论：依现有事实，未发现可以主张的权利，原因见“不适用的条文”；补充下列事实可能改变结论。",
+                   "Bottom line: on these facts no claim holds; see the articles that do not apply and the facts "
+                   "that could change this.") if v.missing else
+                _t(lang, "结论：依现有事实，未发现可以主张的权利，原因见“不适用的条文”。",
+                   "Bottom line: on these facts no claim holds; see the articles that do not apply."))
+        parts = [head]
+    elif lang == "en":
         parts = [f"Bottom line: {counts['strong']} strong, {counts['arguable']} arguable and {counts['weak']} weak claim(s)."]
+    else:
+        parts = [f"结论：有 {counts['strong']} 项有力主张、{counts['arguable']} 项可争取主张、{counts['weak']} 项较弱主张。"]
+    mine = [d for d in rights if d.requested]
+    more = [d for d in rights if not d.requested]
+    if lang == "en":
         if mine:
-            parts.append(f"Your demands: {rated(mine)}.")
+            parts.append(f"Your demands the law gives: {sep.join(_graded(d, lang) for d in mine)}.")
         if more:
-            parts.append(f"You may also demand: {rated(more)}.")
-        if upcoming:
-            first = min(upcoming, key=lambda d: d.date)
-            parts.append(f"Next deadline: {first.date} ({first.title}, {first.days_left} days left).")
-        return " ".join(parts)
-    parts = [f"结论：有 {counts['strong']} 项有力主张、{counts['arguable']} 项可争取主张、{counts['weak']} 项较弱主张。"]
-    if mine:
-        parts.append(f"您提出的要求：{rated(mine)}。")
-    if more:
-        parts.append(f"还可以要求：{rated(more)}。")
-    if upcoming:
-        first = min(upcoming, key=lambda d: d.date)
-        parts.append(f"最近的期限：{first.date}（{first.title}，还剩 {first.days_left} 天）。")
-    return "".join(parts)
+            parts.append(f"You may also demand: {sep.join(_graded(d, lang) for d in more)}.")
+        if requests:
+            parts.append("You may ask for, as a request for settlement (not a legal right): "
+                         f"{sep.join(_demand_name(d.demand, lang) for d in requests)}.")
+        if nones:
+            parts.append(f"No article gives: {sep.join(_demand_name(d.demand, lang) for d in nones)}.")
+    else:
+        if mine:
+            parts.append(f"您的要求中依法可以主张的：{sep.join(_graded(d, lang) for d in mine)}。")
+        if more:
+            parts.append(f"还可以依法要求：{sep.join(_graded(d, lang) for d in more)}。")
+        if requests:
+            parts.append(f"可以协商请求（非法定权利）：{sep.join(_demand_name(d.demand, lang) for d in requests)}。")
+        if nones:
+            parts.append(f"没有条文给予的要求：{sep.join(_demand_name(d.demand, lang) for d in nones)}。")
+    first = nearest_deadline(v)
+    if first is not None:
+        parts.append(_t(lang, f"最近的期限：{first.date}（{first.title}，还剩 {first.days_left} 天）。",
+                        f"Next deadline: {first.date} ({first.title}, {first.days_left} days left)."))
+    return ("" if lang != "en" else " ").join(parts)
 
 
 def _status(v: Verdict) -> str:
@@ -96,15 +170,184 @@ def cite_name(v: Verdict, key: str) -> str:
     return f"{c.short_en} {c.article_en}" if v.lang == "en" else f"《{c.short}》{c.article}"
 
 
-def render_text(v: Verdict) -> str:
+def _finding_gives(v: Verdict, f: Finding) -> list[str]:
+    """What one claim lets the consumer demand (as of right) and ask for (as a request), as lines."""
+    lang = v.lang
+    sep = "、" if lang != "en" else ", "
+    out = []
+    if f.demands:
+        out.append(_t(lang, "可以依法要求：", "You may demand: ") + sep.join(_demand_name(d, lang) for d in f.demands))
+    if f.requests:
+        out.append(_t(lang, "可以协商请求（非法定权利）：", "You may ask for (a request, not a legal right): ")
+                   + sep.join(_demand_name(d, lang) for d in f.requests))
+    return out
+
+
+def _demand_lines(v: Verdict) -> list[str]:
+    """Each demand once, with what it rests on (CONTRACT §2 v2 `demands`)."""
+    lang = v.lang
+    numbers = {f.id: i for i, f in enumerate(v.findings, 1)}
+    out = []
+    for d in v.demands:
+        mine = _t(lang, "（您的要求）", " (your demand)") if d.requested else ""
+        where = "、".join(f"第{numbers[x]}项" for x in d.findings if x in numbers) if lang != "en" else \
+            ", ".join(f"claim {numbers[x]}" for x in d.findings if x in numbers)
+        if d.basis == "right" and d.strength:
+            what = _t(lang, f"依法可以主张，{strength_word(d.strength, lang)}（依据{where}）",
+                      f"as of right, {strength_word(d.strength, lang)} (claim basis: {where})")
+        elif d.basis == "request":
+            what = _t(lang, f"可以协商请求（非法定权利），没有条文赋予这项权利（见{where}）",
+                      f"a request for settlement (not a legal right); no article gives it as of right (see {where})")
+        else:
+            what = _t(lang, "没有条文给予这项要求：可以向对方提出，但不能以法律为依据要求对方做到",
+                      "no article gives it: you may ask, but no law makes the business do it")
+        out.append(f"- {_demand_name(d.demand, lang)}{mine}：{what}" if lang != "en"
+                   else f"- {_demand_name(d.demand, lang)}{mine}: {what}")
+    return out
+
+
+def _deadline_body(d, v: Verdict, verbose: bool) -> tuple[str, list[str]]:
+    """A deadline's explanation without the arguments it ends with, and the arguments as lines."""
+    lang = v.lang
+    text = d.explanation
+    lines = []
+    for a in d.arguments:
+        text = text.replace("；" + a.why, "").replace("; " + a.why, "").replace(a.why, "").rstrip("；; ")
+        lines.append(_t(lang, f"可以主张的更晚日期 {a.date}：{reader(a.why, v, verbose)}",
+                        f"a later date that can be argued, {a.date}: {reader(a.why, v, verbose)}"))
+    return reader(text, v, verbose), lines
+
+
+def _channel_groups(v: Verdict) -> list[tuple[str, list[Channel], str]]:
+    """The channels in order, alternatives grouped: [(kind, channels, shared how)]; kind one|alternatives|extra."""
+    out: list[tuple[str, list[Channel], str]] = []
+    done: set[str] = set()
+    by_id = {c.id: c for c in v.channels}
+    for c in v.channels:
+        if c.id in done:
+            continue
+        if c.alternatives:
+            group = [c] + [by_id[a] for a in c.alternatives if a in by_id and a not in done]
+            done.update(x.id for x in group)
+            parts = [x.how.split("；") for x in group]
+            shared = [p for p in parts[0] if all(p in q for q in parts[1:])] if len(group) > 1 else []
+            out.append(("alternatives", group, "；".join(shared)))
+        else:
+            done.add(c.id)
+            out.append(("extra" if c.id == "joint_complaint" else "one", [c], ""))
+    return out
+
+
+def _how(c: Channel, shared: str) -> str:
+    return "；".join(p for p in c.how.split("；") if p not in shared.split("；")) if shared else c.how
+
+
+def _channel_lines(v: Verdict, md: bool = False) -> list[str]:
     lang = v.lang
     out: list[str] = []
-    title = _t(lang, f"weiquan 维权分析：{v.case.product}（评估日期 {v.as_of}）",
+    n = 0
+    for kind, group, shared in _channel_groups(v):
+        if kind == "alternatives":
+            labels = []
+            for _c in group:
+                n += 1
+                labels.append(str(n))
+            for label_n, c in zip(labels, group, strict=True):
+                out.append(f"{label_n}. {c.text} — {_how(c, shared)}")
+            head = _t(lang, f"第{'、'.join(labels)}项只能选择其一", f"{' and '.join(labels)}: choose one of the two")
+            head = f"**{head}**" if md else head
+            out.append(("" if md else "   ") + (f"{head}{_t(lang, '：', ': ')}{shared}" if shared else head))
+        elif kind == "extra":
+            c = group[0]
+            out.append(_t(lang, f"另外：{c.text} — {c.how}", f"Also: {c.text} — {c.how}"))
+        else:
+            n += 1
+            c = group[0]
+            out.append(f"{n}. {c.text} — {c.how}")
+    return out
+
+
+def _notes(v: Verdict, verbose: bool) -> list[tuple[str, list[str]]]:
+    lang = v.lang
+    out = []
+    for kind in _NOTE_ORDER + tuple(sorted({n.kind for n in v.notes} - set(_NOTE_ORDER))):
+        texts = [reader(n.text, v, verbose) for n in v.notes if n.kind == kind]
+        if texts:
+            zh, en = _NOTE_KINDS.get(kind, _NOTE_KINDS["other"])
+            out.append((_t(lang, zh, en), texts))
+    return out
+
+
+def _missing_line(v: Verdict, m, verbose: bool) -> str:
+    why = reader(m.why, v, verbose)
+    if verbose:
+        return f"- {m.field}：{why}" if v.lang != "en" else f"- {m.field}: {why}"
+    return f"- {why}"
+
+
+def next_step(v: Verdict) -> str:
+    """What to do first: the first channel's own advice (negotiation: a written demand), then the choice."""
+    lang = v.lang
+    first = v.channels[0] if v.channels else None
+    ids = {c.id for c in v.channels}
+    text = first.how if first else ""
+    if {"mediation", "samr_complaint"} <= ids:
+        text += _t(lang, "；对方仍不处理的，可请求消协调解或向 12315 投诉（二者择一），或向法院起诉",
+                   "; if that fails, ask the consumer association to mediate or complain to 12315 (one of the two), or sue")
+    return text
+
+
+def summary_lines(v: Verdict) -> list[str]:
+    """The short screen shown first: the claims with their strength, what to demand, the nearest
+    deadline, the next step. The full text follows in a pager."""
+    lang = v.lang
+    rights, requests, nones = _split(v)
+    sep = "、" if lang != "en" else ", "
+    out = [_t(lang, f"维权分析摘要：{v.case.product}（{_status(v)}）", f"Summary: {v.case.product} ({_status(v)})"), ""]
+    out.append(_t(lang, "可以主张的权利：", "Your claims:"))
+    if not v.findings:
+        out.append(_t(lang, "  依现有事实，未发现可以主张的权利。", "  On these facts no claim holds."))
+    for i, f in enumerate(v.findings, 1):
+        out.append(f"  {i}. {_MARK[f.strength]}【{strength_word(f.strength, lang)}】{f.title}" if lang != "en"
+                   else f"  {i}. {_MARK[f.strength]} [{strength_word(f.strength, lang)}] {f.title}")
+    out.append("")
+    out.append(_t(lang, "可以要求：", "What to demand:"))
+    if rights:
+        out.append("  " + _t(lang, "依法可以主张：", "as of right: ") + sep.join(_graded(d, lang) for d in rights))
+    if requests:
+        out.append("  " + _t(lang, "可以协商请求（非法定权利）：", "as a request (not a legal right): ")
+                   + sep.join(_demand_name(d.demand, lang) for d in requests))
+    if nones:
+        out.append("  " + _t(lang, "没有条文给予：", "no article gives: ") + sep.join(_demand_name(d.demand, lang) for d in nones))
+    if not (rights or requests or nones):
+        out.append(_t(lang, "  （无）", "  (none)"))
+    out.append("")
+    first = nearest_deadline(v)
+    if first is not None:
+        out.append(_t(lang, f"最近的期限：{first.date} {first.title}（还剩 {first.days_left} 天）",
+                      f"Nearest deadline: {first.date} {first.title} ({first.days_left} days left)"))
+    else:
+        out.append(_t(lang, "最近的期限：没有尚未届满的期限", "Nearest deadline: none still open"))
+    step = next_step(v)
+    if step:
+        out.append(_t(lang, f"下一步：{step}", f"Next step: {step}"))
+    out += ["", v.notice]
+    return out
+
+
+def render_summary(v: Verdict) -> str:
+    return "\n".join(summary_lines(v)) + "\n"
+
+
+def render_text(v: Verdict, verbose: bool = False) -> str:
+    lang = v.lang
+    out: list[str] = []
+    title = _t(lang, f"维权分析：{v.case.product}（评估日期 {v.as_of}）",
                f"weiquan assessment: {v.case.product} (as of {v.as_of})")
     out += [title, "=" * 60, bottom_line(v), _status(v), ""]
 
-    numbers = iter("一二三四五六七八")
-    counter = iter(range(1, 9))
+    numbers = iter("一二三四五六七八九十")
+    counter = iter(range(1, 11))
 
     def heading(zh: str, en: str) -> str:
         return f"{next(numbers)}、{zh}" if lang != "en" else f"{next(counter)}. {en}"
@@ -115,20 +358,24 @@ def render_text(v: Verdict) -> str:
     for i, f in enumerate(v.findings, 1):
         word = strength_word(f.strength, lang)
         tag = f"【{word}】" if lang != "en" else f"[{word}] "
-        out.append(f"{i}. {_MARK[f.strength]}{tag}{f.title}  ({f.id})")
+        out.append(f"{i}. {_MARK[f.strength]}{tag}{f.title}" + (f"  ({f.id})" if verbose else ""))
         out.append("   " + _t(lang, "条文：", "The law (Chinese text):"))
         out += _quote_lines(v, f, "     ")
-        out.append("   " + _t(lang, "理由：", "Why: ") + f.explanation)
-        if f.demands:
-            sep = "、" if lang != "en" else ", "
-            out.append("   " + _t(lang, "可以要求：", "You may demand: ") + sep.join(label("demand", d, lang) for d in f.demands))
+        out.append("   " + _t(lang, "理由：", "Why: ") + reader(f.explanation, v, verbose))
+        out += ["   " + line for line in _finding_gives(v, f)]
+        out.append("")
+
+    if v.demands:
+        out.append(heading("各项要求的依据", "What each demand rests on"))
+        out += _demand_lines(v)
         out.append("")
 
     if v.not_applicable:
         out.append(heading("不适用的条文", "Articles that do not apply"))
         for n in v.not_applicable:
             heads = "、".join(cite_name(v, k) for k in n.cites)
-            out.append(f"- {heads}：{n.why}" if lang != "en" else f"- {heads}: {n.why}")
+            why = reader(n.why, v, verbose)
+            out.append(f"- {heads}：{why}" if lang != "en" else f"- {heads}: {why}")
         out.append("")
 
     out.append(heading("期限", "Deadlines"))
@@ -136,30 +383,29 @@ def render_text(v: Verdict) -> str:
         left = (_t(lang, f"已过 {-d.days_left} 天", f"passed {-d.days_left} days ago") if d.passed
                 else _t(lang, f"还剩 {d.days_left} 天", f"{d.days_left} days left"))
         out.append(f"- {d.date}  {d.title}（{left}）" if lang != "en" else f"- {d.date}  {d.title} ({left})")
-        out.append(f"  {d.explanation}")
+        body, arguments = _deadline_body(d, v, verbose)
+        out.append(f"  {body}")
+        out += [f"  · {a}" for a in arguments]
     out.append("")
 
     if v.missing:
         out.append(heading("补充这些事实可能改变结论", "Facts that could change the outcome"))
-        for m in v.missing:
-            out.append(f"- {m.field}：{m.why}" if lang != "en" else f"- {m.field}: {m.why}")
+        out += [_missing_line(v, m, verbose) for m in v.missing]
         out.append("")
 
     out.append(heading("维权途径（《消费者权益保护法》第三十九条）", "Ways to resolve the dispute (consumer law art. 39)"))
-    for i, c in enumerate(v.channels, 1):
-        out.append(f"{i}. {c.text} — {c.how}")
+    out += _channel_lines(v)
     out.append("")
 
-    if v.notes:
-        out.append(_t(lang, "说明", "Notes"))
-        for n in v.notes:
-            out.append(f"- {n}")
+    for head, texts in _notes(v, verbose):
+        out.append(_t(lang, f"说明：{head}", f"Note: {head}"))
+        out += [f"- {x}" for x in texts]
         out.append("")
     out += ["-" * 60, v.notice]
     return "\n".join(out) + "\n"
 
 
-def render_md(v: Verdict) -> str:
+def render_md(v: Verdict, verbose: bool = False) -> str:
     lang = v.lang
     out: list[str] = []
     out.append(_t(lang, f"# 维权分析：{v.case.product}", f"# weiquan assessment: {v.case.product}"))
@@ -173,55 +419,61 @@ def render_md(v: Verdict) -> str:
     if not v.findings:
         out.append(_t(lang, "（无）", "(none)"))
         out.append("")
-    for f in v.findings:
-        out.append(f"### {strength_word(f.strength, lang)}：{f.title}" if lang != "en"
-                   else f"### {strength_word(f.strength, lang).capitalize()}: {f.title}")
+    for i, f in enumerate(v.findings, 1):
+        out.append(f"### {i}. {strength_word(f.strength, lang)}：{f.title}" if lang != "en"
+                   else f"### {i}. {strength_word(f.strength, lang).capitalize()}: {f.title}")
         out.append("")
-        out.append(f"`{f.id}`")
-        out.append("")
+        if verbose:
+            out.append(f"`{f.id}`")
+            out.append("")
         for line in _quote_lines(v, f, ""):
             out.append(f"> {line}")
             out.append(">")
         out.pop()
         out.append("")
-        out.append(_t(lang, "**理由**：", "**Why**: ") + f.explanation)
+        out.append(_t(lang, "**理由**：", "**Why**: ") + reader(f.explanation, v, verbose))
         out.append("")
-        if f.demands:
-            sep = "、" if lang != "en" else ", "
-            out.append(_t(lang, "**可以要求**：", "**You may demand**: ") + sep.join(label("demand", d, lang) for d in f.demands))
+        for line in _finding_gives(v, f):
+            head, _, rest = line.partition("：" if lang != "en" else ": ")
+            out.append(f"**{head}**{'：' if lang != 'en' else ': '}{rest}")
             out.append("")
+    if v.demands:
+        out.append(_t(lang, "## 各项要求的依据", "## What each demand rests on"))
+        out.append("")
+        out += _demand_lines(v)
+        out.append("")
     if v.not_applicable:
         out.append(_t(lang, "## 不适用的条文", "## Articles that do not apply"))
         out.append("")
         for n in v.not_applicable:
             heads = "、".join(cite_name(v, k) for k in n.cites)
-            out.append(f"- **{heads}**：{n.why}" if lang != "en" else f"- **{heads}**: {n.why}")
+            why = reader(n.why, v, verbose)
+            out.append(f"- **{heads}**：{why}" if lang != "en" else f"- **{heads}**: {why}")
         out.append("")
     out.append(_t(lang, "## 期限", "## Deadlines"))
     out.append("")
-    out.append(_t(lang, "| 日期 | 期限 | 剩余 |", "| Date | Deadline | Left |"))
-    out.append("|---|---|---|")
     for d in sorted(v.deadlines, key=lambda d: d.date):  # soonest first, as a reader scans them
         left = (_t(lang, f"已过 {-d.days_left} 天", f"passed {-d.days_left} days ago") if d.passed
-                else _t(lang, f"{d.days_left} 天", f"{d.days_left} days"))
-        out.append(f"| {d.date} | {d.title} | {left} |")
+                else _t(lang, f"还剩 {d.days_left} 天", f"{d.days_left} days left"))
+        out.append(f"- **{d.date}** {d.title}（{left}）" if lang != "en" else f"- **{d.date}** {d.title} ({left})")
+        body, arguments = _deadline_body(d, v, verbose)
+        out.append(f"  {body}")
+        out += [f"  - {a}" for a in arguments]
     out.append("")
     if v.missing:
         out.append(_t(lang, "## 补充这些事实可能改变结论", "## Facts that could change the outcome"))
         out.append("")
-        for m in v.missing:
-            out.append(f"- `{m.field}`：{m.why}" if lang != "en" else f"- `{m.field}`: {m.why}")
+        out += [_missing_line(v, m, verbose) for m in v.missing]
         out.append("")
     out.append(_t(lang, "## 维权途径（《消费者权益保护法》第三十九条）", "## Ways to resolve the dispute (consumer law art. 39)"))
     out.append("")
-    for i, c in enumerate(v.channels, 1):
-        out.append(f"{i}. {c.text} — {c.how}")
-    out.append("")
-    if v.notes:
-        out.append(_t(lang, "## 说明", "## Notes"))
+    for line in _channel_lines(v, md=True):
+        out.append(line if line[:1].isdigit() else line)
         out.append("")
-        for n in v.notes:
-            out.append(f"- {n}")
+    for head, texts in _notes(v, verbose):
+        out.append(_t(lang, f"## 说明：{head}", f"## Note: {head}"))
+        out.append("")
+        out += [f"- {x}" for x in texts]
         out.append("")
     out.append(f"---\n\n*{v.notice}*")
     return "\n".join(out) + "\n"

@@ -32,7 +32,7 @@ FINDINGS = [
                 name="refusal",
                 strength=Ref("f", "strength"),
                 when=(CONSUMER, fact("x", "interaction", kind="refusal"), _CLAIM),
-                letter=T("本人依上述规定享有相应权利，{x.party}却于 {x.on} 拒绝了本人的要求，属于无理拒绝，经营者应当依法承担民事责任。",
+                letter=T("{x.party}于 {x.on} 拒绝了本人依上述规定提出的要求，属于无理拒绝，经营者应当依法承担民事责任。",
                          "I hold rights under the articles above, yet on {x.on} {x.party} refused my request: an "
                          "unreasonable refusal, for which the business bears civil liability."),
                 because=T("{x.on} {x.party}拒绝处理，而消费者依法有权要求修理、更换或退货：属于无理拒绝（与该项主张同等强度）",
@@ -43,7 +43,7 @@ FINDINGS = [
                 name="returned_unrepaired",
                 strength=Ref("f", "strength"),
                 when=(CONSUMER, fact("x", "interaction", kind="return_unrepaired", consented__ne="yes"), _CLAIM),
-                letter=T("本人依上述规定享有相应权利，{x.party}却于 {x.on} 未经本人同意将设备原样退回、不予处理，属于无理拒绝，经营者应当依法承担民事责任。",
+                letter=T("{x.party}于 {x.on} 未经本人同意将设备原样退回、不予处理，而本人依上述规定享有相应权利，属于无理拒绝，经营者应当依法承担民事责任。",
                          "I hold rights under the articles above, yet on {x.on} {x.party} sent the device "
                          "back unrepaired without my consent: an unreasonable refusal, for which the business bears "
                          "civil liability."),

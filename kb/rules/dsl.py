@@ -16,19 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kb.bilingual import T  # noqa: F401 - the rule modules say their texts with it
+
 RANK = {"strong": 3, "arguable": 2, "weak": 1}
 OPS = ("eq", "ne", "lt", "le", "gt", "ge", "in", "any")
-
-
-@dataclass(frozen=True)
-class T:
-    """A user-facing text in Chinese and English."""
-
-    zh: str
-    en: str
-
-    def __call__(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
 
 
 @dataclass(frozen=True)
