@@ -12,14 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.verdict import Verdict
-from engine.vocab import label
-from views.verdict_view import (
-    _RANK,  # the views' order of strengths
-    bottom_line,
-    cite_name,
-    strength_word,
-)
+from engine.vocab import Strength, label
 from views.verdict_view import _status as status_line  # the md page's status line, not a copy
+from views.verdict_view import bottom_line, cite_name, strength_word
 
 
 @dataclass
@@ -45,7 +40,8 @@ def page(v: Verdict) -> dict[str, Any]:
     lang = v.lang
     sep = "、" if lang != "en" else ", "
     claims = []
-    for f in sorted(v.findings, key=lambda f: _RANK.get(str(f.strength), 3)):  # strongest first, else as given
+    rank = {s.value: i for i, s in enumerate(Strength)}  # strong, arguable, weak
+    for f in sorted(v.findings, key=lambda f: rank.get(str(f.strength), len(rank))):  # strongest first, else as given
         quotes, others = _quotes(v, f)
         claims.append({
             "id": f.id, "strength": str(f.strength), "strength_word": strength_word(str(f.strength), lang),
