@@ -422,6 +422,11 @@ class Backend(StrEnum):
     dask = "dask"
 
 
+class Citations(StrEnum):
+    full = "full"
+    keys = "keys"
+
+
 class AssessFormat(StrEnum):
     text = "text"
     md = "md"
@@ -449,6 +454,8 @@ def assess(
     workers: Annotated[int, typer.Option("--workers", min=0, help="批量（jsonl）时使用的进程数；0 为每个 CPU 核心一个，最多为 CPU 核心数")] = 1,
     backend: Annotated[Backend, typer.Option("--backend", help="批量时在哪里运行：local 本机进程 | dask 一个 Dask 集群（需 --scheduler）")] = None,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask 调度器地址，例如 tcp://10.0.0.5:8786（--backend dask）")] = None,
+    citations: Annotated[Citations, typer.Option(
+        "--citations", help="jsonl 输出中的法条：full 附原文（默认）| keys 只列条文编号，原文见 weiquan law --format json")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="文字结论中也显示内部编号（规则、字段）")] = False,
 ) -> None:
     """分析案件，给出结论 / assess a case and print the verdict.
@@ -462,6 +469,11 @@ def assess(
 
     day = parse_as_of(as_of, lang)
     run = _run_options(workers, backend, scheduler, lang)
+    if citations is not None:
+        if format not in (None, AssessFormat.jsonl):
+            raise InputError([_msg(lang, f"--citations 只用于 jsonl 输出，而不是 {format.value}",
+                                   f"--citations applies to jsonl output only, not {format.value}")])
+        run["citations"] = citations.value
     stdin = str(case_file) == "-"
     data: Any = None
     if stdin:
@@ -493,7 +505,9 @@ def assess(
     if fmt == AssessFormat.json:
         sys.stdout.write(verdict.to_json())
     elif fmt == AssessFormat.jsonl:
-        sys.stdout.write(verdict.to_line() + "\n")
+        from engine.batch import verdict_line
+
+        sys.stdout.buffer.write(verdict_line(verdict, run.get("citations", "full")) + b"\n")
     elif fmt == AssessFormat.md:
         from views.verdict_view import render_md
 

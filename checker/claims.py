@@ -18,9 +18,8 @@ import re
 from dataclasses import dataclass
 
 from checker.detect import concepts
-from kb.citations import Found
+from kb.citations import Found, statute_sources
 from kb.segment import Span, clause_spans, containing, paren_spans, quote_spans, sentence_spans
-from kb.verbatim import verbatim_sources
 
 _FORWARD = ("根据", "依据", "依照", "按照", "参照", "基于", "援引", "依", "据", "按")
 _BACKWARD = ("违反了", "违反", "违背", "侵犯了", "侵犯", "侵害了", "侵害", "不符合", "符合", "属于", "构成", "触犯",
@@ -78,7 +77,7 @@ def claims(text: str, found: list[Found]) -> dict[int, Claim]:
     statute_quotes = []
     all_quotes = quote_spans(text)
     for q in all_quotes:
-        sources = verbatim_sources(text[q.start + 1 : q.end - 1])
+        sources = statute_sources(text[q.start + 1 : q.end - 1])
         if sources:
             statute_quotes.append((q, tuple(sources)))
     masked = _blank(text, [(q.start, q.end) for q, _ in statute_quotes] + [(f.start, f.end) for f in found])

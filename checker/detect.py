@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.topics import Topics, topics
 
@@ -16,7 +16,8 @@ from checker.topics import Topics, topics
 @dataclass(frozen=True)
 class _Matcher:
     literals: dict[str, list[tuple[str, list[tuple[str, float]]]]]  # first character → phrases, longest first
-    patterns: list[tuple[re.Pattern[str], list[tuple[str, float]]]]
+    patterns: list[tuple[re.Pattern[str], list[tuple[str, float]]]]  # each as (?=(…)): every place it matches
+    starts: re.Pattern[str]  # the first characters of the literals: the only places one can begin
 
 
 @cache
@@ -33,7 +34,8 @@ def _matcher(data: Topics) -> _Matcher:
                 literals.setdefault(p.text[0], {}).setdefault(p.text, []).append((concept.id, p.weight))
     return _Matcher(
         {ch: sorted(group.items(), key=lambda kv: (-len(kv[0]), kv[0])) for ch, group in literals.items()},
-        [(re.compile(t), names) for t, names in sorted(patterns.items())],
+        [(re.compile(f"(?=({t}))"), names) for t, names in sorted(patterns.items())],
+        re.compile("[" + re.escape("".join(sorted(literals))) + "]"),
     )
 
 
@@ -41,30 +43,39 @@ def concepts(text: str, data: Topics | None = None) -> dict[str, float]:
     """Concept id → the strongest phrase weight found for it in `text`.
 
     Leftmost first; at one position a pattern beats a literal (patterns are the specific multi-part
-    phrases), and a longer literal beats a shorter one.
+    phrases), and a longer literal beats a shorter one. The citations of one sentence read the same
+    words again and again, so results are remembered (a copy is returned: callers may change it).
     """
-    data = data or topics()
+    return dict(_concepts(text, data or topics()))
+
+
+@lru_cache(maxsize=4096)
+def _concepts(text: str, data: Topics) -> dict[str, float]:
+    # Only the places where a pattern matches or a literal's first character stands can begin a phrase,
+    # so the walk visits those alone (the regex engine finds them), in the order the text reads.
     matcher = _matcher(data)
+    by_pattern: dict[int, tuple[int, list[tuple[str, float]]]] = {}
+    for rx, names in matcher.patterns:  # in order: the first pattern matching at a place wins there
+        for m in rx.finditer(text):
+            if m.group(1) and m.start() not in by_pattern:
+                by_pattern[m.start()] = (len(m.group(1)), names)
+    places = sorted({*by_pattern, *(m.start() for m in matcher.starts.finditer(text))})
     found: dict[str, float] = {}
     i = 0
-    while i < len(text):
-        hit: tuple[int, list[tuple[str, float]]] | None = None
-        for rx, names in matcher.patterns:
-            m = rx.match(text, i)
-            if m and m.end() > i:
-                hit = (m.end() - i, names)
-                break
+    for at in places:
+        if at < i:
+            continue
+        hit = by_pattern.get(at)
         if hit is None:
-            for phrase, names in matcher.literals.get(text[i], ()):
-                if text.startswith(phrase, i):
+            for phrase, names in matcher.literals.get(text[at], ()):
+                if text.startswith(phrase, at):
                     hit = (len(phrase), names)
                     break
         if hit is None:
-            i += 1
             continue
         for cid, weight in hit[1]:
             found[cid] = max(found.get(cid, 0.0), weight)
-        i += hit[0]
+        i = at + hit[0]
     return found
 
 

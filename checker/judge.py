@@ -148,10 +148,15 @@ def judge(found: Found, others: list[Found], claim: Claim, sentence: str, data: 
 
     if found.problem is not None and found.problem.kind in _NO_SUCH and found.key is not None:
         return _no_such(found, claim, sentence, data, lang)
+    if found.problem is not None and found.problem.kind == "no_law":
+        return result("unnamed", found.problem.message(lang) + ("." if en else "。"), checked=False)
     if found.problem is not None or found.key is None:
         reason = found.problem.message(lang) if found.problem else ""
-        tail = ("; it cannot be checked, which does not mean it is wrong." if en
-                else "；无法核对，这不表示引用有误。")
+        if found.problem is not None and found.problem.kind == "no_such_article":
+            tail = "; nothing to check." if en else "；无从核对。"
+        else:
+            tail = ("; it cannot be checked, which does not mean it is wrong." if en
+                    else "；无法核对，这不表示引用有误。")
         return result("unknown", reason + tail, checked=False)
     key = found.key
     if claim.negated:

@@ -89,7 +89,21 @@ def load_line(line: bytes | str, lang: str) -> tuple[Any, str | None]:
     return data, None
 
 
-def assess_line(number: int, line: str | bytes, as_of: dt.date, lang: str) -> tuple[bool, bytes]:
+def verdict_line(verdict: Any, citations: str = "full") -> bytes:
+    """A verdict as one JSON line: CONTRACT's (`full`), or with `keys` the statute texts left out and
+    only their keys kept (`"citations": ["crpl:24", …]`, last): the texts are the same in every verdict
+    and make up about half of each line; `weiquan law --format json` gives them once."""
+    if citations != "keys":
+        return verdict.to_line().encode("utf-8")
+    import orjson
+
+    body = verdict.model_dump_json(exclude={"citations"}).encode("utf-8")
+    keys = orjson.dumps(list(getattr(verdict, "citations", None) or {}))
+    return body[:-1] + (b',"citations":' if len(body) > 2 else b'"citations":') + keys + b"}"
+
+
+def assess_line(number: int, line: str | bytes, as_of: dt.date, lang: str,
+                citations: str = "full") -> tuple[bool, bytes]:
     """(ok, output line without its line break) for one input line; a bad line yields its error object."""
     from engine.case import parse_case
     from engine.errors import InputError
@@ -106,7 +120,7 @@ def assess_line(number: int, line: str | bytes, as_of: dt.date, lang: str) -> tu
     try:
         with process_lock():
             verdict = _assessor().assess(case, as_of, lang)
-        return True, verdict.to_line().encode("utf-8")
+        return True, verdict_line(verdict, citations)
     except Exception as e:  # noqa: BLE001 - one case the engine fails on must not end the batch
         kind = type(e).__name__
         return False, error_line(number, _msg(
@@ -115,7 +129,7 @@ def assess_line(number: int, line: str | bytes, as_of: dt.date, lang: str) -> tu
             "report it; the other lines are not affected"))
 
 
-def assess_chunk(chunk: tuple[int, bytes], as_of: dt.date, lang: str) -> tuple[bytes, int]:
+def assess_chunk(chunk: tuple[int, bytes], as_of: dt.date, lang: str, citations: str = "full") -> tuple[bytes, int]:
     """The output of a chunk of input lines (each output line ends in a line break) and how many
     of its lines could not be assessed. Blank lines give no output but keep their numbers."""
     first, data = chunk
@@ -124,7 +138,7 @@ def assess_chunk(chunk: tuple[int, bytes], as_of: dt.date, lang: str) -> tuple[b
     for number, line in split_lines(first, data):
         if not line.strip():
             continue
-        ok, text = assess_line(number, line, as_of, lang)
+        ok, text = assess_line(number, line, as_of, lang, citations)
         bad += not ok
         out.append(text)
         out.append(b"\n")
@@ -132,9 +146,10 @@ def assess_chunk(chunk: tuple[int, bytes], as_of: dt.date, lang: str) -> tuple[b
 
 
 def assess_stream(blocks: Iterable[bytes], as_of: dt.date, lang: str = "zh", workers: int = 1,
-                  backend: str = "local", scheduler: str | None = None) -> Iterator[tuple[bytes, int]]:
+                  backend: str = "local", scheduler: str | None = None,
+                  citations: str = "full") -> Iterator[tuple[bytes, int]]:
     """(output bytes, bad lines) per chunk, in input order; `blocks` are lines or blocks of the input."""
-    yield from run_ordered(assess_chunk, byte_chunks(blocks), (as_of, lang), workers=workers,
+    yield from run_ordered(assess_chunk, byte_chunks(blocks), (as_of, lang, citations), workers=workers,
                            backend=backend, scheduler=scheduler)
 
 

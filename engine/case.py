@@ -305,7 +305,7 @@ def parse_case(data: Any, as_of: dt.date | None = None, lang: str = "zh", source
     try:
         return Case.model_validate(data, context={"as_of": as_of})
     except ValidationError as exc:
-        raise InputError(describe_validation_error(exc, lang), source=source) from None
+        raise InputError(describe_validation_error(exc, Case, lang), source=source) from None
 
 
 def read_data(path: Path, lang: str = "zh") -> Any:

@@ -100,15 +100,17 @@ def _enum_values(root: type[BaseModel], loc: tuple[Any, ...]) -> type[Enum] | No
 _ENUM_VOCAB = {
     "Category": "category", "Channel": "channel", "Symptom": "symptom", "Cause": "cause",
     "Inspection": "inspection", "BatchEvidence": "batch_evidence", "InteractionKind": "interaction_kind",
-    "Remedy": "remedy", "InquiryTopic": "inquiry_topic", "Demand": "demand",
+    "Remedy": "remedy", "InquiryTopic": "inquiry_topic", "Demand": "demand", "SoldAs": "sold_as",
+    "FoundCondition": "found_condition", "ConditionEvidence": "condition_evidence", "ReturnReason": "return_reason",
+    "DemandChannel": "demand_channel", "LossKind": "loss_kind",
 }
 
 
-def describe_validation_error(exc: ValidationError, lang: str = "zh", root: type[BaseModel] | None = None) -> list[str]:
-    from engine.case import Case  # the model whose paths we name
+def describe_validation_error(exc: ValidationError, root: type[BaseModel], lang: str = "zh") -> list[str]:
+    """One message per problem, naming the field path under `root` (the case model), the value and what is
+    allowed. The model is passed in, so that this module needs nothing of engine/case.py (no import circle)."""
     from engine.vocab import label
 
-    root = root or Case
     zh = lang != "en"
     out = []
     for err in exc.errors(include_url=False):

@@ -89,13 +89,24 @@ class Periods:
     month6: PeriodEnd
 
 
+def warranty_end(bought: dt.date, months: int) -> dt.date:
+    """The warranty's last day: the business's own promise, counted by its terms and never moved (LEGAL_SPEC §3)."""
+    return period_end(bought, months=months, moves=False).date
+
+
+def warranty_status(bought: dt.date, noticed: dt.date, months: int | None) -> str | None:
+    """What kb/rules/periods.py concludes (status.in_warranty / status.out_of_warranty), for callers that have
+    no whole case yet (the questionnaire choosing its next question); tests hold the two together."""
+    if months is None:
+        return None
+    return "in_warranty" if noticed <= warranty_end(bought, months) else "out_of_warranty"
+
+
 def periods(case: Case) -> Periods:
     bought = case.purchase.date
     wm = case.purchase.warranty_months
-    # The warranty is the business's own promise: counted by its terms, never moved (LEGAL_SPEC §3).
-    warranty_end = period_end(bought, months=wm, moves=False).date if wm is not None else None
     return Periods(
-        warranty_end=warranty_end,
+        warranty_end=warranty_end(bought, wm) if wm is not None else None,
         day7=period_end(bought, days=7),
         month6=period_end(bought, months=6),
     )

@@ -17,27 +17,40 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import cn2an
 
-from kb.laws import Law, laws
+from kb.laws import Law, laws, numeral
 from kb.segment import quote_spans, sentence_spans
 from kb.verbatim import verbatim_sources
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９（）", "0123456789()")
-_CN = "零〇一二三四五六七八九十百千两廿"
-_NUM = rf"(?:[0-9]+|[{_CN}]+)"
-_ITEM = r"\s*第?\s*\(?\s*(?P<{g}>" + _NUM + r")\s*\)?\s*项"
+_CN = "零〇一二三四五六七八九十百千万两廿"
+# Every quantifier is bounded and a number can only start where a run of numerals starts and must take
+# the whole run, so that a text of 十十十…, 123…, 十、十、… or 第 followed by spaces is read in linear time
+# (an unbounded, nested pattern here took a minute on 16,000 characters).
+_MAX_DIGITS = 40  # a longer run of numerals is no article number (cn2an itself reads at most 16 digits)
+_S = r"\s{0,4}"
+_NUM = (rf"(?:(?<![0-9])[0-9]{{1,{_MAX_DIGITS}}}+(?![0-9])"
+        rf"|(?<![{_CN}])[{_CN}]{{1,{_MAX_DIGITS}}}+(?![{_CN}]))")
+
+
+def _item(group: str) -> str:
+    return _S + "第?" + _S + r"\(?" + _S + f"(?P<{group}>" + _NUM + ")" + _S + r"\)?" + _S + "项"
+
+
+
 _TOKEN = re.compile(
     # 第二十四条 / 24条 / 第八、九条, with an optional 第一款 and 第（八）项
-    rf"(?P<art_di>第\s*)?(?P<nums>{_NUM}(?:\s*、\s*(?:第\s*)?{_NUM})*)\s*条(?![例件文])"
-    rf"(?:\s*第?\s*(?P<para>{_NUM})\s*款)?(?:{_ITEM.format(g='item')})?"
+    rf"(?P<art_di>第{_S})?(?P<nums>{_NUM}(?:{_S}、{_S}(?:第{_S})?{_NUM}){{0,20}}+){_S}条(?![例件文])"
+    rf"(?:{_S}第?{_S}(?P<para>{_NUM}){_S}款)?(?:{_item('item')})?"
     # 第二款 (of the article just cited), optionally with its item
-    rf"|第\s*(?P<para_only>{_NUM})\s*款(?:{_ITEM.format(g='para_item')})?"
+    rf"|第{_S}(?P<para_only>{_NUM}){_S}款(?:{_item('para_item')})?"
     # 第八项 / 第（八）项 (of the paragraph just cited)
-    rf"|第\s*\(?\s*(?P<item_only>{_NUM})\s*\)?\s*项"
+    rf"|第{_S}\(?{_S}(?P<item_only>{_NUM}){_S}\)?{_S}项"
 )
+_LIST_SEP = re.compile(rf"{_S}、{_S}(?:第{_S})?")
 _CJK = re.compile(r"[\u4e00-\u9fff〈〉]")
 # Words that may stand between a named law and a further bare article of it: 消保法第八条、第九条和第十条.
 _JOINERS = ("以及", "并且", "还有", "同时", "和", "及", "与", "或", "并", "、")
@@ -59,11 +72,15 @@ _NUMBERED = re.compile(r"\([一二三四五六七八九十]{1,3}\)$")
 _EDITION = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}|年|修正|修订|版|施行")
 
 
+MAX_ARTICLE = 9999  # the longest code, the Civil Code, has 1,260 articles: past this there is no such article
+
+
 class CitationError(ValueError):
     """A citation that cannot be resolved, with the reason in Chinese and English.
 
     `kind` is one of: not_a_citation, no_law, several, law_unknown, article_not_in_kb,
-    paragraph_missing, item_missing, item_ambiguous. `key` is the key the citation denotes when the
+    no_such_article (a number past any law's length: 第12345678901234567条), paragraph_missing,
+    item_missing, item_ambiguous. `key` is the key the citation denotes when the
     law is known (`crpl:25` for a 第二十五条 the knowledge base does not hold), else None.
     """
 
@@ -111,6 +128,7 @@ class _Ref:
     numbered_with_di: bool
 
 
+@lru_cache(maxsize=4096)  # cn2an is slow, and a text writes the same few numbers again and again
 def number(text: str) -> int | None:
     """An article, paragraph or item number in Chinese or Arabic numerals (二十四, 24, ２４, 廿四)."""
     text = text.translate(_FULLWIDTH).strip()
@@ -157,7 +175,7 @@ def article_list(lw: Law, lang: str = "zh") -> str:
     nums = sorted(lw.articles)
     if lang == "en":
         return "articles " + ", ".join(map(str, nums))
-    return "第" + "、".join(cn2an.an2cn(n) for n in nums) + "条"
+    return "第" + "、".join(numeral(n) for n in nums) + "条"
 
 
 def law_unknown(name: str) -> CitationError:
@@ -176,8 +194,15 @@ def resolve(law_id: str, article: int, para: int | None = None, item: int | None
     """
     lw = laws()[law_id]
     key = f"{law_id}:{article}"
-    cn = cn2an.an2cn
+    cn = numeral
     art = lw.articles.get(article)
+    if art is None and article > MAX_ARTICLE:
+        raise CitationError(
+            "no_such_article",
+            f"《{lw.short}》没有第{cn(article)}条：条号过大，没有哪部法律有这么多条",
+            f"The {lw.en} has no article {article}: no law has that many articles",
+            f"{key}:{para}" + (f":{item}" if item is not None else "") if para is not None else key,
+        )
     if art is None:
         raise CitationError(
             "article_not_in_kb",
@@ -276,11 +301,35 @@ def _law_before(text: str, pos: int, floor: int = 0) -> tuple[str, str | None, i
     return "none", None, pos
 
 
+_NAMED_REACH = 60  # 依据消保法的规定，第十条…: how far before a bare article a law's name still names it
+
+
+def _named_before(text: str, pos: int, floor: int) -> str | None:
+    """The law named last in text[floor:pos] (依据消保法，第十条…), if any."""
+    window = text[floor:pos]
+    best, at = None, -1
+    for alias, law_id in _aliases():
+        k = window.rfind(alias)
+        if k > at:
+            best, at = law_id, k
+    return best
+
+
+def _unnamed(last_law: tuple[str | None, str] | None) -> CitationError:
+    zh = "只有条号，附近没有指明是哪部法律，无法核对"
+    en = "An article number with no law named near it; it cannot be checked"
+    if last_law is not None:
+        zh += f"（前文提到《{last_law[1]}》；如指该法，请写明法律名称，例如《{last_law[1]}》第X条）"
+        en += f" (the text named the {laws()[last_law[0]].en if last_law[0] else last_law[1]} earlier; if that is "
+        en += "the law meant, name it)"
+    return CitationError("no_law", zh, en)
+
+
 def _refs(text: str) -> list[_Ref]:
     out = []
     for m in _TOKEN.finditer(text):
         if m.group("nums") is not None:
-            read = [number(n) for n in re.split(r"\s*、\s*(?:第\s*)?", m.group("nums"))]
+            read = [number(n) for n in _LIST_SEP.split(m.group("nums"))]
             nums = tuple(n for n in read if n is not None)
             para = number(m.group("para")) if m.group("para") else None
             item = number(m.group("item")) if m.group("item") else None
@@ -301,9 +350,15 @@ def _refs(text: str) -> list[_Ref]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def statute_sources(quoted: str) -> tuple[str, ...]:
+    """`kb.verbatim.verbatim_sources`, remembered: a long text quotes the same articles again and again."""
+    return tuple(verbatim_sources(quoted))
+
+
 def _masked(text: str) -> list[tuple[int, int]]:
     """Quotations that are a statute's own words: article numbers inside them are the statute's."""
-    return [(q.start, q.end) for q in quote_spans(text) if verbatim_sources(text[q.start + 1 : q.end - 1])]
+    return [(q.start, q.end) for q in quote_spans(text) if statute_sources(text[q.start + 1 : q.end - 1])]
 
 
 def _joined(text: str, end: int, start: int) -> bool:
@@ -315,11 +370,14 @@ def find_citations(text: str) -> list[Found]:
     """Every citation of a law in `text`, in order, with its span and its key or why it has none.
 
     Mentions of laws the knowledge base does not hold are reported too (as law_unknown), when they
-    cite an article; a bare 第X条 with no law named before it in its sentence is not a citation of
-    anything we can tell and is left out.
+    cite an article. A bare 第X条 borrows the law of the sentence's earlier citation, or a law named
+    just before it (依据消保法的规定，第十条…); with no law near it, it is reported as no_law — never
+    guessed, never dropped. A number right after another word (保修卡第三条, 合同第五条) cites that
+    document, not a law, and is left out.
     """
     norm = text.translate(_FULLWIDTH)
     masked = _masked(norm)
+    masked_starts = [a for a, _ in masked]
     sentence_starts = [s.start for s in sentence_spans(norm)]
     found: list[Found] = []
     context: dict[int, tuple[str | None, str]] = {}  # sentence -> (law id or None if unknown, name)
@@ -338,7 +396,8 @@ def find_citations(text: str) -> list[Found]:
 
     floor = 0
     for ref in _refs(norm):
-        if any(a <= ref.start < b for a, b in masked):
+        k = bisect.bisect_right(masked_starts, ref.start) - 1
+        if k >= 0 and ref.start < masked[k][1]:
             continue
         ref_floor, floor = floor, ref.end
         sentence = bisect.bisect_right(sentence_starts, ref.start) - 1
@@ -371,6 +430,13 @@ def find_citations(text: str) -> list[Found]:
             law = last_law
         elif how == "bare" and ref.numbered_with_di and sentence in context:
             law, inherited = context[sentence], True
+        elif how == "bare" and ref.numbered_with_di:
+            named = _named_before(norm, ref.start, max(sentence_starts[sentence], ref_floor, ref.start - _NAMED_REACH))
+            if named is None:  # 第十条 with no law near it: listed, never guessed, never dropped
+                for _ in ref.nums:
+                    add(ref.start, ref.end, None, None, _unnamed(last_law), False)
+                continue
+            law, inherited = (named, laws()[named].short), True
         else:
             continue
         if not ref.numbered_with_di and how not in ("known", "unknown", "backref"):
@@ -397,15 +463,22 @@ def parse_citation(text: str) -> str:
     Keys themselves (`crpl:24:2`) are accepted too, and checked against the knowledge base.
     """
     stripped = text.strip()
-    m = re.fullmatch(r"([a-z_]+):(\d+)(?::(\d+))?(?::(\d+))?", stripped)
+    m = re.fullmatch(rf"([a-z_]+):(\d{{1,{_MAX_DIGITS}}})(?::(\d{{1,{_MAX_DIGITS}}}))?(?::(\d{{1,{_MAX_DIGITS}}}))?",
+                     stripped)
+    if re.fullmatch(r"[a-z_]+:\d+(?::\d+){0,2}", stripped) and not m:
+        raise CitationError(
+            "no_such_article",
+            f"「{stripped[:60]}…」的条号过长，没有这样的条文",
+            f"'{stripped[:60]}…' has an article number too long for any law",
+        )
     if m:
         if m.group(1) not in laws():
             raise law_unknown(m.group(1))
         para, item = (int(g) if g else None for g in m.groups()[2:])
         return resolve(m.group(1), int(m.group(2)), para, item)
     hits = find_citations(stripped)
-    if not hits:
-        if _refs(stripped.translate(_FULLWIDTH)):
+    if not hits or all(h.problem is not None and h.problem.kind == "no_law" for h in hits):
+        if hits or _refs(stripped.translate(_FULLWIDTH)):
             raise CitationError(
                 "no_law",
                 f"「{stripped}」只有条号，没有指明是哪部法律（例如：消保法第二十四条）",

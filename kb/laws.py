@@ -157,7 +157,13 @@ class Citation:
 
 @cache
 def _cn(number: int) -> str:
-    return cn2an.an2cn(number)
+    return numeral(number)
+
+
+def numeral(number: int) -> str:
+    """A number in Chinese numerals (二十四), or in digits where cn2an cannot write it (past 16 digits), so
+    that a message about 第12345678901234567条 can be given instead of a crash."""
+    return cn2an.an2cn(number) if 0 <= number < 10**16 else str(number)
 
 
 def _split_items(text: str) -> tuple[Item, ...]:
@@ -218,19 +224,19 @@ def lookup(key: str) -> Citation:
     try:
         art = lw.article(nums[0])
     except KeyError:
-        raise NotInKnowledgeBase(key, f"知识库未收录《{lw.short}》第{cn2an.an2cn(nums[0])}条") from None
+        raise NotInKnowledgeBase(key, f"知识库未收录《{lw.short}》第{numeral(nums[0])}条") from None
     para = item = None
     if len(nums) > 1:
         try:
             para = art.paragraph(nums[1])
         except KeyError:
-            raise NotInKnowledgeBase(key, f"《{lw.short}》{art.heading}没有第{cn2an.an2cn(nums[1])}款") from None
+            raise NotInKnowledgeBase(key, f"《{lw.short}》{art.heading}没有第{numeral(nums[1])}款") from None
     if len(nums) > 2:
         try:
             item = para.item(nums[2])
         except KeyError:
             raise NotInKnowledgeBase(
-                key, f"《{lw.short}》{art.heading}{para.heading}没有第{cn2an.an2cn(nums[2])}项"
+                key, f"《{lw.short}》{art.heading}{para.heading}没有第{numeral(nums[2])}项"
             ) from None
     return Citation(key=key, law=lw, article=art, paragraph=para, item=item)
 

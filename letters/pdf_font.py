@@ -19,6 +19,7 @@ import copy
 import functools
 import hashlib
 import io
+import threading
 from pathlib import Path
 
 from fontTools.fontBuilder import FontBuilder
@@ -60,8 +61,16 @@ def _glyph_data(name: str) -> tuple[bytes, tuple[int, int, int, int] | None, int
     return glyph.compile(None, recalcBBoxes=False), bounds, points, contours
 
 
+_LOCK = threading.Lock()  # the source font's tables load lazily, which is not safe from two threads at once
+
+
 def truetype_subset(text: str) -> bytes:
     """A TrueType font holding the glyphs of `text` (plus digits and basic punctuation)."""
+    with _LOCK:
+        return _subset(text)
+
+
+def _subset(text: str) -> bytes:
     src, cmap = _source()
     chars = sorted({ord(c) for c in text + _EXTRA} & cmap.keys())
     names = [".notdef"] + sorted({cmap[c] for c in chars} - {".notdef"}, key=src.getGlyphID)

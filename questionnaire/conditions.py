@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from engine.dates import period_end
+from engine.facts import warranty_status
 from questionnaire.draft import concrete, get
 
 
@@ -26,14 +26,14 @@ def resolve(name: str, loop: str | None, index: int | None) -> str:
 
 
 def _warranty_status(data: dict[str, Any]) -> str | None:
+    """The engine's own warranty status (engine/facts.py, mirroring kb/rules/periods.py) on the draft."""
     bought, noticed, months = get(data, "purchase.date"), get(data, "fault.first_noticed"), get(
         data, "purchase.warranty_months")
     if bought is None or noticed is None or months is None:
         return None
     try:
-        end = period_end(dt.date.fromisoformat(str(bought)), months=int(months), moves=False).date
-        return "in_warranty" if dt.date.fromisoformat(str(noticed)) <= end else "out_of_warranty"
-    except (ValueError, TypeError):
+        return warranty_status(dt.date.fromisoformat(str(bought)), dt.date.fromisoformat(str(noticed)), int(months))
+    except (ValueError, TypeError, OverflowError):
         return None
 
 

@@ -58,7 +58,7 @@ def page(text: str) -> None:
 
     console = Console(markup=False, emoji=False, highlight=False)
     with console.pager(styles=False):
-        console.print(text, end="")
+        console.print(text, end="", soft_wrap=True)  # the pager wraps; no hard breaks inside words
 
 
 def save_md(session: Any, verdict: Any) -> None:
@@ -101,13 +101,10 @@ def finish(session: Any, case: Case) -> None:
             save_md(session, verdict)
         else:
             break
-    choice = questionary.select(
-        t("letter_offer", lang),
-        choices=[questionary.Choice(t("letter_demand", lang), value=("demand",)),
-                 questionary.Choice(t("letter_complaint", lang), value=("complaint",)),
-                 questionary.Choice(t("letter_both", lang), value=("demand", "complaint")),
-                 questionary.Choice(t("letter_none", lang), value=())],
-        style=prompts.STYLE, use_shortcuts=True, instruction=t("select_hint", lang)).unsafe_ask()
+    choice = prompts.select(t("letter_offer", lang), [(t("letter_demand", lang), ("demand",)),
+                                                     (t("letter_complaint", lang), ("complaint",)),
+                                                     (t("letter_both", lang), ("demand", "complaint")),
+                                                     (t("letter_none", lang), ())], ("demand",), lang, back=False)
     if choice:
         questionary.print(t("letter_details", lang), style="bold")
         session.questions("letter")  # saved in the case file even if no document can be drafted

@@ -47,6 +47,23 @@ class Contradicted:
     message: str
 
 
+_BASIS_HINT = {"request": ("（只能协商请求，不是法定权利）", " (a settlement request only, not a legal right)"),
+               "none": ("（没有条文给予，只能协商请求）", " (no article gives it; a request only)")}
+
+
+def choice_text(q: Any, value: str, lang: str) -> str:
+    """A choice as shown: for a demand, what the rule base can give it (§2a) beside its name, so a consumer
+    ticking a newer model or an apology knows before the verdict that it is only a request."""
+    text = q.label(value, lang)
+    if q.vocab == "demand":
+        from kb.rules import demand_bases
+
+        hint = _BASIS_HINT.get(demand_bases().get(value, "none"))
+        if hint:
+            text += hint[0] if lang != "en" else hint[1]
+    return text
+
+
 def item_title(step: Step, draft: Draft, lang: str) -> str:
     """'〔交涉2：2025-08-15 未修理即退回〕' — which loop item a question is about."""
     if step.loop is None or step.index is None or not step.question or not step.question.in_item:
@@ -160,7 +177,7 @@ def ask(step: Step, draft: Draft, ctx: answers.Context, previous: Any = None) ->
         return None if got == UNKNOWN else got
     if q.type == "multi":
         chosen = set(default or [])
-        choices = [questionary.Choice(q.label(v, lang), value=v, checked=v in chosen) for v in q.options()]
+        choices = [questionary.Choice(choice_text(q, v, lang), value=v, checked=v in chosen) for v in q.options()]
 
         def check(values: list[str]) -> bool | str:
             try:

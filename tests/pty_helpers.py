@@ -47,8 +47,13 @@ class Person:
         self.wait(fragment)
         self.child.send("\r")
 
-    def type(self, fragment: str, text: str, clear: bool = False) -> None:
+    def type(self, fragment: str, text: str, clear: bool = False, current: str | None = None) -> None:
+        """A text field: wait for it (and for its prefilled `current` text, which is drawn after the
+        question), optionally erase it, type."""
         self.wait(fragment)
+        if current is not None:
+            self.wait("返回上一题）")  # the hint ends; the field's text follows it
+            self.wait(current)
         if clear:
             self.child.send("\x15")  # Ctrl-U: erase what is in the field
         self.child.send(text + "\r")

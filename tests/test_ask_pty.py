@@ -239,7 +239,7 @@ def test_bad_answers_are_explained_and_asked_again(tmp_path: Path) -> None:
     p.retype("十二")                                   # a Chinese numeral: 12
     p.type("第一次发现故障", "2024-05-01")
     p.choose("早于收货日期（2024-05-20），请检查。要怎么办", 1)   # answer this one again
-    p.type("第一次发现故障", "2025-08-02", clear=True)
+    p.type("第一次发现故障", "2025-08-02", clear=True, current="2024-05-01")
     p.wait("出现了哪些故障现象")
     p.interrupt()
     assert p.finish() == 130
@@ -281,7 +281,7 @@ def test_change_an_answer_at_the_review(tmp_path: Path) -> None:
     p.wait("14. 〔交涉1：2025-10-18 对方提出了处理方案〕对方给出（或实际提供）的处理方式是：付费维修")
     p.child.send("\x1b[B" * 14 + "\r")
     p.choose("处理方式是", 5)                          # a discounted trade-in instead
-    p.type("支付新品价格的几成", "0.5", clear=True)    # the price depends on it: asked again
+    p.type("支付新品价格的几成", "0.5", clear=True, current="3")  # (the field wraps at 160 columns)    # the price depends on it: asked again
     p.wait("需要您支付新品价格的几成：0.5（5折）")
     p.child.send("\x1b[B" * 13 + "\r")               # the contact's kind, the 13th answer
     p.choose("这次是什么情况", 2)                  # now: a refusal

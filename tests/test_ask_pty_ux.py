@@ -61,7 +61,7 @@ def test_a_contradiction_offers_to_change_the_earlier_answer(tmp_path: Path) -> 
     p.type("第一次发现故障", "2024-05-25")               # before the (wrong) receipt date
     p.wait("2024-05-25 早于收货日期（2024-06-20），请检查。要怎么办")
     p.choose("修改前面的回答：您是哪一天收到商品的？（现为 2024-06-20）", 2)
-    p.type("哪一天收到商品", "2024-05-20", clear=True)
+    p.type("哪一天收到商品", "2024-05-20", clear=True, current="2024-06-20")
     p.wait("第一次发现故障")
     p.wait("2024-05-25")                                 # the date just typed is offered again
     p.child.send("\r")
@@ -93,7 +93,7 @@ def test_chinese_numbers_loose_answers_and_phone_numbers(tmp_path: Path) -> None
     p.retype("2024年5月20日")
     p.choose("在哪里购买的", 1)
     p.choose("生活使用而购买", 1)
-    p.type("保修期是几个月", "二十", clear=True)          # 二十 → 20
+    p.type("保修期是几个月", "二十", clear=True, current="12")  # 二十 → 20
     p.type("第一次发现故障", "2025/8/2")
     p.check("出现了哪些故障现象", [6])                     # abnormal heat
     p.choose("故障是怎样出现的", 1)

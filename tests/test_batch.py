@@ -149,3 +149,26 @@ def test_bad_backend_options_are_exit_2(args: list[str], needle: str, tmp_path: 
     path.write_text(example_lines()[0] + "\n", encoding="utf-8")
     r = run_cli("assess", str(path), "--as-of", AS_OF, *args)
     assert r.returncode == 2 and needle in r.stderr, r.stderr
+
+
+def test_citations_keys_leaves_out_only_the_statute_texts(tmp_path: Path) -> None:
+    path = tmp_path / "few.jsonl"
+    path.write_text("\n".join(example_lines()) + "\n", encoding="utf-8")
+    full = run_cli("assess", str(path), "--as-of", AS_OF)
+    keys = run_cli("assess", str(path), "--as-of", AS_OF, "--citations", "keys", "--workers", "2")
+    assert full.returncode == keys.returncode
+    short = 0
+    for a, b in zip(full.stdout.splitlines(), keys.stdout.splitlines(), strict=True):
+        va, vb = json.loads(a), json.loads(b)
+        if "error" in va:
+            assert va == vb
+            continue
+        assert vb["citations"] == list(va["citations"]) and vb["citations"]
+        assert {k: v for k, v in va.items() if k != "citations"} == {k: v for k, v in vb.items() if k != "citations"}
+        short += len(b) < len(a)
+    assert short
+    one = ROOT / "examples" / "seed.yaml"
+    single = run_cli("assess", str(one), "-f", "jsonl", "--as-of", AS_OF, "--citations", "keys")
+    assert single.returncode == 0 and isinstance(json.loads(single.stdout)["citations"], list)
+    bad = run_cli("assess", str(one), "-f", "json", "--as-of", AS_OF, "--citations", "keys")
+    assert bad.returncode == 2 and "--citations" in bad.stderr

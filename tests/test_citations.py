@@ -130,13 +130,26 @@ def test_every_article_every_alias_both_numerals(law_id: str) -> None:
 
 def test_bare_articles_borrow_the_law_named_in_the_same_sentence() -> None:
     found = find_citations("商家的做法违反了消保法第八条、第九条和第十条，也违反了第十六条。第十九条另说。")
-    assert [f.key for f in found] == ["crpl:8", "crpl:9", "crpl:10", "crpl:16"]
-    assert [f.inherited for f in found] == [False, True, True, True]
+    assert [f.key for f in found] == ["crpl:8", "crpl:9", "crpl:10", "crpl:16", None]  # 第十九条: another sentence
+    assert [f.inherited for f in found] == [False, True, True, True, False]
+    assert found[4].problem is not None and found[4].problem.kind == "no_law"
     assert found[0].group == found[1].group == found[2].group != found[3].group
 
 
-def test_bare_article_with_no_law_named_is_not_a_citation() -> None:
-    assert find_citations("保修卡第三条写明过保不修。第二十四条另说。") == []
+def test_bare_article_with_no_law_named_is_listed_as_such_never_dropped() -> None:
+    found = find_citations("保修卡第三条写明过保不修。第二十四条另说。")
+    assert [(f.text, f.key, f.problem.kind if f.problem else None) for f in found] == [("第二十四条", None, "no_law")]
+    found = find_citations("依据消保法第二十四条，商家应当维修。第十条也规定了公平交易。")
+    assert [f.key for f in found] == ["crpl:24", None]
+    assert found[1].problem is not None and "消费者权益保护法" in found[1].problem.zh  # the law named earlier
+
+
+def test_bare_article_right_after_a_named_law_resolves_to_it() -> None:
+    for text, key in (("依据消保法的相关规定，第10条规定消费者享有公平交易权。", "crpl:10"),
+                      ("根据《产品质量法》的规定，第四十条要求销售者负责修理。", "pql:40"),
+                      ("按照电子商务法，第三十八条规定平台应当承担连带责任。", "ecommerce:38")):
+        [f] = find_citations(text)
+        assert (f.key, f.inherited, f.problem) == (key, True, None), text
 
 
 def test_paragraph_after_article_and_backreference() -> None:

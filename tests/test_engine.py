@@ -106,3 +106,26 @@ def test_engines_built_side_by_side_agree_case_after_case() -> None:
         for eng in others:
             assert _derivations(eng, bases) == reference
             assert _derivations(eng, bases[::-1]) == reference[::-1]
+
+
+def test_the_warranty_status_the_questionnaire_reads_is_the_rule_bases() -> None:
+    """issue 14: engine.facts.warranty_status (what the questionnaire asks) agrees with status.* facts."""
+    from hypothesis import given, settings
+
+    from engine.case import parse_case
+    from engine.facts import base_facts, warranty_status
+    from engine.inference import engine
+    from tests.strategies import cases
+
+    @settings(max_examples=150, deadline=None)
+    @given(cases())
+    def agree(generated: tuple) -> None:
+        data, as_of = generated
+        case = parse_case(data, as_of=as_of)
+        derived = engine().run(base_facts(case))
+        status = ("in_warranty" if derived.has("status.in_warranty")
+                  else "out_of_warranty" if derived.has("status.out_of_warranty") else None)
+        p = case.purchase
+        assert warranty_status(p.date, case.fault.first_noticed, p.warranty_months) == status
+
+    agree()

@@ -140,3 +140,17 @@ def test_rules_reading_order_lists_each_paragraph_then_what_cites_it() -> None:
     assert [p["number"] for p in data["paragraphs"]] == [1, 2]
     assert "crpl24.costs" in {u["id"] for u in data["paragraphs"][1]["rules"]}
     assert weiquan("law", "crpl", "--rules").returncode == 2
+
+
+@pytest.mark.parametrize(("args", "shown"), [
+    (("crpl", "99999999999999999999"), "没有第99999999999999999999条"),
+    (("crpl", "12345678901234567"), "没有第12345678901234567条"),
+    (("消保法第12345678901234567条",), "没有第12345678901234567条"),
+    (("crpl:99999999999999999999:2",), "没有第99999999999999999999条"),
+    (("crpl", "9" * 5000), "条号过长"),
+])
+def test_an_article_number_past_any_law_is_no_such_article(args: tuple[str, ...], shown: str) -> None:
+    r = weiquan("law", *args)
+    assert r.returncode == 2 and shown in r.stderr and "Traceback" not in r.stderr, r.stderr
+    en = weiquan("law", *args, "--lang", "en")
+    assert en.returncode == 2 and ("no article" in en.stderr or "too long" in en.stderr), en.stderr

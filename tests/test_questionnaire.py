@@ -282,3 +282,19 @@ def test_the_questionnaires_named_sets_are_the_rule_bases_own() -> None:
     assert set(sets["free"]) == {str(r) for r in FREE_REMEDIES}
     assert set(sets["safety"]) == set(SAFETY_SYMPTOMS)
     assert set(sets["distance"]) == set(DISTANCE_CHANNELS)
+
+
+def test_demand_choices_say_what_the_law_can_give_them() -> None:
+    """issue 10: the questionnaire's demands read the §2a table — a newer model or an apology is marked as a
+    request before the consumer ticks it."""
+    from kb.rules import demand_bases
+    from questionnaire.prompts import choice_text
+    from questionnaire.spec import questionnaire
+
+    bases = demand_bases()
+    assert bases["free_replacement_newer_model"] == "request" and bases["apology"] == "none"
+    assert bases["free_repair"] == "right"
+    q = questionnaire().by_id["demands"]
+    assert "协商请求" in choice_text(q, "free_replacement_newer_model", "zh")
+    assert "协商请求" in choice_text(q, "apology", "zh")
+    assert choice_text(q, "free_repair", "zh") == q.label("free_repair", "zh")

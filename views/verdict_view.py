@@ -18,6 +18,7 @@ import re
 from engine.verdict import Channel, DemandSupport, Finding, Verdict
 from engine.vocab import label
 
+_RANK = {"strong": 0, "arguable": 1, "weak": 2}  # the order of strengths (the web's verdict page sorts by it)
 _MARK = {"strong": "●", "arguable": "◐", "weak": "○"}
 _NOTE_KINDS = {  # headings of the notes, by kind (CONTRACT §2 v2)
     "law_in_force": ("法律的施行", "Laws in force"),

@@ -124,3 +124,15 @@ def rulebase() -> RuleBase:
         deadlines={did: deadlines[did] for did in DEADLINE_ORDER},
         missing=tuple(missing),
     )
+
+
+@cache
+def demand_bases() -> dict[str, str]:
+    """For each demand code, the most any finding can give it (LEGAL_SPEC §2a): "right" where some finding
+    gives it as of right, "request" where findings give it only as a settlement request, "none" where no
+    finding gives it at all (an apology). The questionnaire says so beside its choices."""
+    rights = {g.demand for f in rulebase().findings.values() for g in f.gives if g.basis == "right"}
+    requests = {g.demand for f in rulebase().findings.values() for g in f.gives if g.basis == "request"}
+    from engine.vocab import Demand
+
+    return {str(d): "right" if d in rights else ("request" if d in requests else "none") for d in Demand}
