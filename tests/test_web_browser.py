@@ -236,7 +236,7 @@ def test_change_at_review_reasks_what_depends_on_it(page: Page, base: str) -> No
     import_case(page, base, seed())
     _to_review(page, who)
     swap(page, lambda: page.click("#confirm"))
-    before = page.inner_text(".status")
+    before = page.inner_text(".top")
     swap(page, lambda: page.click("#edit"))
     entry = page.query_selector("#review a[data-key='purchase.warranty_months']")
     assert "12" in entry.inner_text()
@@ -247,7 +247,7 @@ def test_change_at_review_reasks_what_depends_on_it(page: Page, base: str) -> No
     _to_review(page, Consumer(in_warranty))
     assert "24" in page.inner_text("#review a[data-key='purchase.warranty_months']")
     swap(page, lambda: page.click("#confirm"))
-    assert page.inner_text(".status") != before
+    assert page.inner_text(".top") != before
 
 
 # ── errors, language, safety ──────────────────────────────────────────────────────────────────────

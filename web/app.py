@@ -17,6 +17,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
+import yaml
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -173,15 +174,16 @@ def create_app(data: Path | None = None, as_of: dt.date | None = None) -> FastAP
         body = await upload.read(safety.MAX_UPLOAD + 1)
         if len(body) > safety.MAX_UPLOAD:
             return page(request, "home.html.j2", status=413, import_error=t("too_large", lang))
-        problems = _import_problems(body, lang)
-        if isinstance(problems, list):
-            return page(request, "home.html.j2", status=422, import_error="；".join(problems) if lang != "en"
-                        else "; ".join(problems))
-        token, _ = store.create(State(problems), key="import", raw=None)
+        got = _read_import(body, lang)
+        if isinstance(got, list):  # the messages why it cannot be used
+            return page(request, "home.html.j2", status=422, import_error="；".join(got) if lang != "en"
+                        else "; ".join(got))
+        token, _ = store.create(State(got), key="import", raw=None)
         return go(token)
 
-    def _import_problems(body: bytes, lang: str) -> Any:
-        """The imported draft, or the messages why it cannot be used."""
+    def _read_import(body: bytes, lang: str) -> Any:
+        """The uploaded file as a draft (store.load, then recheck: held to the typed answers' rules), or
+        the messages why it cannot be used."""
         from questionnaire.store import load, recheck
 
         try:
@@ -191,7 +193,7 @@ def create_app(data: Path | None = None, as_of: dt.date | None = None) -> FastAP
         try:
             if safety.has_aliases(text):
                 return [t("aliases", lang)]
-        except Exception:  # a syntax error: load() below words it properly, with the line
+        except yaml.YAMLError:  # a syntax error: load() below words it properly, with the line
             pass
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "case.yaml"

@@ -19,7 +19,6 @@ from engine.errors import InputError
 from engine.vocab import label
 from questionnaire import answers, prompts
 from questionnaire.conditions import holds
-from questionnaire.draft import get
 from questionnaire.flow import Step, answer, control_key, eligible, next_step, remove_item, reopen, steps
 from questionnaire.relevance import Relevance
 from questionnaire.scripted import plain_text
@@ -271,9 +270,6 @@ class Interview:
         except InputError as e:
             return list(e.messages)
         return []
-
-    def value(self, state: State, key: str) -> Any:
-        return get(state.draft.data, key)
 
 
 _PLACEHOLDER = {
