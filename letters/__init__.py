@@ -25,11 +25,9 @@ def markdown(case: Case, verdict: Verdict, *, kind: str = "demand", to: str = "s
              annex: bool = False, today: dt.date | None = None) -> str:
     day = today or dt.date.fromisoformat(verdict.as_of)
     if verdict.lang != ("en" if lang == "en" else "zh"):
-        from engine.assess import (
-            assess,  # the verdict's own words (titles, reasons) must be in the letter's language
-        )
-
-        verdict = assess(case, dt.date.fromisoformat(verdict.as_of), lang)
+        # The verdict's own words (titles, reasons) go into the letter, so they must be in its language; the
+        # letters never call the engine to translate them (issue 14 item 6): the caller assesses in `lang`.
+        raise ValueError(f"a {verdict.lang} verdict cannot make a {lang} letter; assess the case in {lang}")
     letter = build(case, verdict, kind=kind, to=to, lang=lang, today=day, annex=annex)
     return render(f"{kind}.{'en' if lang == 'en' else 'zh'}.md.j2", L=letter)
 

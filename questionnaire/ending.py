@@ -40,18 +40,6 @@ def default_name(case_path: Path, kind: str, fmt: str, lang: str) -> str:
     return f"{stem}-{what}.{fmt}"
 
 
-def _letters_api() -> tuple[Any, Any] | str:
-    try:
-        import letters
-    except ImportError as e:  # pragma: no cover - depends on the letters package being installed
-        return str(e)
-    draft = getattr(letters, "draft", None)
-    write = getattr(letters, "write", None)
-    if draft is None or write is None:
-        return "letters.draft / letters.write"
-    return draft, write
-
-
 def page(text: str) -> None:
     """The full verdict in a pager ($PAGER, else less or more), so the summary is not scrolled away."""
     from rich.console import Console
@@ -108,14 +96,12 @@ def finish(session: Any, case: Case) -> None:
     if choice:
         questionary.print(t("letter_details", lang), style="bold")
         session.questions("letter")  # saved in the case file even if no document can be drafted
-        api = _letters_api()
-        if isinstance(api, str):
-            questionary.print(t("letter_unavailable", lang, why=api), style="fg:#ff5f5f")
-        else:
-            final = session.case() or case
-            verdict, _ = verdict_text(final, session.as_of, lang)
-            for kind in choice:
-                _one(session, final, verdict, kind, api)
+        import letters
+
+        final = session.case() or case
+        verdict, _ = verdict_text(final, session.as_of, lang)
+        for kind in choice:
+            _one(session, final, verdict, kind, (letters.draft, letters.write))
     print(t("done", lang, path=session.path, assess=command("assess", session.path, lang=lang)))
 
 

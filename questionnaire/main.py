@@ -115,13 +115,9 @@ def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str, force:
 
 
 def _document(spec: Any, case: Any, verdict: Any, as_of: dt.date, lang: str, force: bool = False) -> None:
-    from questionnaire.ending import _letters_api
+    import letters
 
     kind, to, fmt, path = spec.kind, spec.to, spec.fmt, spec.path
-    api = _letters_api()
-    if isinstance(api, str):
-        raise InputError([t("letter_unavailable", lang, why=api)])
-    draft_letter, write = api
-    data = draft_letter(case, verdict, kind=kind, to=to, fmt=fmt, lang=lang, today=as_of)
-    write(path, data, force=force, lang=lang)
+    data = letters.draft(case, verdict, kind=kind, to=to, fmt=fmt, lang=lang, today=as_of)
+    letters.write(path, data, force=force, lang=lang)
     print(t("letter_written", lang, path=path), file=sys.stderr)

@@ -62,7 +62,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "A letter needs a few more details (press enter to skip any you don't know):"),
     "letter_written": ("已写入 {path}", "Written to {path}"),
     "letter_exists": ("{path} 已存在，要覆盖吗？", "{path} exists. Overwrite it?"),
-    "letter_unavailable": ("文书模块暂不可用：{why}", "Drafting documents is not available: {why}"),
     "letter_failed": ("无法生成文书：{why}", "Could not draft the document: {why}"),
     "file_required": ("请填写文件名", "please give a file name"),
     "done": ("案件文件已保存到 {path}（再次分析：{assess}）。",

@@ -420,7 +420,7 @@ def test_conduct_of_the_brand_service_is_not_put_on_the_addressee() -> None:
     """Scenario 01 writes to the seller; the repair centre sent the device back. It is named, not called 贵方."""
     md = _scenario_letter("01")
     assert "贵方（河北小米寄修中心）" not in md
-    assert "河北小米寄修中心却于2025年8月15日" in md
+    assert "河北小米寄修中心于2025年8月15日未经本人同意" in md
     assert "表明贵方知道" not in md and "知道或者应当知道该缺陷" in md
 
 
