@@ -47,7 +47,7 @@ def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of
         if resume is not None:
             raise InputError([_msg(lang, "--answers 不能与 --resume 同时使用", "--answers cannot be used with --resume")])
         if save is not None and (save.is_dir() or os.path.lexists(save)):  # a new run never overwrites
-            raise InputError([t("save_exists", lang, path=save)])
+            raise InputError([t("save_exists", lang, path=save, resume=command("ask", "--resume", save, lang=lang))])
         return scripted(answers_file, save or default_path(), as_of, lang, force)
     if resume is not None:
         from questionnaire.store import recheck
