@@ -756,6 +756,7 @@ def cohort(
     verify: Annotated[bool, typer.Option("--verify", help="逐案运行规则库，复核谁可援引消保法第十条（较慢）")] = False,
     spread: Annotated[float, typer.Option("--spread", help="价格比例相差多少算明显差别（默认 0.2，即2折）")] = 0.2,
     show_all: Annotated[bool, typer.Option("--all", help="文字报告列出所有组，而不只是存在差别待遇的组")] = False,
+    force: Annotated[bool, typer.Option("--force", help="--chart 的文件已存在时覆盖它")] = False,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="进度条（默认：标准错误输出为终端时显示）")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="评估日期 YYYY-MM-DD（默认今天）")] = None,
     lang: LangOpt = Lang.zh,
@@ -766,7 +767,7 @@ def cohort(
     from views import cohort_view
 
     day = parse_as_of(as_of, lang)
-    run = _run_options(check_options(workers, spread, chart, lang.value), backend, scheduler, lang)
+    run = _run_options(check_options(workers, spread, chart, lang.value, force), backend, scheduler, lang)
     with _scheduler_errors(lang), cohort_view.progress_bar(
             lang.value, sys.stderr.isatty() if progress is None else progress) as bar:
         report = analyse(inputs, day, lang.value, spread=spread, verify=verify, progress=bar, **run)

@@ -3,12 +3,13 @@ should cost the user one second, not the minutes a large cohort takes to read.""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from engine.errors import InputError
 
 
-def check_options(workers: int, spread: float, chart: Path | None, lang: str = "zh") -> int:
+def check_options(workers: int, spread: float, chart: Path | None, lang: str = "zh", force: bool = False) -> int:
     """The number of worker processes asked for (0 means one per core); InputError on bad values."""
     zh = lang != "en"
     problems = []
@@ -25,6 +26,11 @@ def check_options(workers: int, spread: float, chart: Path | None, lang: str = "
         elif not chart.parent.resolve().is_dir():
             problems.append(f"--chart: 目录 '{chart.parent}' 不存在" if zh
                             else f"--chart: directory '{chart.parent}' does not exist")
+        elif os.path.lexists(chart) and (chart.is_dir() or not force):  # like -o: never overwritten unasked
+            problems.append((f"--chart: '{chart}' 是一个目录" if chart.is_dir() else
+                             f"--chart: 文件 '{chart}' 已存在；如要覆盖请加 --force") if zh else
+                            (f"--chart: '{chart}' is a directory" if chart.is_dir() else
+                             f"--chart: '{chart}' already exists; add --force to overwrite it"))
     if problems:
         raise InputError(problems)
     return workers

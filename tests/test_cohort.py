@@ -347,6 +347,12 @@ def test_chart_is_written_with_chinese_or_english_labels_and_no_missing_glyphs(s
     r = weiquan("cohort", str(seed_file), "--as-of", AS_OF, "--chart", str(tmp_path / "cli.png"))
     assert r.returncode == 0 and (tmp_path / "cli.png").is_file()
     assert "图表已保存" in r.stderr
+    before = (tmp_path / "cli.png").read_bytes()
+    again = weiquan("cohort", str(seed_file), "--as-of", AS_OF, "--chart", str(tmp_path / "cli.png"))
+    assert again.returncode == 2 and "--force" in again.stderr  # issue 16 item 2: never overwritten unasked
+    assert (tmp_path / "cli.png").read_bytes() == before
+    assert weiquan("cohort", str(seed_file), "--as-of", AS_OF, "--chart", str(tmp_path / "cli.png"),
+                   "--force").returncode == 0
 
 
 def test_rule_base_agrees_with_the_cohort_on_every_consumer(seed_file: Path) -> None:
