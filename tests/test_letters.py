@@ -34,10 +34,10 @@ def write_case(tmp: Path, data: dict) -> Path:
     return p
 
 
-def verdict_of(data: dict, as_of: str):
+def verdict_of(data: dict, as_of: str, lang: str = "zh"):
     day = dt.date.fromisoformat(as_of)
     case = parse_case(data, as_of=day)
-    return case, assess(case, day)
+    return case, assess(case, day, lang)
 
 
 def empty_sections(md: str) -> list[str]:
@@ -407,7 +407,7 @@ def test_newer_model_demand_claims_equal_treatment_only_when_a_comparator_got_it
 def _scenario_letter(prefix: str, kind: str = "demand", lang: str = "zh") -> str:
     path = next(p for p in SCENARIOS if p.name.startswith(prefix))
     data, as_of = scenario_case(path)
-    case, v = verdict_of(data, as_of)
+    case, v = verdict_of(data, as_of, lang)  # letters take a verdict in their own language
     return letters.draft(case, v, kind=kind, lang=lang).decode("utf-8")
 
 
@@ -473,6 +473,14 @@ def test_drafting_notes_give_the_seven_day_and_injury_deadlines() -> None:
     assert "最迟于2027年3月1日（产品质量法第四十五条第一款）" in _scenario_letter("05", kind="complaint")
     assert laws.lookup("crpl_penalties:8").text not in _scenario_letter("03")  # no crpl56: not quoted
     assert "Reportedly, another consumer" in _scenario_letter("01", lang="en")
+
+
+def test_a_verdict_in_the_other_language_is_refused_not_reassessed() -> None:
+    """issue 14 item 6: the letters never call the engine."""
+    path = next(p for p in SCENARIOS if p.name.startswith("01"))
+    case, v = verdict_of(*scenario_case(path))
+    with pytest.raises(ValueError, match="cannot make a en letter"):
+        letters.draft(case, v, lang="en")
 
 
 def test_existing_default_file_is_named_as_the_default_not_as_o(tmp_path: Path) -> None:
