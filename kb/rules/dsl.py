@@ -264,34 +264,17 @@ class Deadline:
     module: str = ""
 
     def rules(self) -> list[Rule]:
-        out = []
-        for i, (when, unless, start, because) in enumerate(self.variants):
-            out.append(
-                Rule(
-                    name=f"deadline:{self.id}#{i}",
-                    when=when,
-                    unless=unless,
-                    derive="deadline",
-                    attrs={"did": self.id, "start": start},
-                    because=because,
-                    cites=self.cites,
-                    module=self.module,
-                )
-            )
+        """One rule per start the deadline (or one of its arguments) can run from."""
+        out = self._starts("deadline", "did", self.id, self.variants, self.cites)
         for a in self.arguments:
-            for i, (when, unless, start, because) in enumerate(a.variants):
-                out.append(
-                    Rule(
-                        name=f"argument:{a.id}#{i}",
-                        when=when,
-                        unless=unless,
-                        derive="deadline_arg",
-                        attrs={"aid": a.id, "start": start},
-                        because=because,
-                        module=self.module,
-                    )
-                )
+            out += self._starts("argument", "aid", a.id, a.variants, ())
         return out
+
+    def _starts(self, prefix: str, key: str, ident: str, variants: tuple, cites: tuple[str, ...]) -> list[Rule]:
+        derive = "deadline" if prefix == "deadline" else "deadline_arg"
+        return [Rule(name=f"{prefix}:{ident}#{i}", when=when, unless=unless, derive=derive,
+                     attrs={key: ident, "start": start}, because=because, cites=cites, module=self.module)
+                for i, (when, unless, start, because) in enumerate(variants)]
 
 
 def weaker(a: str, b: str) -> str:
