@@ -130,17 +130,7 @@ def _run_local(task: Task, chunks: Iterable[Any], args: tuple[Any, ...], workers
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_remember,
                              initargs=(task, args)) as pool:
-        pending: collections.deque[Any] = collections.deque()
-        try:
-            for chunk in chunks:
-                pending.append(pool.submit(_call, chunk))
-                while len(pending) >= window:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for f in pending:
-                f.cancel()
+        yield from _windowed(lambda chunk: pool.submit(_call, chunk), chunks, window)
 
 
 def _run_dask(task: Task, chunks: Iterable[Any], args: tuple[Any, ...], scheduler: str | None,
@@ -156,14 +146,20 @@ def _run_dask(task: Task, chunks: Iterable[Any], args: tuple[Any, ...], schedule
         window = window or 2 * threads
         if args:  # sent to every worker once, not with every chunk
             args = tuple(client.scatter(list(args), broadcast=True))
-        pending: collections.deque[Any] = collections.deque()
-        try:
-            for chunk in chunks:
-                pending.append(client.submit(task, chunk, *args, pure=False))
-                while len(pending) >= window:
-                    yield pending.popleft().result()
-            while pending:
+        yield from _windowed(lambda chunk: client.submit(task, chunk, *args, pure=False), chunks, window)
+
+
+def _windowed(submit: Callable[[Any], Any], chunks: Iterable[Any], window: int) -> Iterator[Any]:
+    """Results in input order with at most `window` chunks in flight (a local pool or a Dask client alike);
+    what is still pending when the consumer stops is cancelled."""
+    pending: collections.deque[Any] = collections.deque()
+    try:
+        for chunk in chunks:
+            pending.append(submit(chunk))
+            while len(pending) >= window:
                 yield pending.popleft().result()
-        finally:
-            for f in pending:
-                f.cancel()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for f in pending:
+            f.cancel()
