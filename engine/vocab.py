@@ -7,10 +7,8 @@ translator or a lawyer can review the wording without touching code.
 from __future__ import annotations
 
 from enum import StrEnum
-from functools import cache
-from importlib import resources
 
-import yaml
+from kb.labels import labels
 
 
 class Category(StrEnum):
@@ -205,11 +203,6 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
 }
 
 
-@cache
-def _labels() -> dict:
-    return yaml.safe_load((resources.files("kb") / "vocab.yaml").read_text(encoding="utf-8"))
-
-
 def label(vocabulary: str, value: str, lang: str = "zh") -> str:
     """The user-facing name of a vocabulary value, e.g. label('symptom', 'abnormal_heat') == '异常发热'."""
-    return _labels()[vocabulary][str(value)][lang]
+    return labels()[vocabulary][str(value)][lang]

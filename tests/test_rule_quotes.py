@@ -68,3 +68,17 @@ def test_every_citation_in_the_rule_base_resolves() -> None:
     keys |= {c for d in rb.deadlines.values() for c in d.cites}
     for key in sorted(keys):
         laws.lookup(key)  # raises NotInKnowledgeBase for a key kb does not hold
+
+
+def test_every_module_holding_rules_is_found_without_a_list() -> None:
+    """kb/rules gathers its modules by `PLACE` (a new article is one new file): a module that holds rules,
+    findings or deadlines but no `PLACE` would be silently left out of the rule base."""
+    import importlib
+
+    kinds = ("RULES", "FINDINGS", "NOT_APPLICABLE", "DEADLINES", "MISSING")
+    for path in sorted(RULES_DIR.glob("[!_]*.py")):
+        module = importlib.import_module(f"kb.rules.{path.stem}")
+        if any(getattr(module, k, None) for k in kinds):
+            assert module in MODULES, f"{path.name} holds rules but declares no PLACE"
+    assert len({m.PLACE for m in MODULES}) == len(MODULES)
+    assert [f.place for f in rulebase().findings.values()] == sorted(f.place for f in rulebase().findings.values())

@@ -15,6 +15,7 @@ Counted by 第二百零一条至第二百零三条 (a last day on a rest day or 
 
 from kb.rules.dsl import Argument, Deadline, Ref, T, fact
 
+PLACE = 210  # where its rules and missing facts come in the rule base
 ARTICLE = ("civil_code:188", "civil_code:195")  # the article(s) this module encodes
 
 _TRIGGER_KINDS = ("refusal", "return_unrepaired")
@@ -29,7 +30,7 @@ _INTERRUPTS = T("；向经营者提出的书面要求（经营者收到）一般
 
 DEADLINES = [
     Deadline(
-        id="limitation.contract",
+        id="limitation.contract", place=10,
         title=T("违约之诉的诉讼时效（三年）", "Limitation for the contract claim (three years)"),
         cites=("civil_code:188", "civil_code:195"),
         years=3,

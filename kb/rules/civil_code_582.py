@@ -13,11 +13,12 @@ from kb.rules.common import BUSINESS, BUSINESS_KNEW, IN_WARRANTY, NONCONFORMITY,
 from kb.rules.crpl_23 import capped_when_disputed
 from kb.rules.dsl import Finding, Give, T, Variant
 
+PLACE = 190  # where its rules and missing facts come in the rule base
 ARTICLE = ("civil_code:582", "civil_code:617")  # the article(s) this module encodes
 
 FINDINGS = [
     Finding(
-        id="civil_code582.contract_remedy",
+        id="civil_code582.contract_remedy", place=220,
         letter=T("贵方交付的标的物不符合质量要求，我方有权合理选择要求贵方修理、更换、退货或者减少价款。",
                  "The goods you delivered fail quality requirements; we may choose to require repair, replacement, return or a price reduction."),
         quotes=("civil_code:582:1", "civil_code:617:1", "civil_code:621:3"),

@@ -13,6 +13,7 @@ names the same liability.
 from kb.rules.common import CONSUMER, REMEDY_FINDINGS
 from kb.rules.dsl import Finding, Give, Ref, T, Variant, fact
 
+PLACE = 160  # where its rules and missing facts come in the rule base
 ARTICLE = ("civil_code:577", "civil_code:584")  # the article(s) this module encodes
 
 _LOSS = fact("ls", "loss", amount__gt=0)
@@ -48,7 +49,7 @@ def _variants(consumer: bool) -> tuple[Variant, ...]:
 
 FINDINGS = [
     Finding(
-        id="civil_code584.losses",
+        id="civil_code584.losses", place=190,
         letter=T("因贵方未依法履行上述义务，本人为此支出了下列费用，贵方应当予以赔偿。",
                  "Because you did not perform the obligations above, I bore the costs listed below, which you must compensate."),
         quotes=("civil_code:584:1",),

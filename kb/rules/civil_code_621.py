@@ -21,6 +21,7 @@ from kb.rules.common import (
 )
 from kb.rules.dsl import Deadline, Missing, Ref, Rule, T, fact
 
+PLACE = 40  # where its rules and missing facts come in the rule base
 ARTICLE = ("civil_code:621",)  # the article(s) this module encodes
 
 _CMP = fact("c", "comparator", shared__ge=1)
@@ -86,7 +87,7 @@ RULES = [
 
 DEADLINES = [
     Deadline(
-        id="notice.quality_period",
+        id="notice.quality_period", place=40,
         title=T("质量保证期（保修期）届满日", "End of the quality guarantee (warranty) period"),
         cites=("civil_code:621",),
         variants=(

@@ -18,6 +18,7 @@ treatment (§2a); a newer model is a request, never a right.
 from kb.rules.common import CONSUMER, CRPL24_REMEDY_FINDINGS, NONCONFORMITY, REPAIRS, REPLACEMENTS, SAME_BATCH
 from kb.rules.dsl import Finding, Give, Missing, NotApplicable, Reason, Ref, Rule, T, Variant, fact
 
+PLACE = 100  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:10",)  # the article(s) this module encodes
 
 _X = fact("x", "interaction")
@@ -117,7 +118,7 @@ _FORCED = T("以拒绝其他处理迫使消费者接受付费方案，属于消�
 
 FINDINGS = [
     Finding(
-        id="crpl10.forced_transaction",
+        id="crpl10.forced_transaction", place=100,
         letter=T("售后以本人接受付费方案为条件才肯处理，否则拒绝其他处理，属于本人有权拒绝的强制交易，经营者不得强制交易；贵方应当不附条件地依法处理本人的设备。",
                  "Making any handling conditional on my paying for its offer, and otherwise refusing other handling, is forced dealing, which I may refuse and which a business must not engage in; you must handle my device as the law requires, without conditions."),
         quotes=("crpl:10:2", "crpl:16:3"),
@@ -143,7 +144,7 @@ FINDINGS = [
         ),
     ),
     Finding(
-        id="crpl10.unequal_treatment",
+        id="crpl10.unequal_treatment", place=110,
         letter=T("据本人了解，同型号、同批次、有相同故障现象的其他消费者获得了更优的处理，本人认为经营者应当给予本人同等的公平交易条件。",
                  "As far as I know, other consumers with the same model and batch and a shared symptom were treated better; I hold that the business should give me the same fair terms."),
         quotes=("crpl:10:2", "crpl_regs:9:2"),
@@ -174,7 +175,7 @@ FINDINGS = [
 
 NOT_APPLICABLE = [
     NotApplicable(
-        id="crpl10.fair_trade",
+        id="crpl10.fair_trade", place=20,
         cites=("crpl:10",),
         findings=("crpl10.forced_transaction", "crpl10.unequal_treatment"),
         reasons=(

@@ -13,11 +13,12 @@ consumer, so it needs no fault of this unit (R8).
 from kb.rules.common import BUSINESS_KNEW, CONSUMER, FAULT, SAFETY_DEFECT
 from kb.rules.dsl import Finding, Give, T, Variant
 
+PLACE = 140  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:19",)  # the article(s) this module encodes
 
 FINDINGS = [
     Finding(
-        id="crpl19.recall_duty",
+        id="crpl19.recall_duty", place=150,
         letter=T("该批次产品的缺陷有危及人身、财产安全的危险，且已由经营者承认或公告召回，经营者应当依法告知消费者并采取警示、召回等措施。",
                  "The batch's defect endangers persons or property and has been acknowledged or recalled; the business must inform consumers and take measures such as warnings and a recall."),
         quotes=("crpl:19:1",),

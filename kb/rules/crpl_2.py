@@ -9,6 +9,7 @@ civil code still apply. An unknown purpose concludes neither, and the verdict as
 
 from kb.rules.dsl import Missing, Rule, T, fact
 
+PLACE = 10  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:2",)  # the article(s) this module encodes
 
 P = fact("p", "purchase")

@@ -9,6 +9,7 @@ clear answer. Arguable: "no answer" is the consumer's account and the business m
 from kb.rules.common import CONSUMER
 from kb.rules.dsl import Finding, Give, Rule, T, Variant, fact
 
+PLACE = 120  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:20",)  # the article(s) this module encodes
 
 RULES = [
@@ -23,7 +24,7 @@ RULES = [
 
 FINDINGS = [
     Finding(
-        id="crpl20.unanswered_inquiry",
+        id="crpl20.unanswered_inquiry", place=130,
         letter=T("本人曾就售后处理向经营者一方询问（见上述事实），本人认为未获真实、明确的答复，请贵方予以书面答复。",
                  "I asked the business's side about the handling of my device (see the facts above) and I hold that I received no true and clear answer; please answer in writing."),
         quotes=("crpl:20:2",),

@@ -23,6 +23,7 @@ from dataclasses import replace
 from kb.rules.common import CONSUMER, FAULT, IN_WARRANTY, NONCONFORMITY, OUT_OF_WARRANTY, WITHIN_6_MONTHS
 from kb.rules.dsl import Finding, Missing, Ref, Rule, T, Variant, fact, weaker
 
+PLACE = 30  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:23",)  # the article(s) this module encodes
 
 _FAILS = FAULT.where(n_symptoms__ge=1, cause__ne="user_damage")
@@ -95,7 +96,7 @@ _LIKE_DURABLES = ("phone", "tablet", "wearable", "earphones")  # 「等耐用商
 
 FINDINGS = [
     Finding(
-        id="crpl23.burden_of_proof",
+        id="crpl23.burden_of_proof", place=70,
         letter=T("本人在收到商品之日起六个月内即发现瑕疵，如贵方对瑕疵有异议，应由贵方承担举证责任。",
                  "I found the defect within six months of receipt; if you dispute it, the burden of proof is yours."),
         quotes=("crpl:23:3",),

@@ -51,6 +51,7 @@ from kb.rules.dsl import (
     fact,
 )
 
+PLACE = 70  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:24",)  # the article(s) this module encodes
 
 _REPAIR = fact("r1", "interaction", kind="repair", fixed="no")
@@ -86,7 +87,7 @@ _DAY7 = fact("d7x", "dates")
 
 FINDINGS = [
     Finding(
-        id="crpl24.return_7_days",
+        id="crpl24.return_7_days", place=10,
         letter=T("该商品在本人收到之日起七日内即出现故障，不符合质量要求；依上述规定，消费者可以自收到商品之日起七日内退货，贵方应当办理退货并退还货款。",
                  "The goods failed within seven days of receipt and so fail quality requirements; under this rule the consumer may return them within seven days of receipt, and you must accept the return and refund the price."),
         quotes=("crpl:24:1",),
@@ -116,7 +117,7 @@ FINDINGS = [
         )),
     ),
     Finding(
-        id="crpl24.repair_replace_in_warranty",
+        id="crpl24.repair_replace_in_warranty", place=20,
         letter=T("该设备在保修期内、正常使用中出现故障，属于商品不符合质量要求，贵方应当依法免费修理；本人亦可合理选择更换同型号的合格商品。",
                  "The device failed in normal use within the warranty, so the goods fail quality requirements and you must repair them free of charge; I may also reasonably choose a conforming replacement of the same model."),
         quotes=("crpl:24:1", "pql:40:1"),
@@ -137,7 +138,7 @@ FINDINGS = [
         )),
     ),
     Finding(
-        id="crpl24.repair_replace_after_warranty",
+        id="crpl24.repair_replace_after_warranty", place=30,
         letter=T("本人认为，该设备的故障在交付时即已存在，贵方知道或者应当知道该缺陷；依民法典第六百二十一条第三款，买受人不受通知时间的限制，虽已过保修期，贵方仍应免费修理或者更换同型号的合格商品。",
                  "I hold that the defect existed at delivery and that you knew or should have known of it; under article 621(3) of the Civil Code the buyer is not bound by the notice period, so although the warranty has ended you should still repair the device free of charge or replace it with a conforming unit of the same model."),
         quotes=("crpl:24:1", "civil_code:621:3"),
@@ -188,7 +189,7 @@ FINDINGS = [
         )),
     ),
     Finding(
-        id="crpl24.return_after_failed_repairs",
+        id="crpl24.return_after_failed_repairs", place=40,
         letter=T("该设备经两次以上修理仍不能正常使用，合同目的不能实现，本人依法有权退货，贵方应当退还货款。",
                  "The device still does not work after two or more repairs; the purpose of the contract has failed, so I am entitled to return it and you must refund the price."),
         quotes=("crpl:24:1", "civil_code:563:1:4"),
@@ -216,7 +217,7 @@ FINDINGS = [
         )),
     ),
     Finding(
-        id="crpl24.return_purpose_frustrated",
+        id="crpl24.return_purpose_frustrated", place=50,
         letter=T("该设备存在危及人身安全的缺陷，不能实现合同目的；依上述规定，本人有权解除合同、退货，贵方应当退还货款，而不应仅以修理代替。",
                  "The device has a defect that endangers its user and cannot serve the purpose of the contract; under these rules I am entitled to end the contract and return it, and you must refund the price rather than offer only a repair."),
         quotes=("crpl:24:1", "civil_code:610:1", "civil_code:563:1:4"),
@@ -247,7 +248,7 @@ FINDINGS = [
         )),
     ),
     Finding(
-        id="crpl24.costs",
+        id="crpl24.costs", place=60,
         letter=T("因退货、更换、修理产生的运输等必要费用，应由贵方承担。",
                  "You must bear shipping and other necessary costs of the return, replacement or repair."),
         quotes=("crpl:24:2",),
@@ -273,7 +274,7 @@ _P = fact("p", "purchase")
 
 NOT_APPLICABLE = [
     NotApplicable(
-        id="crpl24.remedies",
+        id="crpl24.remedies", place=30,
         cites=("crpl:24",),
         findings=CRPL24_REMEDY_FINDINGS,
         reasons=(
@@ -329,7 +330,7 @@ NOT_APPLICABLE = [
 
 DEADLINES = [
     Deadline(
-        id="return.seven_days",
+        id="return.seven_days", place=50,
         title=T("七日内质量问题退货的最后一日", "Last day to return goods with a quality fault within seven days"),
         cites=("crpl:24",),
         days=7,

@@ -21,6 +21,7 @@ rule is 第三条. This module cites 第三条 (see the issue note).
 from kb.rules.common import CONSUMER, DISTANCE_CHANNELS, ONLINE_CHANNELS
 from kb.rules.dsl import Deadline, Finding, Give, NotApplicable, Reason, Ref, Rule, T, Variant, fact
 
+PLACE = 80  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:25",)  # the article(s) this module encodes
 
 _P = fact("p", "purchase", channel__in=DISTANCE_CHANNELS, nonreturnable__ne="yes")
@@ -46,7 +47,7 @@ _SHIPPING = T("；退回商品的运费由消费者承担，另有约定（如�
 
 FINDINGS = [
     Finding(
-        id="crpl25.no_reason_return",
+        id="crpl25.no_reason_return", place=80,
         letter=T("本人通过{p.channel}购买该商品，已于收到商品之日起七日内提出无理由退货，商品完好；依上述规定，贵方应当办理退货，并自收到退回商品之日起七日内退还货款。",
                  "I bought the goods through a {p.channel} and asked to return them without reason within seven days of receipt, the goods intact; under these rules you must take them back and refund the price within seven days of receiving them."),
         quotes=("crpl:25:1", "crpl:25:3"),
@@ -91,7 +92,7 @@ _DIST = fact("pd", "purchase", channel__in=DISTANCE_CHANNELS)
 
 NOT_APPLICABLE = [
     NotApplicable(
-        id="crpl25.no_reason_return",
+        id="crpl25.no_reason_return", place=50,
         cites=("crpl:25",),
         findings=("crpl25.no_reason_return",),
         also_when=(_ASKED_REFUND,),
@@ -124,7 +125,7 @@ NOT_APPLICABLE = [
 
 DEADLINES = [
     Deadline(
-        id="return.no_reason",
+        id="return.no_reason", place=60,
         title=T("七日无理由退货的最后一日", "Last day for the seven-day no-reason return"),
         cites=("crpl:25",),
         days=7,

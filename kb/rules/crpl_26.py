@@ -12,11 +12,12 @@ from kb.rules.common import CONSUMER, INHERENT_DEFECT, NONCONFORMITY, OUT_OF_WAR
 from kb.rules.crpl_23 import capped_when_disputed
 from kb.rules.dsl import Finding, T, Variant, fact
 
+PLACE = 130  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:26",)  # the article(s) this module encodes
 
 FINDINGS = [
     Finding(
-        id="crpl26.warranty_exclusion_void",
+        id="crpl26.warranty_exclusion_void", place=140,
         letter=T("经营者一方拒绝处理（见上述事实）；本人认为，该缺陷交付时即已存在，以已过保修期为由排除消费者权利的格式条款、通知、声明等内容依法无效。",
                  "The business's side refused to handle it (see the facts above); I hold that the defect existed at delivery, and that standard terms, notices or statements excluding my rights because the warranty has ended are void."),
         quotes=("crpl:26:2", "crpl:26:3"),

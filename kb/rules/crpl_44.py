@@ -13,6 +13,7 @@ a note, and the letters address the platform as the seller.
 from kb.rules.common import CONSUMER
 from kb.rules.dsl import Finding, Missing, Rule, T, Variant, fact
 
+PLACE = 150  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:44", "ecommerce:37", "ecommerce:38")  # the article(s) this module encodes
 
 _MARKET = fact("p", "purchase", channel="third_party_online")
@@ -32,7 +33,7 @@ RULES = [
 
 FINDINGS = [
     Finding(
-        id="crpl44.platform_liability",
+        id="crpl44.platform_liability", place=170,
         letter=T("本人通过贵平台购买该商品，贵平台未能提供销售者的真实名称、地址和有效联系方式；依上述规定，本人可以向贵平台要求赔偿，贵平台赔偿后有权向销售者追偿。",
                  "I bought the goods on your platform, and you could not give the seller's real name, address and valid contact details; under these rules I may claim from you, and you may then recover from the seller."),
         quotes=("crpl:44:1",),

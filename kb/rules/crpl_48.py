@@ -13,13 +13,14 @@ compensation comes only through a recorded loss (民法典第五百八十四条)
 from kb.rules.common import CONSUMER, PERFORMANCE_FINDINGS
 from kb.rules.dsl import Finding, Ref, T, Variant, fact
 
+PLACE = 170  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:48",)  # the article(s) this module encodes
 
 _CLAIM = fact("f", "finding", fid__in=PERFORMANCE_FINDINGS)
 
 FINDINGS = [
     Finding(
-        id="crpl48.refusal_liability",
+        id="crpl48.refusal_liability", place=200,
         letter=T("本人依法提出的要求被无理拒绝，经营者应当依法承担民事责任。",
                  "My lawful request was refused without proper reason; the business bears civil liability for it."),
         quotes=("crpl:48:1:8",),

@@ -13,6 +13,7 @@ fraud at the time of sale. It gives compensation (three times the price, at leas
 from kb.rules.common import CONSUMER
 from kb.rules.dsl import Finding, Give, NotApplicable, Reason, T, Variant, fact
 
+PLACE = 200  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:55",)  # the article(s) this module encodes
 
 _SOLD_NEW = fact("p", "purchase", sold_as="new")
@@ -20,7 +21,7 @@ _FOUND = fact("pr", "product", found__in=("refurbished", "used", "counterfeit"))
 
 FINDINGS = [
     Finding(
-        id="crpl55.fraud",
+        id="crpl55.fraud", place=180,
         letter=T("贵方以全新商品名义出售的该商品，经查实为{pr.found}，属于欺诈行为；依上述规定，本人要求退货并退还货款，并按商品价款的三倍增加赔偿（不足五百元的按五百元）。",
                  "The goods you sold as new turned out to be {pr.found}, which is fraud; under this rule I demand a return and refund and increased compensation of three times the price (at least CNY 500)."),
         quotes=("crpl:55:1",),
@@ -54,7 +55,7 @@ FINDINGS = [
 
 NOT_APPLICABLE = [
     NotApplicable(
-        id="crpl55.fraud",
+        id="crpl55.fraud", place=60,
         cites=("crpl:55",),
         findings=("crpl55.fraud",),
         also_when=(fact("dm", "demands", items__any=("compensation",)),),

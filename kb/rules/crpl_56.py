@@ -11,6 +11,7 @@ words) is conduct a complaint to the market regulator (12315) can target. As str
 
 from kb.rules.dsl import Finding, Ref, T, Variant, fact
 
+PLACE = 180  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:56", "crpl:39")  # the article(s) this module encodes
 
 _BECAUSE = T("该行为可以向市场监督管理部门投诉（12315），由其责令改正并依法处罚",
@@ -18,7 +19,7 @@ _BECAUSE = T("该行为可以向市场监督管理部门投诉（12315），由�
 
 FINDINGS = [
     Finding(
-        id="crpl56.report_to_regulator",
+        id="crpl56.report_to_regulator", place=210,
         letter=T("上述行为属于市场监督管理部门依法责令改正并可予处罚的情形。",
                  "The conduct above is conduct the market regulator can order corrected and penalise."),
         quotes=("crpl:56:1:8", "crpl:39:1"),

@@ -10,11 +10,12 @@ ask for the after-sales policy that decides how it is handled, in writing.
 from kb.rules.common import CONSUMER, NONCONFORMITY
 from kb.rules.dsl import Finding, Give, NotApplicable, Reason, T, Variant, fact
 
+PLACE = 110  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:8",)  # the article(s) this module encodes
 
 FINDINGS = [
     Finding(
-        id="crpl8.policy_disclosure",
+        id="crpl8.policy_disclosure", place=120,
         letter=T("本人有权了解贵方的售后服务政策及对本人设备的处理依据，请以书面形式如实提供。",
                  "I am entitled to know your after-sales policy and the basis of your handling of my device; please provide them truthfully and in writing."),
         quotes=("crpl:8:2",),
@@ -36,7 +37,7 @@ FINDINGS = [
 
 NOT_APPLICABLE = [
     NotApplicable(
-        id="crpl8.policy_disclosure",
+        id="crpl8.policy_disclosure", place=10,
         cites=("crpl:8",),
         findings=("crpl8.policy_disclosure", "crpl20.unanswered_inquiry"),
         reasons=(

@@ -13,6 +13,7 @@ a remedy of unknown price is not free.
 from kb.rules.common import CONSUMER, NONCONFORMITY
 from kb.rules.dsl import Finding, Ref, Rule, T, Variant, fact
 
+PLACE = 90  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:9",)  # the article(s) this module encodes
 
 _OFFER = fact("x", "interaction", kind="offer", remedy__ne="none")
@@ -38,7 +39,7 @@ RULES = [
 
 FINDINGS = [
     Finding(
-        id="crpl9.right_to_refuse_offer",
+        id="crpl9.right_to_refuse_offer", place=90,
         letter=T("售后提出的付费方案是一项新的交易，本人有权拒绝；拒绝该方案不影响经营者对原商品依法应承担的义务。",
                  "The paid offer made by the after-sales service is a new transaction, which I am free to refuse; refusing it does not release the business from its legal obligations for the device I bought."),
         quotes=("crpl:9:2",),

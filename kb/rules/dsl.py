@@ -125,6 +125,7 @@ class Finding:
     variants: tuple[Variant, ...]
     quotes: tuple[str, ...] = ()  # the decisive passages (paragraph or item keys) a letter quotes
     letter: T | None = None  # one sentence, addressed to the business, applying the article to these facts
+    place: int = 0  # its place among the verdict's findings (LEGAL_SPEC §2's order: the core claim first)
     module: str = ""
 
     def rules(self) -> list[Rule]:
@@ -184,6 +185,7 @@ class NotApplicable:
     findings: tuple[str, ...]  # the findings whose presence makes the article applicable
     reasons: tuple[Reason, ...]
     also_when: tuple[Pattern, ...] = ()  # extra condition for listing at all (e.g. crpl55: compensation demanded)
+    place: int = 0  # its place in the verdict's not_applicable list
     module: str = ""
 
     def rules(self) -> list[Rule]:
@@ -261,6 +263,7 @@ class Deadline:
     moved_because: T | None = None  # the `.moved` argument's reason; `{date}` is the moved day
     arguments: tuple[Argument, ...] = ()
     passed_note: T | None = None
+    place: int = 0  # its place in the verdict's deadlines
     module: str = ""
 
     def rules(self) -> list[Rule]:

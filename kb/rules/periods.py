@@ -13,6 +13,7 @@ promise, counted by its terms: in warranty up to and including purchase.date + w
 from kb.rules.common import BURDEN_CATEGORIES, CONSUMER, DATES
 from kb.rules.dsl import Missing, Ref, Rule, T, fact
 
+PLACE = 20  # where its rules and missing facts come in the rule base
 ARTICLE = ("civil_code:201", "civil_code:202", "civil_code:203")  # the article(s) this module encodes
 
 RULES = [

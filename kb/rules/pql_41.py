@@ -20,6 +20,7 @@ safety defect (pql_46), so the variants below read the safety defect only.
 from kb.rules.common import CONSUMER, FAULT, HARM, SAFETY_DEFECT, SAFETY_SYMPTOMS
 from kb.rules.dsl import Finding, Give, Missing, NotApplicable, Reason, Rule, T, Variant, fact
 
+PLACE = 60  # where its rules and missing facts come in the rule base
 ARTICLE = ("pql:41",)  # the article(s) this module encodes
 
 _H = fact("hm", "harm")
@@ -52,7 +53,7 @@ _AFTER_DAMAGE = T("损害发生在设备受到人为损坏之后：仍可主张�
 
 FINDINGS = [
     Finding(
-        id="pql41.producer_liability",
+        id="pql41.producer_liability", place=160,
         letter=T("该产品缺陷已造成人身伤害或其他财产损害，生产者应当依法承担赔偿责任，本人可以向生产者或者销售者要求赔偿。",
                  "The defect has caused injury or damage to other property; the producer is liable to compensate, and I may claim from the producer or the seller."),
         quotes=("pql:41:1", "crpl:40:2"),
@@ -78,7 +79,7 @@ FINDINGS = [
 
 NOT_APPLICABLE = [
     NotApplicable(
-        id="pql41.producer_liability",
+        id="pql41.producer_liability", place=40,
         cites=("pql:41",),
         findings=("pql41.producer_liability",),
         reasons=(

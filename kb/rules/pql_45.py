@@ -11,13 +11,14 @@ knowing of the harm). The ten-year long stop runs from delivery to the first con
 from kb.rules.common import HARM
 from kb.rules.dsl import Deadline, Ref, T, fact
 
+PLACE = 220  # where its rules and missing facts come in the rule base
 ARTICLE = ("pql:45",)  # the article(s) this module encodes
 
 _D = fact("d", "dates")
 
 DEADLINES = [
     Deadline(
-        id="limitation.product_liability",
+        id="limitation.product_liability", place=20,
         title=T("产品缺陷损害赔偿的诉讼时效（二年）", "Limitation for defect damage claims (two years)"),
         cites=("pql:45", "civil_code:188"),
         variants=(
@@ -28,7 +29,7 @@ DEADLINES = [
         years=2,
     ),
     Deadline(
-        id="limitation.long_stop",
+        id="limitation.long_stop", place=30,
         title=T("缺陷损害赔偿请求权的最长期限（交付后十年）", "Long stop for defect damage claims (ten years from delivery)"),
         cites=("pql:45",),
         variants=(

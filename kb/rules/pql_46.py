@@ -11,6 +11,7 @@ merely stopped working is not defective in this sense (it may still fail the qua
 from kb.rules.common import FAULT, HARM, SAFETY_SYMPTOMS
 from kb.rules.dsl import Rule, T
 
+PLACE = 50  # where its rules and missing facts come in the rule base
 ARTICLE = ("pql:46",)  # the article(s) this module encodes
 
 RULES = [

@@ -11,13 +11,14 @@ three years after the consumer knew or should have known of the infringement (it
 from kb.rules.common import CONSUMER
 from kb.rules.dsl import Deadline, Ref, T, fact
 
+PLACE = 230  # where its rules and missing facts come in the rule base
 ARTICLE = ()  # 市场监督管理投诉举报处理办法: not yet verified, so named in plain words and cited by no key
 
 _D = fact("d", "dates")
 
 DEADLINES = [
     Deadline(
-        id="complaint.samr",
+        id="complaint.samr", place=70,
         title=T("向市场监督管理部门（12315）投诉的期限", "Last day to complain to the market regulator (12315)"),
         cites=(),
         months=36,
