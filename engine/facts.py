@@ -118,14 +118,25 @@ def _put(d: dict[str, Any], key: str, value: Any) -> None:
 
 
 def base_facts(case: Case, ps: Periods | None = None) -> list[dict[str, Any]]:
-    """The case as base facts; each carries `t` (its kind) and `k` (a stable identity)."""
+    """The case as base facts; each carries `t` (its kind) and `k` (a stable identity). One builder per kind,
+    in a fixed order, so the facts (and the engine's firing order) are the same for the same case."""
     ps = ps or periods(case)
-    f, p = case.fault, case.purchase
-    facts: list[dict[str, Any]] = []
-    facts.append({"t": "purchase", "k": "purchase", "personal": tri(p.for_personal_use),
-                  "category": str(case.product.category), "channel": str(p.channel or "?"),
-                  "self_operated": tri(p.self_operated), "identified": tri(p.platform_identified_seller),
-                  "nonreturnable": tri(p.non_returnable_confirmed), "sold_as": str(p.sold_as)})
+    interactions, offers = _interactions(case)
+    return [_purchase(case), _dates(case, ps), _fault(case), _harm(case), _product(case), *interactions, offers,
+            *_comparators(case), *_losses(case),
+            {"t": "demands", "k": "demands", "items": sorted({str(d) for d in case.demands})}]
+
+
+def _purchase(case: Case) -> dict[str, Any]:
+    p = case.purchase
+    return {"t": "purchase", "k": "purchase", "personal": tri(p.for_personal_use),
+            "category": str(case.product.category), "channel": str(p.channel or "?"),
+            "self_operated": tri(p.self_operated), "identified": tri(p.platform_identified_seller),
+            "nonreturnable": tri(p.non_returnable_confirmed), "sold_as": str(p.sold_as)}
+
+
+def _dates(case: Case, ps: Periods) -> dict[str, Any]:
+    p, f = case.purchase, case.fault
     dates: dict[str, Any] = {
         "t": "dates", "k": "dates",
         "bought": p.date.toordinal(), "bought_on": p.date.isoformat(),
@@ -138,52 +149,68 @@ def base_facts(case: Case, ps: Periods | None = None) -> list[dict[str, Any]]:
     if ps.warranty_end:
         dates["warranty_end"] = ps.warranty_end.toordinal()
         dates["warranty_end_on"] = ps.warranty_end.isoformat()
-    facts.append(dates)
+    return dates
+
+
+def _fault(case: Case) -> dict[str, Any]:
+    f = case.fault
     fault: dict[str, Any] = {"t": "fault", "k": "fault", "symptoms": sorted({str(s) for s in f.symptoms}),
                              "n_symptoms": len(set(f.symptoms)), "cause": str(f.cause),
                              "inspection": str(f.service_inspection), "batch": str(f.batch_evidence),
                              "reports_known": "no" if f.similar_reports is None else "yes"}
     _put(fault, "reports", f.similar_reports)
-    facts.append(fault)
-    facts.append({"t": "harm", "k": "harm", "injury": tri(case.harm.personal_injury),
-                  "property": tri(case.harm.other_property_damage)})
+    return fault
+
+
+def _harm(case: Case) -> dict[str, Any]:
+    return {"t": "harm", "k": "harm", "injury": tri(case.harm.personal_injury),
+            "property": tri(case.harm.other_property_damage)}
+
+
+def _product(case: Case) -> dict[str, Any]:
     pr = case.product
-    facts.append({"t": "product", "k": "product", "model": model_key(pr.model),
-                  "batch": pr.production_batch or "?", "same_model": tri(pr.same_model_available),
-                  "found": str(pr.found_condition), "evidence": str(pr.condition_evidence)})
+    return {"t": "product", "k": "product", "model": model_key(pr.model),
+            "batch": pr.production_batch or "?", "same_model": tri(pr.same_model_available),
+            "found": str(pr.found_condition), "evidence": str(pr.condition_evidence)}
 
-    offered = False  # some remedy was offered or given, priced or not
-    best: float | None = None
-    best_i: int | None = None
-    for i, x in enumerate(case.interactions):
-        fx: dict[str, Any] = {
-            "t": "interaction", "k": f"interactions[{i}]", "i": i, "kind": str(x.kind),
-            "remedy": str(x.remedy or "?"), "accepted": tri(x.accepted), "conditional": tri(x.conditional_refusal),
-            "consented": tri(x.consumer_consented), "fixed": tri(x.fixed), "answered": tri(x.answered),
-            "topic": str(x.topic or "?"), "day": x.date.toordinal(), "on": x.date.isoformat(),
-            "party": x.party or "", "target": model_key(x.target_model), "reason": str(x.reason or "?"),
-            "intact": tri(x.goods_intact), "channel": str(x.channel or "?"),
-        }
-        ratio = effective_ratio(x.remedy, x.price_ratio)
-        _put(fx, "ratio", x.price_ratio)
-        _put(fx, "price", ratio)
-        fx["price_known"] = "no" if ratio is None else "yes"
-        if ratio is not None:
-            fx["price_pct"] = percent(ratio)
-        facts.append(fx)
-        if str(x.kind) in REMEDY_KINDS and x.remedy not in (None, "none"):
-            offered = True
-            if ratio is not None and (best is None or ratio < best):
-                best, best_i = ratio, i
-    # `any` says whether anything was offered; `best` only what is known of its price. A paid offer of
-    # unknown price is an offer, not "nothing", and cannot be compared with a comparator's price.
+
+def _interaction(i: int, x: Any) -> dict[str, Any]:  # noqa: ANN401 - an engine.case.Interaction
+    fx: dict[str, Any] = {
+        "t": "interaction", "k": f"interactions[{i}]", "i": i, "kind": str(x.kind),
+        "remedy": str(x.remedy or "?"), "accepted": tri(x.accepted), "conditional": tri(x.conditional_refusal),
+        "consented": tri(x.consumer_consented), "fixed": tri(x.fixed), "answered": tri(x.answered),
+        "topic": str(x.topic or "?"), "day": x.date.toordinal(), "on": x.date.isoformat(),
+        "party": x.party or "", "target": model_key(x.target_model), "reason": str(x.reason or "?"),
+        "intact": tri(x.goods_intact), "channel": str(x.channel or "?"),
+    }
+    ratio = effective_ratio(x.remedy, x.price_ratio)
+    _put(fx, "ratio", x.price_ratio)
+    _put(fx, "price", ratio)
+    fx["price_known"] = "no" if ratio is None else "yes"
+    if ratio is not None:
+        fx["price_pct"] = percent(ratio)
+    return fx
+
+
+def _interactions(case: Case) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """One fact per interaction, and the `offers` fact: `any` says whether anything was offered; `best` only
+    what is known of its price. A paid offer of unknown price is an offer, not "nothing", and cannot be
+    compared with a comparator's price."""
+    facts = [_interaction(i, x) for i, x in enumerate(case.interactions)]
+    offered = [(fx.get("price"), i) for i, (x, fx) in enumerate(zip(case.interactions, facts, strict=True))
+               if str(x.kind) in REMEDY_KINDS and x.remedy not in (None, "none")]
+    priced = [(price, i) for price, i in offered if price is not None]
     offers: dict[str, Any] = {"t": "offers", "k": "offers", "any": "yes" if offered else "no",
-                              "best_known": "no" if best is None else "yes"}
-    if best is not None:
+                              "best_known": "yes" if priced else "no"}
+    if priced:
+        best, best_i = min(priced)  # the cheapest; of equal prices the first
         offers.update(best=best, best_i=best_i, best_pct=percent(best))
-    facts.append(offers)
+    return facts, offers
 
-    mine = {str(s) for s in f.symptoms}
+
+def _comparators(case: Case) -> list[dict[str, Any]]:
+    mine = {str(s) for s in case.fault.symptoms}
+    out = []
     for i, c in enumerate(case.comparators):
         fc: dict[str, Any] = {
             "t": "comparator", "k": f"comparators[{i}]", "i": i, "n": i + 1, "model": model_key(c.model),
@@ -191,12 +218,13 @@ def base_facts(case: Case, ps: Periods | None = None) -> list[dict[str, Any]]:
             "remedy": str(c.remedy or "?"), "target": model_key(c.target_model),
         }
         _put(fc, "ratio", effective_ratio(c.remedy, c.price_ratio))
-        facts.append(fc)
-    for i, loss in enumerate(case.losses):
-        facts.append({"t": "loss", "k": f"losses[{i}]", "i": i, "kind": str(loss.kind), "amount": float(loss.amount),
-                      "evidence": tri(loss.evidence)})
-    facts.append({"t": "demands", "k": "demands", "items": sorted({str(d) for d in case.demands})})
-    return facts
+        out.append(fc)
+    return out
+
+
+def _losses(case: Case) -> list[dict[str, Any]]:
+    return [{"t": "loss", "k": f"losses[{i}]", "i": i, "kind": str(loss.kind), "amount": float(loss.amount),
+             "evidence": tri(loss.evidence)} for i, loss in enumerate(case.losses)]
 
 
 def field_paths(fact: dict[str, Any], attrs: list[str]) -> list[str]:

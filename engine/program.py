@@ -9,6 +9,7 @@ rules, not declared, so adding a rule cannot silently break them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -81,24 +82,27 @@ def _check(rule: Rule, kinds_attrs: dict[str, set[str]]) -> None:
             raise RuleBaseError(f"{rule.name}: conclusion copies from unmatched alias {v.alias!r}")
 
 
-@cache
-def program() -> Program:
-    rb = rulebase()
+def _kinds_attrs(rules: tuple[Rule, ...]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(every kind's attributes, the derived kinds' attributes), checking each rule against them."""
     derived_attrs: dict[str, set[str]] = {}
-    for r in rb.rules:
+    for r in rules:
         derived_attrs.setdefault(r.derive, {"k"}).update(r.attrs)
     kinds_attrs = {**BASE_ATTRS, **derived_attrs}
-    for r in rb.rules:
+    for r in rules:
         if r.derive in BASE_ATTRS:
             raise RuleBaseError(f"{r.name}: derives the base kind {r.derive!r}")
         _check(r, kinds_attrs)
+    return kinds_attrs, derived_attrs
 
-    # Stratify: stratum(rule) >= stratum(kind) for kinds read, > stratum(kind) for kinds negated.
-    kind_stratum = {k: 0 for k in kinds_attrs}
-    rule_stratum = {r.name: 0 for r in rb.rules}
-    for _ in range(len(rb.rules) + 2):
+
+def _strata(rules: tuple[Rule, ...], kinds: Iterable[str]) -> dict[str, int]:
+    """Each rule's stratum: at least that of every kind it reads, above that of every kind it negates, so a
+    negation is decided only once nothing more of that kind can be derived."""
+    kind_stratum = dict.fromkeys(kinds, 0)
+    rule_stratum = {r.name: 0 for r in rules}
+    for _ in range(len(rules) + 2):
         changed = False
-        for r in rb.rules:
+        for r in rules:
             s = max([kind_stratum[p.kind] for p in r.when] + [kind_stratum[p.kind] + 1 for p in r.unless] + [0])
             if not r.when:
                 s = max(s, 1)  # nothing to match but the stratum's own start
@@ -107,20 +111,28 @@ def program() -> Program:
             if s > kind_stratum[r.derive]:
                 kind_stratum[r.derive], changed = s, True
         if not changed:
-            break
-    else:
-        raise RuleBaseError("the rule base negates a fact it derives from that negation (a negative cycle)")
+            return rule_stratum
+    raise RuleBaseError("the rule base negates a fact it derives from that negation (a negative cycle)")
 
-    compiled = []
-    for r in rb.rules:
-        uses: dict[str, list[str]] = {p.alias: [t.attr for t in p.tests] for p in r.when}
-        for p in r.when:
-            for ref in _refs(p):
-                uses.setdefault(ref.alias, []).append(ref.attr)
-        for v in r.attrs.values():
-            if isinstance(v, Ref):
-                uses[v.alias].append(v.attr)
-        compiled.append(CompiledRule(r, rule_stratum[r.name], {a: tuple(dict.fromkeys(v)) for a, v in uses.items()}))
+
+def _uses(r: Rule) -> dict[str, tuple[str, ...]]:
+    """For each alias, the attributes the rule reads of the fact it matched (tests, joins, copies)."""
+    uses: dict[str, list[str]] = {p.alias: [t.attr for t in p.tests] for p in r.when}
+    for p in r.when:
+        for ref in _refs(p):
+            uses.setdefault(ref.alias, []).append(ref.attr)
+    for v in r.attrs.values():
+        if isinstance(v, Ref):
+            uses[v.alias].append(v.attr)
+    return {a: tuple(dict.fromkeys(v)) for a, v in uses.items()}
+
+
+@cache
+def program() -> Program:
+    rb = rulebase()
+    kinds_attrs, derived_attrs = _kinds_attrs(rb.rules)
+    rule_stratum = _strata(rb.rules, kinds_attrs)
+    compiled = [CompiledRule(r, rule_stratum[r.name], _uses(r)) for r in rb.rules]
     return Program(
         rulebase=rb,
         by_name={cr.rule.name: cr for cr in compiled},
