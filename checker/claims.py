@@ -72,68 +72,105 @@ def _strip_filler(text: str) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class _Text:
+    """The text as the claims are read from it: its quotations and sentences found once, with the starts
+    that `bisect` and `containing` search."""
+
+    text: str
+    masked: str  # statute quotations and citations blanked out
+    quotes: list[Span]
+    quote_starts: list[int]
+    statute_quotes: list[tuple[Span, tuple[str, ...]]]  # each with the keys it quotes word for word
+    statute_starts: list[int]
+    sentences: list[Span]
+    sentence_starts: list[int]
+
+
+@dataclass(frozen=True)
+class _Clauses:
+    """One sub-sentence (up to ；) with citations in it: its clauses and which groups sit in which."""
+
+    clauses: list[Span]
+    parens: list[Span]
+    paren_starts: list[int]
+    where: dict[int, int]  # group → its clause
+    by_clause: dict[int, list[_Group]]  # the groups of each clause, in order
+    rank: dict[int, int]  # group → its place among them
+
+
 def claims(text: str, found: list[Found]) -> dict[int, Claim]:
     """The claim for every citation group in `found` (group number → Claim)."""
-    statute_quotes = []
+    t = _read(text, found)
+    groups: dict[int, _Group] = {}
+    for f in found:
+        g = groups.get(f.group)
+        groups[f.group] = _Group(f.start, f.end) if g is None else _Group(min(g.start, f.start), max(g.end, f.end))
+    out: dict[int, Claim] = {}
+    ordered = sorted(groups.items(), key=lambda x: x[1].start)
+    starts = [g.start for _, g in ordered]
+    for sub in sentence_spans(text, split_semicolons=True, quotes=t.quotes):
+        here = ordered[bisect.bisect_left(starts, sub.start) : bisect.bisect_left(starts, sub.end)]
+        if here:
+            out.update(_sub_claims(t, sub, here))
+    return out
+
+
+def _read(text: str, found: list[Found]) -> _Text:
     all_quotes = quote_spans(text)
+    statute_quotes = []
     for q in all_quotes:
         sources = statute_sources(text[q.start + 1 : q.end - 1])
         if sources:
             statute_quotes.append((q, tuple(sources)))
     masked = _blank(text, [(q.start, q.end) for q, _ in statute_quotes] + [(f.start, f.end) for f in found])
-
-    groups: dict[int, _Group] = {}
-    for f in found:
-        g = groups.get(f.group)
-        groups[f.group] = _Group(f.start, f.end) if g is None else _Group(min(g.start, f.start), max(g.end, f.end))
-
-    subs = sentence_spans(text, split_semicolons=True, quotes=all_quotes)
     sentences = sentence_spans(text, quotes=all_quotes)
-    sentence_starts = [s.start for s in sentences]
-    quote_starts = [q.start for q in all_quotes]
-    statute_starts = [q.start for q, _ in statute_quotes]
-    out: dict[int, Claim] = {}
-    ordered = sorted(groups.items(), key=lambda x: x[1].start)
-    starts = [g.start for _, g in ordered]
-    for sub in subs:
-        here = ordered[bisect.bisect_left(starts, sub.start) : bisect.bisect_left(starts, sub.end)]
-        if not here:
-            continue
-        clauses = clause_spans(text, sub, all_quotes, quote_starts) or [sub]
-        parens = paren_spans(text, sub.start, sub.end)
-        clause_starts = [c.start for c in clauses]
-        where = {gid: max(0, containing(clauses, g.start, clause_starts)) for gid, g in here}
-        cited_clauses = set(where.values())
-        by_clause: dict[int, list[_Group]] = {}  # the groups of each clause, in order
-        rank: dict[int, int] = {}  # group → its place among them
-        for gid, g in here:
-            rank[gid] = len(by_clause.setdefault(where[gid], []))
-            by_clause[where[gid]].append(g)
-        sentence = sentences[max(0, containing(sentences, sub.start, sentence_starts))]
-        context = masked[sentence.start : sentence.end]
-        lo, hi = bisect.bisect_left(statute_starts, sub.start), bisect.bisect_left(statute_starts, sub.end)
-        owned = _owners(statute_quotes[lo:hi], here)
-        paren_starts = [p.start for p in parens]
-        for gid, g in here:
-            ci = where[gid]
-            clause = clauses[ci]
-            mates = by_clause[ci]
-            pos = rank[gid]
-            before = Span(mates[pos - 1].end if pos > 0 else clause.start, g.start)
-            after = Span(g.end, mates[pos + 1].start if pos + 1 < len(mates) else clause.end)
-            k = containing(parens, g.start, paren_starts)
-            forward = _reads_forward(text, before, after, in_paren=k >= 0 and parens[k].start < g.start)
-            own = [clause] if len(mates) == 1 else ([after, before] if forward else [before, after])
-            ahead = _run(clauses, ci, +1, cited_clauses)
-            behind = _run(clauses, ci, -1, cited_clauses)
-            near = masked[max(clause.start, g.start - _NEAR) : min(clause.end, g.end + _NEAR)]
-            out[gid] = Claim(
-                sentence=sub,
-                evidence=_first_with_concepts(masked, [*own, *([ahead, behind] if forward else [behind, ahead])]),
-                context=context,
-                quoted=tuple(owned.get(gid, ())),
-                negated=any(n in near for n in _NEGATION),
-            )
+    return _Text(text, masked, all_quotes, [q.start for q in all_quotes], statute_quotes,
+                 [q.start for q, _ in statute_quotes], sentences, [s.start for s in sentences])
+
+
+def _clauses(t: _Text, sub: Span, here: list[tuple[int, _Group]]) -> _Clauses:
+    clauses = clause_spans(t.text, sub, t.quotes, t.quote_starts) or [sub]
+    parens = paren_spans(t.text, sub.start, sub.end)
+    clause_starts = [c.start for c in clauses]
+    where = {gid: max(0, containing(clauses, g.start, clause_starts)) for gid, g in here}
+    by_clause: dict[int, list[_Group]] = {}
+    rank: dict[int, int] = {}
+    for gid, g in here:
+        rank[gid] = len(by_clause.setdefault(where[gid], []))
+        by_clause[where[gid]].append(g)
+    return _Clauses(clauses, parens, [p.start for p in parens], where, by_clause, rank)
+
+
+def _sub_claims(t: _Text, sub: Span, here: list[tuple[int, _Group]]) -> dict[int, Claim]:
+    """The claims of the groups in one sub-sentence."""
+    layout = _clauses(t, sub, here)
+    sentence = t.sentences[max(0, containing(t.sentences, sub.start, t.sentence_starts))]
+    context = t.masked[sentence.start : sentence.end]
+    lo, hi = bisect.bisect_left(t.statute_starts, sub.start), bisect.bisect_left(t.statute_starts, sub.end)
+    owned = _owners(t.statute_quotes[lo:hi], here)
+    cited_clauses = set(layout.where.values())
+    out = {}
+    for gid, g in here:
+        ci = layout.where[gid]
+        clause = layout.clauses[ci]
+        mates = layout.by_clause[ci]
+        pos = layout.rank[gid]
+        before = Span(mates[pos - 1].end if pos > 0 else clause.start, g.start)
+        after = Span(g.end, mates[pos + 1].start if pos + 1 < len(mates) else clause.end)
+        k = containing(layout.parens, g.start, layout.paren_starts)
+        forward = _reads_forward(t.text, before, after, in_paren=k >= 0 and layout.parens[k].start < g.start)
+        own = [clause] if len(mates) == 1 else ([after, before] if forward else [before, after])
+        ahead = _run(layout.clauses, ci, +1, cited_clauses)
+        behind = _run(layout.clauses, ci, -1, cited_clauses)
+        near = t.masked[max(clause.start, g.start - _NEAR) : min(clause.end, g.end + _NEAR)]
+        out[gid] = Claim(
+            sentence=sub,
+            evidence=_first_with_concepts(t.masked, [*own, *([ahead, behind] if forward else [behind, ahead])]),
+            context=context,
+            quoted=tuple(owned.get(gid, ())),
+            negated=any(n in near for n in _NEGATION),
+        )
     return out
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from kb.bilingual import pick
 from kb.laws import NotInKnowledgeBase, lookup
 
 
@@ -39,7 +40,7 @@ class Concept:
     outside_kb: dict[str, str] | None = None
 
     def label(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
+        return pick(lang, self.zh, self.en)
 
 
 @dataclass(frozen=True)
@@ -253,35 +254,38 @@ def _overreach(o: dict, key: str, concepts: dict[str, Concept]) -> Overreach:
                      o["quote"], o["gives"], o["note"], o.get("suggest"))
 
 
+def _misreading(m: dict) -> Misreading:
+    for item in (*m["when"], *m["unless"]):
+        if item.startswith("re:"):
+            _phrase(item, 1, f"misreading {m['id']}")
+    if m.get("suggest"):
+        _check_key(m["suggest"], f"misreading {m['id']}.suggest")
+    if not (m["correction"].get("zh") and m["correction"].get("en")):
+        raise TopicsError(f"misreading {m['id']}: correction needs zh and en")
+    return Misreading(m["id"], tuple(m["when"]), tuple(m["unless"]), m["correction"], m.get("suggest"))
+
+
+def _entry(key: str, a: dict, concepts: dict[str, Concept]) -> Entry:
+    _check_key(key, f"articles.{key}")
+    for cid in a["topics"]:
+        if cid not in concepts:
+            raise TopicsError(f"articles.{key}.topics: unknown concept {cid!r}")
+    if not (a.get("says", {}).get("zh") and a["says"].get("en")):
+        raise TopicsError(f"articles.{key}: says needs zh and en")
+    misreadings = tuple(_misreading(m) for m in a.get("misreadings") or [])
+    figures = tuple(_figure(f, key, concepts) for f in a.get("figures") or [])
+    grants = tuple(_grant(g, key) for g in a.get("grants") or [])
+    overreach = tuple(_overreach(o, key, concepts) for o in a.get("overreach") or [])
+    return Entry(key, a["says"], {c: float(w) for c, w in a["topics"].items()}, misreadings, figures, grants, overreach)
+
+
 def parse(data: dict) -> Topics:
     """Build and validate the topics from their YAML form (exposed for tests of bad data)."""
     concepts = {}
     for cid, c in data["concepts"].items():
         phrases = tuple(_phrase(str(p), w, f"concept {cid}") for p, w in c["phrases"].items())
         concepts[cid] = Concept(cid, c["zh"], c["en"], phrases, c.get("outside_kb"))
-    entries = {}
-    for key, a in data["articles"].items():
-        _check_key(key, f"articles.{key}")
-        for cid in a["topics"]:
-            if cid not in concepts:
-                raise TopicsError(f"articles.{key}.topics: unknown concept {cid!r}")
-        if not (a.get("says", {}).get("zh") and a["says"].get("en")):
-            raise TopicsError(f"articles.{key}: says needs zh and en")
-        misreadings = []
-        for m in a.get("misreadings") or []:
-            for item in (*m["when"], *m["unless"]):
-                if item.startswith("re:"):
-                    _phrase(item, 1, f"misreading {m['id']}")
-            if m.get("suggest"):
-                _check_key(m["suggest"], f"misreading {m['id']}.suggest")
-            if not (m["correction"].get("zh") and m["correction"].get("en")):
-                raise TopicsError(f"misreading {m['id']}: correction needs zh and en")
-            misreadings.append(Misreading(m["id"], tuple(m["when"]), tuple(m["unless"]), m["correction"], m.get("suggest")))
-        figures = tuple(_figure(f, key, concepts) for f in a.get("figures") or [])
-        grants = tuple(_grant(g, key) for g in a.get("grants") or [])
-        overreach = tuple(_overreach(o, key, concepts) for o in a.get("overreach") or [])
-        entries[key] = Entry(key, a["says"], {c: float(w) for c, w in a["topics"].items()}, tuple(misreadings),
-                             figures, grants, overreach)
+    entries = {key: _entry(key, a, concepts) for key, a in data["articles"].items()}
     return Topics(float(data["flag_at"]), concepts, entries)
 
 

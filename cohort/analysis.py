@@ -31,6 +31,7 @@ from cohort.sources import Inputs, case_digest
 from cohort.store import Figures, Store
 from cohort.verify import as_comparators, best_others, engine_says_unequal, load_assessor
 from engine.parallel import CHUNK_BYTES, byte_chunks, process_lock, run_ordered, split_lines
+from kb.bilingual import pick
 
 Progress = Callable[[str, int, int], None]  # (phase, bytes done, bytes total)
 
@@ -52,7 +53,7 @@ def ref_of(source: str, line: int | None) -> str:
 
 
 def comparator_ref(ref: str, k: int, lang: str) -> str:
-    return f"{ref}（对比人{k}）" if lang != "en" else f"{ref} (comparator {k})"
+    return pick(lang, f"{ref}（对比人{k}）", f"{ref} (comparator {k})")
 
 
 def _pieces(inputs: Inputs, on_bytes: Callable[[int], None] | None) -> Iterator[list[Piece]]:
@@ -105,7 +106,6 @@ def _parse(read: Callable[[], Any], as_of: dt.date, lang: str) -> Any:
     from engine.case import parse_case
     from engine.errors import InputError
 
-    zh = lang != "en"
     try:
         data = read()
         if isinstance(data, str) and data.startswith("\0"):
@@ -114,11 +114,11 @@ def _parse(read: Callable[[], Any], as_of: dt.date, lang: str) -> Any:
     except InputError as e:
         return _safe("; ".join(e.messages))
     except RecursionError:
-        return "案件嵌套层数过多，无法读取" if zh else "the case is nested too deeply to read"
+        return pick(lang, "案件嵌套层数过多，无法读取", "the case is nested too deeply to read")
     except Exception as e:  # noqa: BLE001 - one unreadable case must not end the run
         kind = type(e).__name__
-        return (f"内部错误（{kind}）：这件案件无法读取，这是 weiquan 的缺陷，请报告" if zh
-                else f"internal error ({kind}): this case could not be read; this is a bug in weiquan, please report it")
+        return pick(lang, f"内部错误（{kind}）：这件案件无法读取，这是 weiquan 的缺陷，请报告",
+                    f"internal error ({kind}): this case could not be read; this is a bug in weiquan, please report it")
 
 
 def _cases(pieces: list[Piece], as_of: dt.date, lang: str) -> Iterator[tuple[int, str, int | None, Any]]:
@@ -178,9 +178,9 @@ def group_task(pieces: list[Piece], as_of: dt.date, lang: str) -> tuple[bytes, b
                     rows.append(orjson.dumps(_row(cm, src, line, digest, True)))
         except (TypeError, UnicodeEncodeError, orjson.JSONEncodeError):
             # Text that cannot be written as UTF-8 (a lone surrogate from a YAML escape).
-            skipped.append(orjson.dumps({"ord": ord_, "src": src, "line": line, "error": (
-                "文本中有无效的 Unicode 字符（单独的代理项），无法使用" if lang != "en"
-                else "the text holds an invalid Unicode character (a lone surrogate)")}))
+            skipped.append(orjson.dumps({"ord": ord_, "src": src, "line": line, "error": pick(
+                lang, "文本中有无效的 Unicode 字符（单独的代理项），无法使用",
+                "the text holds an invalid Unicode character (a lone surrogate)")}))
             continue
         members.extend(rows)
     return _lines(members), _lines(skipped)
@@ -249,7 +249,6 @@ def run_passes(inputs: Inputs, as_of: dt.date, lang: str = "zh", workers: int = 
             store.load_pass_one(members, skipped)
             os.unlink(members)
             checked = None
-            verify = verify and load_assessor_available()
             if verify:
                 table = store.best_table()
                 checked = folder / "checked.jsonl"
@@ -259,11 +258,3 @@ def run_passes(inputs: Inputs, as_of: dt.date, lang: str = "zh", workers: int = 
             return store.figures(checked), verify
         finally:
             store.close()
-
-
-def load_assessor_available() -> bool:
-    try:
-        import engine.assess  # noqa: F401
-    except ImportError:
-        return False
-    return True

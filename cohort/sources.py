@@ -21,6 +21,7 @@ from pathlib import Path
 
 from engine.case import Case
 from engine.errors import InputError
+from kb.bilingual import pick
 
 KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 STDIN = "-"
@@ -71,38 +72,37 @@ def _walk(root: Path) -> Iterator[Path]:
 @contextlib.contextmanager
 def open_inputs(names: list[str], lang: str = "zh") -> Iterator[Inputs]:
     """Check every named input before anything is read, so a typo fails at once (exit 2)."""
-    zh = lang != "en"
     problems: list[str] = []
     inputs: list[_Input] = []
     spool: str | None = None
     try:
         if not names:
-            problems.append("未指定任何输入：请给出案件文件、目录或 JSON Lines 文件" if zh
-                            else "no input given: name case files, directories or JSON Lines files")
+            problems.append(pick(lang, "未指定任何输入：请给出案件文件、目录或 JSON Lines 文件",
+                                 "no input given: name case files, directories or JSON Lines files"))
         for name in names:
             if name == STDIN:
                 if spool is None:
                     fd, spool = tempfile.mkstemp(prefix="weiquan-cohort-", suffix=".jsonl")
                     with os.fdopen(fd, "wb") as out:
                         shutil.copyfileobj(sys.stdin.buffer, out)
-                inputs.append(_Input(Path(spool), "标准输入" if zh else "stdin", False))
+                inputs.append(_Input(Path(spool), pick(lang, "标准输入", "stdin"), False))
                 continue
             path = Path(name)
             if not path.exists():
-                problems.append(f"找不到输入：{name}" if zh else f"no such file or directory: {name}")
+                problems.append(pick(lang, f"找不到输入：{name}", f"no such file or directory: {name}"))
             elif path.is_dir():
                 if next(_walk(path), None) is None:
                     allowed = " ".join(sorted(KINDS))
-                    problems.append(f"目录 {name} 中没有案件文件（查找的扩展名：{allowed}）" if zh
-                                    else f"directory {name} holds no case files (looked for: {allowed})")
+                    problems.append(pick(lang, f"目录 {name} 中没有案件文件（查找的扩展名：{allowed}）",
+                                         f"directory {name} holds no case files (looked for: {allowed})"))
                 inputs.append(_Input(path, name, True))
             elif path.suffix.lower() not in KINDS:
-                allowed = "、".join(sorted(KINDS)) if zh else ", ".join(sorted(KINDS))
-                problems.append(
-                    f"{name}: 不支持的文件类型 '{path.suffix or '（无扩展名）'}'。允许：{allowed}"
-                    "（.jsonl/.ndjson 为每行一个案件）" if zh else
+                allowed = pick(lang, "、", ", ").join(sorted(KINDS))
+                problems.append(pick(
+                    lang,
+                    f"{name}: 不支持的文件类型 '{path.suffix or '（无扩展名）'}'。允许：{allowed}（.jsonl/.ndjson 为每行一个案件）",
                     f"{name}: unsupported file type '{path.suffix or '(none)'}'. Allowed: {allowed}"
-                    " (.jsonl/.ndjson hold one case per line)")
+                    " (.jsonl/.ndjson hold one case per line)"))
             else:
                 inputs.append(_Input(path, name, False))
         if problems:

@@ -27,17 +27,11 @@ UNEQUAL_TREATMENT = "crpl10.unequal_treatment"
 Assess = Callable[[Case, dt.date, str], Any]
 
 
-def load_assessor() -> Assess | None:
-    """The rule engine's batch assessor, or None when this build has no rule engine."""
-    try:
-        from engine import assess as module
-    except ImportError:
-        return None
-    factory = getattr(module, "Assessor", None)
-    if factory is not None:
-        assessor = factory()
-        return lambda case, as_of, lang: assessor.assess(case, as_of, lang)
-    return getattr(module, "assess", None)
+def load_assessor() -> Assess:
+    """The rule engine's batch assessor: the rule base compiled once for all the cases a process checks."""
+    from engine.assess import Assessor  # here, so that a cohort without --verify never loads the rule engine
+
+    return Assessor().assess
 
 
 def best_others(m: Member, table: dict[GroupKey, tuple[Exemplar, ...]]) -> list[Exemplar]:

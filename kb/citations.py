@@ -21,7 +21,8 @@ from functools import cache, lru_cache
 
 import cn2an
 
-from kb.laws import Law, laws, numeral
+from kb.bilingual import pick
+from kb.laws import Article, Law, laws, numeral
 from kb.segment import quote_spans, sentence_spans
 from kb.verbatim import verbatim_sources
 
@@ -92,7 +93,7 @@ class CitationError(ValueError):
         self.key = key
 
     def message(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
+        return pick(lang, self.zh, self.en)
 
     @property
     def not_in_kb(self) -> bool:
@@ -194,99 +195,120 @@ def resolve(law_id: str, article: int, para: int | None = None, item: int | None
     """
     lw = laws()[law_id]
     key = f"{law_id}:{article}"
-    cn = numeral
-    art = lw.articles.get(article)
-    if art is None and article > MAX_ARTICLE:
-        raise CitationError(
-            "no_such_article",
-            f"《{lw.short}》没有第{cn(article)}条：条号过大，没有哪部法律有这么多条",
-            f"The {lw.en} has no article {article}: no law has that many articles",
-            f"{key}:{para}" + (f":{item}" if item is not None else "") if para is not None else key,
-        )
-    if art is None:
-        raise CitationError(
-            "article_not_in_kb",
-            f"知识库未收录《{lw.short}》第{cn(article)}条（该法收录{article_list(lw)}）",
-            f"Article {article} of the {lw.en} is not in the knowledge base (it holds {article_list(lw, 'en')})",
-            f"{key}:{para}" + (f":{item}" if item is not None else "") if para is not None else key,
-        )
+    art = _held(lw, key, article, para, item)
     if para is None and item is not None:
-        with_items = [p.number for p in art.paragraphs if p.items]
-        if len(with_items) != 1:
-            if not with_items:
-                raise CitationError(
-                    "item_missing",
-                    f"《{lw.short}》{art.heading}不分项，没有第{cn(item)}项",
-                    f"Article {article} of the {lw.en} has no items, so no item {item}",
-                    key,
-                )
-            raise CitationError(
-                "item_ambiguous",
-                f"《{lw.short}》{art.heading}有几款都分项，请写明第几款的第{cn(item)}项",
-                f"Several paragraphs of article {article} of the {lw.en} have items; say which paragraph",
-                key,
-            )
-        para = with_items[0]
+        para = _paragraph_with_items(lw, art, key, item)
     if para is not None:
         key += f":{para}"
         if not 1 <= para <= len(art.paragraphs):
             raise CitationError(
                 "paragraph_missing",
-                f"《{lw.short}》{art.heading}共{cn(len(art.paragraphs))}款，没有第{cn(para)}款",
+                f"《{lw.short}》{art.heading}共{numeral(len(art.paragraphs))}款，没有第{numeral(para)}款",
                 f"Article {article} of the {lw.en} has {len(art.paragraphs)} paragraph(s); there is no paragraph {para}",
                 key,
             )
     if item is not None:
         assert para is not None
-        paragraph = art.paragraph(para)
         key += f":{item}"
-        if not any(i.number == item for i in paragraph.items):
-            n = len(paragraph.items)
-            have = f"共{cn(n)}项" if n else "不分项"
-            raise CitationError(
-                "item_missing",
-                f"《{lw.short}》{art.heading}{paragraph.heading}{have}，没有第{cn(item)}项",
-                f"Paragraph {para} of article {article} of the {lw.en} has {n} item(s); there is no item {item}",
-                key,
-            )
+        _check_item(lw, art, para, item, key)
     return key
+
+
+def _held(lw: Law, key: str, article: int, para: int | None, item: int | None) -> Article:
+    """The article `key` cites, or CitationError: a number past any law's length, or one the KB lacks."""
+    art = lw.articles.get(article)
+    if art is not None:
+        return art
+    denoted = f"{key}:{para}" + (f":{item}" if item is not None else "") if para is not None else key
+    if article > MAX_ARTICLE:
+        raise CitationError(
+            "no_such_article",
+            f"《{lw.short}》没有第{numeral(article)}条：条号过大，没有哪部法律有这么多条",
+            f"The {lw.en} has no article {article}: no law has that many articles",
+            denoted,
+        )
+    raise CitationError(
+        "article_not_in_kb",
+        f"知识库未收录《{lw.short}》第{numeral(article)}条（该法收录{article_list(lw)}）",
+        f"Article {article} of the {lw.en} is not in the knowledge base (it holds {article_list(lw, 'en')})",
+        denoted,
+    )
+
+
+def _paragraph_with_items(lw: Law, art: Article, key: str, item: int) -> int:
+    """The one paragraph of the article that has items (for 第五十六条第八项), or CitationError."""
+    with_items = [p.number for p in art.paragraphs if p.items]
+    if len(with_items) == 1:
+        return with_items[0]
+    if not with_items:
+        raise CitationError(
+            "item_missing",
+            f"《{lw.short}》{art.heading}不分项，没有第{numeral(item)}项",
+            f"Article {art.number} of the {lw.en} has no items, so no item {item}",
+            key,
+        )
+    raise CitationError(
+        "item_ambiguous",
+        f"《{lw.short}》{art.heading}有几款都分项，请写明第几款的第{numeral(item)}项",
+        f"Several paragraphs of article {art.number} of the {lw.en} have items; say which paragraph",
+        key,
+    )
+
+
+def _check_item(lw: Law, art: Article, para: int, item: int, key: str) -> None:
+    paragraph = art.paragraph(para)
+    if not any(i.number == item for i in paragraph.items):
+        n = len(paragraph.items)
+        have = f"共{numeral(n)}项" if n else "不分项"
+        raise CitationError(
+            "item_missing",
+            f"《{lw.short}》{art.heading}{paragraph.heading}{have}，没有第{numeral(item)}项",
+            f"Paragraph {para} of article {art.number} of the {lw.en} has {n} item(s); there is no item {item}",
+            key,
+        )
 
 
 def _law_before(text: str, pos: int, floor: int = 0) -> tuple[str, str | None, int]:
     """What names the law of a citation starting at `pos`: ("known", id, start) | ("unknown", name, start)
     | ("backref", None, start) | ("bare", None, pos) | ("none", None, pos). Nothing before `floor` (the
     end of the previous citation) can be part of the name."""
-    k = pos
-    while k > 0 and text[k - 1].isspace():
-        k -= 1
+    k = _back_over_spaces(text, pos)
     if k > floor and text[k - 1] == ")":  # 《消费者权益保护法》（2013年修正）第二十四条
         opening = text.rfind("(", floor, k - 1)
         if opening >= 0 and _EDITION.search(text[opening:k]):
-            k = opening
-            while k > 0 and text[k - 1].isspace():
-                k -= 1
+            k = _back_over_spaces(text, opening)
     if k > floor and text[k - 1] == "》":
-        opening = text.rfind("《", floor, k - 1)
-        if opening < 0:
-            return "none", None, pos
-        whole = re.sub(r"\s+", "", text[opening + 1 : k - 1])
-        edition = re.search(r"\([^()]*\)$", whole)  # 《消费者权益保护法（2013修正）》
-        name = whole[: edition.start()] if edition and _EDITION.search(edition.group()) else whole
-        for candidate in (whole, name):  # but 《网络消费纠纷规定（一）》 is the name itself
-            if candidate.startswith("中华人民共和国") and law_id_for(candidate[7:]):
-                return "known", law_id_for(candidate[7:]), opening
-            if law_id_for(candidate):
-                return "known", law_id_for(candidate), opening
-        if _LAWISH.search(name) and name not in _NOT_A_LAW:
-            return "unknown", name, opening
+        return _titled(text, k, floor, pos)
+    return _named_run(text, k, floor, pos)
+
+
+def _back_over_spaces(text: str, k: int) -> int:
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _titled(text: str, k: int, floor: int, pos: int) -> tuple[str, str | None, int]:
+    """The law named in the 《…》 that ends at `k`."""
+    opening = text.rfind("《", floor, k - 1)
+    if opening < 0:
         return "none", None, pos
-    j = k
-    numbered = _NUMBERED.search(text[max(floor, k - 6) : k])  # 网络消费纠纷规定(一): the (一) is in the name
-    if numbered:
-        j -= len(numbered.group())
-    while j > floor and k - j < 40 and _CJK.match(text[j - 1]):
-        j -= 1
-    run = text[j:k]
+    whole = re.sub(r"\s+", "", text[opening + 1 : k - 1])
+    edition = re.search(r"\([^()]*\)$", whole)  # 《消费者权益保护法（2013修正）》
+    name = whole[: edition.start()] if edition and _EDITION.search(edition.group()) else whole
+    for candidate in (whole, name):  # but 《网络消费纠纷规定（一）》 is the name itself
+        if candidate.startswith("中华人民共和国") and (law_id := law_id_for(candidate[7:])):
+            return "known", law_id, opening
+        if law_id := law_id_for(candidate):
+            return "known", law_id, opening
+    if _LAWISH.search(name) and name not in _NOT_A_LAW:
+        return "unknown", name, opening
+    return "none", None, pos
+
+
+def _named_run(text: str, k: int, floor: int, pos: int) -> tuple[str, str | None, int]:
+    """The law named without brackets by the run of Chinese characters that ends at `k` (消保法第…)."""
+    run = text[_run_start(text, k, floor) : k]
     for alias, law_id in _aliases():
         if run.endswith(alias):
             return "known", law_id, k - len(alias)
@@ -299,6 +321,17 @@ def _law_before(text: str, pos: int, floor: int = 0) -> tuple[str, str | None, i
     if not run or run.endswith(_LEADERS):
         return "bare", None, pos
     return "none", None, pos
+
+
+def _run_start(text: str, k: int, floor: int) -> int:
+    """Where the run of Chinese characters ending at `k` starts: at most 40 back, never before `floor`."""
+    j = k
+    numbered = _NUMBERED.search(text[max(floor, k - 6) : k])  # 网络消费纠纷规定(一): the (一) is in the name
+    if numbered:
+        j -= len(numbered.group())
+    while j > floor and k - j < 40 and _CJK.match(text[j - 1]):
+        j -= 1
+    return j
 
 
 _NAMED_REACH = 60  # 依据消保法的规定，第十条…: how far before a bare article a law's name still names it
@@ -375,86 +408,117 @@ def find_citations(text: str) -> list[Found]:
     guessed, never dropped. A number right after another word (保修卡第三条, 合同第五条) cites that
     document, not a law, and is left out.
     """
-    norm = text.translate(_FULLWIDTH)
-    masked = _masked(norm)
-    masked_starts = [a for a, _ in masked]
-    sentence_starts = [s.start for s in sentence_spans(norm)]
-    found: list[Found] = []
-    context: dict[int, tuple[str | None, str]] = {}  # sentence -> (law id or None if unknown, name)
-    last_law: tuple[str | None, str] | None = None
-    last_article: tuple[int, str | None, str, int, int | None] | None = None  # sentence, law, name, art, para
-    group = -1
-    prev_end = -1
-
-    def add(start: int, end: int, key: str | None, law_id: str | None, problem: CitationError | None,
-            inherited: bool) -> None:
-        nonlocal group, prev_end
-        if not (found and _joined(norm, prev_end, start)):
-            group += 1
-        found.append(Found(text[start:end], start, end, key, law_id, problem, group, inherited))
-        prev_end = end
-
+    reader = _Reader(text)
     floor = 0
-    for ref in _refs(norm):
-        k = bisect.bisect_right(masked_starts, ref.start) - 1
-        if k >= 0 and ref.start < masked[k][1]:
+    for ref in _refs(reader.norm):
+        if reader.quoted(ref):
             continue
         ref_floor, floor = floor, ref.end
-        sentence = bisect.bisect_right(sentence_starts, ref.start) - 1
-        if ref.kind != "article":
-            if last_article is None or last_article[0] != sentence:
-                continue
-            _, law_id, name, art, para = last_article
-            para_no = ref.para if ref.kind == "para" else para
-            item_no = ref.item
-            if law_id is None:
-                add(ref.start, ref.end, None, None, law_unknown(name), True)
-                continue
-            try:
-                key, problem = resolve(law_id, art, para_no, item_no), None
-            except CitationError as e:
-                key, problem = e.key, e
-            add(ref.start, ref.end, key, law_id, problem, True)
-            if ref.kind == "para":
-                last_article = (sentence, law_id, name, art, para_no)
-            continue
-        how, what, start = _law_before(norm, ref.start, ref_floor)
-        inherited = False
+        sentence = bisect.bisect_right(reader.sentence_starts, ref.start) - 1
+        if ref.kind == "article":
+            reader.article(ref, sentence, ref_floor)
+        else:
+            reader.continuation(ref, sentence)
+    return reader.found
+
+
+_NamedLaw = tuple[str | None, str]  # (law id, or None for a law the knowledge base lacks; its name)
+
+
+@dataclass(frozen=True)
+class _LastArticle:
+    """The article cited last, which a bare 第二款 or 第八项 in the same sentence continues."""
+
+    sentence: int
+    law: _NamedLaw
+    article: int
+    para: int | None
+
+
+class _Reader:
+    """What `find_citations` knows as it reads the references of one text in order: the laws named so
+    far, the article a bare paragraph continues, and the groups of citations joined by 、和及."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.norm = text.translate(_FULLWIDTH)
+        self.masked = _masked(self.norm)
+        self.masked_starts = [a for a, _ in self.masked]
+        self.sentence_starts = [s.start for s in sentence_spans(self.norm)]
+        self.found: list[Found] = []
+        self.context: dict[int, _NamedLaw] = {}  # sentence → the law its citations named
+        self.last_law: _NamedLaw | None = None
+        self.last_article: _LastArticle | None = None
+        self.group = -1
+        self.prev_end = -1
+
+    def quoted(self, ref: _Ref) -> bool:
+        """Inside a word-for-word quotation of a statute: the number is the statute's, not the writer's."""
+        k = bisect.bisect_right(self.masked_starts, ref.start) - 1
+        return k >= 0 and ref.start < self.masked[k][1]
+
+    def add(self, start: int, end: int, key: str | None, law_id: str | None, problem: CitationError | None,
+            inherited: bool) -> None:
+        if not (self.found and _joined(self.norm, self.prev_end, start)):
+            self.group += 1
+        self.found.append(Found(self.text[start:end], start, end, key, law_id, problem, self.group, inherited))
+        self.prev_end = end
+
+    def cite(self, start: int, end: int, law: _NamedLaw, article: int, para: int | None, item: int | None,
+             inherited: bool) -> None:
+        law_id, name = law
+        if law_id is None:
+            self.add(start, end, None, None, law_unknown(name), inherited)
+            return
+        try:
+            key, problem = resolve(law_id, article, para, item), None
+        except CitationError as e:
+            key, problem = e.key, e
+        self.add(start, end, key, law_id, problem, inherited)
+
+    def continuation(self, ref: _Ref, sentence: int) -> None:
+        """第二款 / 第八项 of the article cited just before in the same sentence; elsewhere it is no citation."""
+        last = self.last_article
+        if last is None or last.sentence != sentence:
+            return
+        para = ref.para if ref.kind == "para" else last.para
+        self.cite(ref.start, ref.end, last.law, last.article, para, ref.item, True)
+        if ref.kind == "para":
+            self.last_article = _LastArticle(sentence, last.law, last.article, para)
+
+    def article(self, ref: _Ref, sentence: int, floor: int) -> None:
+        """第X条 (or 第X、Y条): the law named before it, borrowed from the sentence, or named nearby."""
+        how, what, start = _law_before(self.norm, ref.start, floor)
+        inherited = how == "bare" and ref.numbered_with_di
+        law = self.borrowed(ref, sentence, floor) if inherited else self.named(how, what)
+        if law is None:
+            if inherited:  # 第十条 with no law near it: listed, never guessed, never dropped
+                for _ in ref.nums:
+                    self.add(ref.start, ref.end, None, None, _unnamed(self.last_law), False)
+            return
+        self.context[sentence] = law
+        self.last_law = law
+        for n in ref.nums:
+            self.cite(start, ref.end, law, n, ref.para, ref.item, inherited)
+        self.last_article = _LastArticle(sentence, law, ref.nums[-1], ref.para)
+
+    def named(self, how: str, what: str | None) -> _NamedLaw | None:
+        """The law a citation names itself, or refers back to with 本法; None when it names none."""
         if how == "known":
             assert what is not None
-            law: tuple[str | None, str] = (what, laws()[what].short)
-        elif how == "unknown":
+            return what, laws()[what].short
+        if how == "unknown":
             assert what is not None
-            law = (None, what)
-        elif how == "backref" and last_law is not None:
-            law = last_law
-        elif how == "bare" and ref.numbered_with_di and sentence in context:
-            law, inherited = context[sentence], True
-        elif how == "bare" and ref.numbered_with_di:
-            named = _named_before(norm, ref.start, max(sentence_starts[sentence], ref_floor, ref.start - _NAMED_REACH))
-            if named is None:  # 第十条 with no law near it: listed, never guessed, never dropped
-                for _ in ref.nums:
-                    add(ref.start, ref.end, None, None, _unnamed(last_law), False)
-                continue
-            law, inherited = (named, laws()[named].short), True
-        else:
-            continue
-        if not ref.numbered_with_di and how not in ("known", "unknown", "backref"):
-            continue
-        context[sentence] = law
-        last_law = law
-        law_id, name = law
-        for n in ref.nums:
-            if law_id is None:
-                add(start, ref.end, None, None, law_unknown(name), inherited)
-                continue
-            try:
-                key, problem = resolve(law_id, n, ref.para, ref.item), None
-            except CitationError as e:
-                key, problem = e.key, e
-            add(start, ref.end, key, law_id, problem, inherited)
-        last_article = (sentence, law_id, name, ref.nums[-1], ref.para)
-    return found
+            return None, what
+        return self.last_law if how == "backref" else None
+
+    def borrowed(self, ref: _Ref, sentence: int, floor: int) -> _NamedLaw | None:
+        """The law of a bare 第X条: the sentence's, else one named just before it."""
+        if sentence in self.context:
+            return self.context[sentence]
+        reach = max(self.sentence_starts[sentence], floor, ref.start - _NAMED_REACH)
+        named = _named_before(self.norm, ref.start, reach)
+        return None if named is None else (named, laws()[named].short)
 
 
 def parse_citation(text: str) -> str:

@@ -17,7 +17,8 @@ from typing import Any
 from cohort import CohortReport
 from cohort.outcome import REMEDY_ORDER
 from engine.vocab import label
-from views.cohort_words import product_name, ratio_text
+from kb.bilingual import T, pick
+from views.cohort_words import product_name, ratio_range
 
 CHART_GROUPS = 20
 _SAMPLE = "维权同型号批次故障处理结果"
@@ -83,16 +84,11 @@ def draw_chart(report: CohortReport, path: Path | str, lang: str = "zh", cjk: bo
     `cjk=False` draws it as on a machine without a Chinese font (used to check that fallback).
     """
     import matplotlib
-    from matplotlib import font_manager
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
 
-    base = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"), fallback_to_default=True)
-    font = find_cjk_font() if cjk else None
-    families = ["DejaVu Sans"] + ([font[0]] if font else [])
-    paths = (base,) + ((font[1],) if font else ())
-    lang = "zh" if lang != "en" and font else "en"
+    families, paths, chinese = _fonts(cjk)
+    lang = "zh" if lang != "en" and chinese else "en"
 
     groups = report.to_json()["groups"][:top]
     labels = [_label(i, g, lang, paths) for i, g in enumerate(groups, start=1)]
@@ -101,50 +97,67 @@ def draw_chart(report: CohortReport, path: Path | str, lang: str = "zh", cjk: bo
         fig = Figure(figsize=(11, height), dpi=120, layout="constrained")
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
-        ys = list(range(len(groups)))
-        left = [0] * len(groups)
-        for remedy in (str(r) for r in REMEDY_ORDER):
-            counts = [g["outcomes"].get(remedy, 0) for g in groups]
-            if not any(counts):
-                continue
-            bars = ax.barh(ys, counts, left=left, color=_COLOURS[remedy], edgecolor="white", linewidth=0.6,
-                           label=label("remedy", remedy, lang))
-            ax.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=8,
-                         color="white" if remedy in _DARK else "black")
-            left = [a + b for a, b in zip(left, counts, strict=True)]
-        for y, total, g in zip(ys, left, groups, strict=True):
-            ax.text(total, y, "  " + _price(g, lang), va="center", fontsize=8, color="#333333")
-        ax.set_xlim(0, max(left, default=1) * 1.15)
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # people come in whole numbers
-        ax.set_yticks(ys, labels)
-        ax.invert_yaxis()
-        for tick, g in zip(ax.get_yticklabels(), groups, strict=True):
-            if g["disparity"]:
-                tick.set_color(FLAG_RED)
-        ax.set_xlabel("人数" if lang == "zh" else "consumers")
-        ax.spines[["top", "right"]].set_visible(False)
-        title = ("同型号、同批次、同故障的消费者得到的处理（红色组名：存在明显差别待遇）" if lang == "zh"
-                 else "Remedies given to consumers of the same model, batch and fault (group name in red: materially different)")
-        note = ("一人有多个症状时计入每个相应的组；序号与文字报告一致。" if lang == "zh" else
-                "A consumer with several symptoms counts in each of their groups; numbers match the report.")
-        fig.suptitle(title, x=0.01, ha="left", fontsize=12)
-        ax.set_title(note, loc="left", fontsize=8, color="#555555")
-        if groups:
-            fig.legend(loc="outside lower center", ncols=4, frameon=False, fontsize=9)
-        else:
-            ax.text(0.5, 0.5, "没有可比较的组" if lang == "zh" else "no groups to compare", ha="center",
-                    transform=ax.transAxes)
+        _bars(ax, groups, labels, lang)
+        _words(fig, ax, bool(groups), lang)
         fig.savefig(path)
     return lang
 
 
-def _price(g: dict[str, Any], lang: str) -> str:
-    pr = g["price_ratio"]
-    if pr["min"] is None:
-        return ""
-    if pr["min"] == pr["max"]:
-        return ratio_text(pr["min"], lang)
-    return f"{ratio_text(pr['min'], lang)} – {ratio_text(pr['max'], lang)}"
+def _fonts(cjk: bool) -> tuple[list[str], tuple[str, ...], bool]:
+    """The font families to draw with, their files (to tell which names they can draw), and whether
+    one of them draws Chinese."""
+    from matplotlib import font_manager
+
+    base = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"), fallback_to_default=True)
+    font = find_cjk_font() if cjk else None
+    if font is None:
+        return ["DejaVu Sans"], (base,), False
+    return ["DejaVu Sans", font[0]], (base, font[1]), True
+
+
+def _bars(ax: Any, groups: list[dict[str, Any]], labels: list[str], lang: str) -> None:
+    """One stacked bar per group, a segment per remedy with its count, the price range after it; the
+    names of groups with a disparity in red."""
+    from matplotlib.ticker import MaxNLocator
+
+    ys = list(range(len(groups)))
+    left = [0] * len(groups)
+    for remedy in (str(r) for r in REMEDY_ORDER):
+        counts = [g["outcomes"].get(remedy, 0) for g in groups]
+        if not any(counts):
+            continue
+        bars = ax.barh(ys, counts, left=left, color=_COLOURS[remedy], edgecolor="white", linewidth=0.6,
+                       label=label("remedy", remedy, lang))
+        ax.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=8,
+                     color="white" if remedy in _DARK else "black")
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    for y, total, g in zip(ys, left, groups, strict=True):
+        ax.text(total, y, "  " + ratio_range(g["price_ratio"], lang), va="center", fontsize=8, color="#333333")
+    ax.set_xlim(0, max(left, default=1) * 1.15)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # people come in whole numbers
+    ax.set_yticks(ys, labels)
+    ax.invert_yaxis()
+    for tick, g in zip(ax.get_yticklabels(), groups, strict=True):
+        if g["disparity"]:
+            tick.set_color(FLAG_RED)
+
+
+_TITLE = T("同型号、同批次、同故障的消费者得到的处理（红色组名：存在明显差别待遇）",
+           "Remedies given to consumers of the same model, batch and fault (group name in red: materially different)")
+_NOTE = T("一人有多个症状时计入每个相应的组；序号与文字报告一致。",
+          "A consumer with several symptoms counts in each of their groups; numbers match the report.")
+
+
+def _words(fig: Any, ax: Any, any_groups: bool, lang: str) -> None:
+    """The title, the note under it, the axis label and the legend (or why there is no bar)."""
+    ax.set_xlabel(pick(lang, "人数", "consumers"))
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.suptitle(_TITLE(lang), x=0.01, ha="left", fontsize=12)
+    ax.set_title(_NOTE(lang), loc="left", fontsize=8, color="#555555")
+    if any_groups:
+        fig.legend(loc="outside lower center", ncols=4, frameon=False, fontsize=9)
+    else:
+        ax.text(0.5, 0.5, pick(lang, "没有可比较的组", "no groups to compare"), ha="center", transform=ax.transAxes)
 
 
 def _label(i: int, g: dict[str, Any], lang: str, paths: tuple[str, ...]) -> str:

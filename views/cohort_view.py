@@ -26,7 +26,8 @@ from cohort.aggregate import UNKNOWN_PARTY
 from cohort.outcome import REMEDY_ORDER
 from cohort.region import UNKNOWN_REGION
 from engine.vocab import label
-from views.cohort_words import product_name, ratio_text
+from kb.bilingual import pick
+from views.cohort_words import product_name, ratio_range, ratio_text
 
 TEXT_DETAILS = 10  # groups shown with their regions and parties in the text report
 TEXT_SKIPPED = 20  # bad inputs listed in the text report (JSON lists them all, up to its own cap)
@@ -45,19 +46,6 @@ _REASONS = {
 }
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
-
-
-def _ratio_range(pr: dict[str, float | None], lang: str) -> str:
-    lo, hi = pr["min"], pr["max"]
-    if lo is None:
-        return "—"
-    if lo == hi:
-        return ratio_text(lo, lang)
-    return f"{ratio_text(lo, lang)} – {ratio_text(hi, lang)}"
-
-
 def _remedy(value: str, lang: str) -> str:
     return label("remedy", value, lang)
 
@@ -65,7 +53,7 @@ def _remedy(value: str, lang: str) -> str:
 def _place(value: str | None, lang: str, unknown: tuple[str, str]) -> str:
     """A region or party as shown; `unknown` is REGION_UNKNOWN or PARTY_UNKNOWN."""
     if not value or value in (UNKNOWN_REGION, UNKNOWN_PARTY):
-        return _t(lang, *unknown)
+        return pick(lang, *unknown)
     return value
 
 
@@ -76,7 +64,7 @@ def _outcomes(outcomes: dict[str, int], lang: str, sep: str = "\n") -> str:
 def _extreme(x: dict[str, Any], lang: str) -> str:
     what = _remedy(x["remedy"], lang)
     if x["target_model"]:
-        what += f"（{x['target_model']}）" if lang != "en" else f" ({x['target_model']})"
+        what += pick(lang, f"（{x['target_model']}）", f" ({x['target_model']})")
     if x["remedy"] != "none":
         what += f" {ratio_text(x['price_ratio'], lang)}"
     return f"{what} ×{x['count']}"
@@ -91,8 +79,8 @@ def _reasons(g: dict[str, Any], spread: float, lang: str) -> str:
     parts = []
     for r in g["disparity_reasons"]:
         zh, en = _REASONS[r]
-        parts.append(_t(lang, zh, en).format(spread=ratio_text(spread, lang) if lang != "en" else f"{spread:g}"))
-    return _t(lang, "；", "; ").join(parts)
+        parts.append(pick(lang, zh, en).format(spread=pick(lang, ratio_text(spread, lang), f"{spread:g}")))
+    return pick(lang, "；", "; ").join(parts)
 
 
 # ---------------------------------------------------------------- JSON and CSV
@@ -104,21 +92,21 @@ def to_json(report: CohortReport) -> str:
 def to_csv(report: CohortReport, lang: str = "zh") -> str:
     remedies = [str(r) for r in REMEDY_ORDER]
     head = [
-        _t(lang, "序号", "rank"), _t(lang, "品牌", "brand"), _t(lang, "型号", "model"),
-        _t(lang, "生产批次", "production_batch"), _t(lang, "故障", "symptom"), _t(lang, "人数", "size"),
-        _t(lang, "明显差别待遇", "disparity"), _t(lang, "差别所在", "disparity_reasons"),
+        pick(lang, "序号", "rank"), pick(lang, "品牌", "brand"), pick(lang, "型号", "model"),
+        pick(lang, "生产批次", "production_batch"), pick(lang, "故障", "symptom"), pick(lang, "人数", "size"),
+        pick(lang, "明显差别待遇", "disparity"), pick(lang, "差别所在", "disparity_reasons"),
         *[_remedy(r, lang) for r in remedies],
-        _t(lang, "最低价格比例", "price_ratio_min"), _t(lang, "最高价格比例", "price_ratio_max"),
-        _t(lang, "最好处理", "best"), _t(lang, "最好处理人数", "best_count"),
-        _t(lang, "最差处理", "worst"), _t(lang, "最差处理人数", "worst_count"),
-        _t(lang, "可援引消保法第十条人数", "crpl10_count"),
-        _t(lang, "按地区", "by_region"), _t(lang, "按处理方", "by_party"),
+        pick(lang, "最低价格比例", "price_ratio_min"), pick(lang, "最高价格比例", "price_ratio_max"),
+        pick(lang, "最好处理", "best"), pick(lang, "最好处理人数", "best_count"),
+        pick(lang, "最差处理", "worst"), pick(lang, "最差处理人数", "worst_count"),
+        pick(lang, "可援引消保法第十条人数", "crpl10_count"),
+        pick(lang, "按地区", "by_region"), pick(lang, "按处理方", "by_party"),
     ]
     buf = io.StringIO()
     buf.write("\ufeff")
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(head)
-    yes, no = _t(lang, "是", "yes"), _t(lang, "否", "no")
+    yes, no = pick(lang, "是", "yes"), pick(lang, "否", "no")
     for rank, g in enumerate(report.to_json()["groups"], start=1):
         pr = g["price_ratio"]
         w.writerow([
@@ -135,9 +123,9 @@ def to_csv(report: CohortReport, lang: str = "zh") -> str:
 
 
 def _slices(slices: dict[str, dict[str, Any]], lang: str, unknown: tuple[str, str]) -> str:
-    sep = _t(lang, "；", "; ")
-    return sep.join(f"{_place(k, lang, unknown)} {v['size']}（{_outcomes(v['outcomes'], lang, '，')}）" if lang != "en"
-                    else f"{_place(k, lang, unknown)} {v['size']} ({_outcomes(v['outcomes'], lang, ', ')})"
+    sep = pick(lang, "；", "; ")
+    return sep.join(pick(lang, f"{_place(k, lang, unknown)} {v['size']}（{_outcomes(v['outcomes'], lang, '，')}）",
+                         f"{_place(k, lang, unknown)} {v['size']} ({_outcomes(v['outcomes'], lang, ', ')})")
                     for k, v in slices.items())
 
 
@@ -149,7 +137,7 @@ def render_text(report: CohortReport, lang: str = "zh", show_all: bool = False,
     con = console or Console(file=sys.stdout, highlight=False, width=None if sys.stdout.isatty() else 120)
     data = report.to_json()
     groups = data["groups"] if show_all else [g for g in data["groups"] if g["disparity"]]
-    con.print(Text(_t(lang, f"同型号 · 同批次 · 同故障：处理结果对比（评估日期 {data['as_of']}）",
+    con.print(Text(pick(lang, f"同型号 · 同批次 · 同故障：处理结果对比（评估日期 {data['as_of']}）",
                       f"Same model, same batch, same fault: how consumers were treated (as of {data['as_of']})"),
                    style="bold"))
     for line in _summary(report, lang, show_all):
@@ -164,18 +152,18 @@ def render_text(report: CohortReport, lang: str = "zh", show_all: bool = False,
             for part in _details(i, g, report, lang):
                 con.print(part)
     else:
-        con.print(_t(lang, "未发现同型号、同批次、同故障的消费者受到明显不同的对待。",
+        con.print(pick(lang, "未发现同型号、同批次、同故障的消费者受到明显不同的对待。",
                      "No group of same-model, same-batch, same-fault consumers was treated materially differently."))
     if data["skipped"]:
         con.print()
-        con.print(Text(_t(lang, f"跳过的输入（共 {data['skipped_total']} 件）：",
+        con.print(Text(pick(lang, f"跳过的输入（共 {data['skipped_total']} 件）：",
                           f"Skipped inputs ({data['skipped_total']} in all):"), style="bold"))
         for s in data["skipped"][:TEXT_SKIPPED]:
-            where = s["source"] if s["line"] is None else _t(lang, f"{s['source']} 第{s['line']}行",
+            where = s["source"] if s["line"] is None else pick(lang, f"{s['source']} 第{s['line']}行",
                                                               f"{s['source']} line {s['line']}")
-            con.print(Text(f"  {where}：{s['error']}" if lang != "en" else f"  {where}: {s['error']}"))
+            con.print(Text(pick(lang, f"  {where}：{s['error']}", f"  {where}: {s['error']}")))
         if data["skipped_total"] > TEXT_SKIPPED:
-            con.print(_t(lang, f"  ……另有 {data['skipped_total'] - TEXT_SKIPPED} 件，完整列表见 --format json",
+            con.print(pick(lang, f"  ……另有 {data['skipped_total'] - TEXT_SKIPPED} 件，完整列表见 --format json",
                          f"  … and {data['skipped_total'] - TEXT_SKIPPED} more; --format json lists them"))
     if report.cases:
         con.print()
@@ -185,11 +173,11 @@ def render_text(report: CohortReport, lang: str = "zh", show_all: bool = False,
 def _no_cases(report: CohortReport, lang: str) -> str:
     """Why there is no comparison at all (instead of a conclusion that nobody was treated differently)."""
     if report.skipped_total:
-        return _t(lang, f"没有有效的案件可供比较：全部 {report.skipped_total} 件输入都有误（见下文），无法得出任何结论。"
+        return pick(lang, f"没有有效的案件可供比较：全部 {report.skipped_total} 件输入都有误（见下文），无法得出任何结论。"
                         "请改正后重新运行。",
                   f"No valid cases to compare: all {report.skipped_total} inputs are invalid (see below), so there is "
                   "no conclusion. Fix them and run again.")
-    return _t(lang, "输入中没有任何案件，没有可供比较的案件，无法得出任何结论。",
+    return pick(lang, "输入中没有任何案件，没有可供比较的案件，无法得出任何结论。",
               "The input holds no cases: nothing to compare, so there is no conclusion.")
 
 
@@ -198,12 +186,12 @@ def _shown(n_groups: int, n_disp: int, show_all: bool, lang: str) -> str:
     if not n_groups:
         return ""
     if show_all:
-        return _t(lang, "；下表列出全部组", "; the table lists all of them")
+        return pick(lang, "；下表列出全部组", "; the table lists all of them")
     if not n_disp:
-        return _t(lang, "（用 --all 列出全部组）", " (--all lists every group)")
+        return pick(lang, "（用 --all 列出全部组）", " (--all lists every group)")
     if n_disp == n_groups:
-        return _t(lang, "；下表列出这些组", "; the table lists them")
-    return _t(lang, f"；下表只列出这 {n_disp} 个组（--all 列出全部 {n_groups} 个组）",
+        return pick(lang, "；下表列出这些组", "; the table lists them")
+    return pick(lang, f"；下表只列出这 {n_disp} 个组（--all 列出全部 {n_groups} 个组）",
               f"; the table lists those {n_disp} (--all lists all {n_groups})")
 
 
@@ -211,7 +199,7 @@ def _summary(report: CohortReport, lang: str, show_all: bool = False) -> list[st
     d = report.to_json()
     n_groups, n_disp = len(d["groups"]), len(report.disparities)
     lines = [
-        _t(lang, f"读取案件 {d['cases']} 件" + (f"；跳过 {d['skipped_total']} 件（有误，见文末）" if d["skipped_total"] else ""),
+        pick(lang, f"读取案件 {d['cases']} 件" + (f"；跳过 {d['skipped_total']} 件（有误，见文末）" if d["skipped_total"] else ""),
            f"{d['cases']} cases read" + (f"; {d['skipped_total']} skipped (see the end)" if d["skipped_total"] else "")),
     ]
     lines += _duplicates(d, lang)
@@ -219,38 +207,37 @@ def _summary(report: CohortReport, lang: str, show_all: bool = False) -> list[st
         return lines
     comp = d["comparators"]
     if comp["counted"] or comp["ungrouped"]:
-        line = _t(lang, f"案件中记录的对比人（其他消费者）{comp['counted']} 人计入各组",
+        line = pick(lang, f"案件中记录的对比人（其他消费者）{comp['counted']} 人计入各组",
                   f"{comp['counted']} comparator(s) recorded in the case files counted in their groups")
         if comp["duplicates"]:
-            line += _t(lang, f"（重复记录的 {comp['duplicates']} 人只计一次）",
+            line += pick(lang, f"（重复记录的 {comp['duplicates']} 人只计一次）",
                        f" ({comp['duplicates']} recorded more than once, counted once)")
         if comp["ungrouped"]:
-            line += _t(lang, f"；{comp['ungrouped']} 人因型号、批次、症状或处理结果不明未计入",
+            line += pick(lang, f"；{comp['ungrouped']} 人因型号、批次、症状或处理结果不明未计入",
                        f"; {comp['ungrouped']} not counted (model, batch, symptom or remedy unknown)")
         lines.append(line)
     ug = d["ungrouped"]
     if ug["no_batch"] or ug["no_symptoms"]:
-        lines.append(_t(lang, f"未分组 {ug['no_batch'] + ug['no_symptoms']} 件：生产批次不明 {ug['no_batch']} 件"
+        lines.append(pick(lang, f"未分组 {ug['no_batch'] + ug['no_symptoms']} 件：生产批次不明 {ug['no_batch']} 件"
                               f"（批次不明者不与任何人比较），未填写故障症状 {ug['no_symptoms']} 件",
                         f"{ug['no_batch'] + ug['no_symptoms']} not grouped: production batch unknown "
                         f"{ug['no_batch']} (never compared with anyone), no symptoms {ug['no_symptoms']}"))
-    lines.append(_t(lang, f"共 {n_groups} 个组，其中 {n_disp} 个组存在明显差别待遇",
+    lines.append(pick(lang, f"共 {n_groups} 个组，其中 {n_disp} 个组存在明显差别待遇",
                     f"{n_groups} groups, {n_disp} with materially different treatment")
                  + _shown(n_groups, n_disp, show_all, lang))
     c = d["crpl10"]
-    line = _t(lang, f"可援引消保法第十条（公平交易）主张同等对待的消费者：{c['consumers']} 人",
+    line = pick(lang, f"可援引消保法第十条（公平交易）主张同等对待的消费者：{c['consumers']} 人",
               f"Consumers who can cite consumer law art. 10 (fair trade) for equal treatment: {c['consumers']}")
     if n_groups > 1 and c["consumers"]:
-        line += _t(lang, "（一人有多个症状时，在表中每个相应的组里各计一次）",
+        line += pick(lang, "（一人有多个症状时，在表中每个相应的组里各计一次）",
                    " (a consumer with several symptoms is counted once in each of their groups in the table)")
     if c["verified"]:
-        line += _t(lang, f"；规则库逐案复核 {c['checked']} 件，结论一致 {c['agree']} 件",
+        line += pick(lang, f"；规则库逐案复核 {c['checked']} 件，结论一致 {c['agree']} 件",
                    f"; the rule base re-assessed {c['checked']} cases and agreed on {c['agree']}")
     lines.append(line)
     if c["disagree"]:
-        refs = "、".join(x["ref"] for x in c["disagree"][:5]) if lang != "en" else ", ".join(
-            x["ref"] for x in c["disagree"][:5])
-        lines.append(_t(lang, f"警告：{c['checked'] - c['agree']} 件规则库结论与分组结论不一致（如 {refs}），"
+        refs = pick(lang, "、", ", ").join(x["ref"] for x in c["disagree"][:5])
+        lines.append(pick(lang, f"警告：{c['checked'] - c['agree']} 件规则库结论与分组结论不一致（如 {refs}），"
                               "这是 weiquan 的缺陷，请报告",
                         f"Warning: on {c['checked'] - c['agree']} cases the rule base disagrees with the cohort "
                         f"(e.g. {refs}); this is a bug in weiquan, please report it"))
@@ -262,30 +249,30 @@ def _duplicates(d: dict[str, Any], lang: str) -> list[str]:
     total = d["duplicates_total"]
     if not total:
         return []
-    lines = [_t(lang, f"跳过重复案件 {total} 件（内容与先读到的案件完全相同，每件只计一次）：",
+    lines = [pick(lang, f"跳过重复案件 {total} 件（内容与先读到的案件完全相同，每件只计一次）：",
                 f"{total} duplicate case(s) skipped (same content as a case read before; each case counts once):")]
     for x in d["duplicates"][:TEXT_DUPLICATES]:
         where = x["source"] if x["line"] is None else f"{x['source']}:{x['line']}"
-        lines.append(_t(lang, f"  {where}（同 {x['same_as']}）", f"  {where} (same as {x['same_as']})"))
+        lines.append(pick(lang, f"  {where}（同 {x['same_as']}）", f"  {where} (same as {x['same_as']})"))
     if total > TEXT_DUPLICATES:
-        lines.append(_t(lang, f"  ……另有 {total - TEXT_DUPLICATES} 件，完整列表见 --format json",
+        lines.append(pick(lang, f"  ……另有 {total - TEXT_DUPLICATES} 件，完整列表见 --format json",
                         f"  … and {total - TEXT_DUPLICATES} more; --format json lists them"))
     return lines
 
 
 def _table(groups: list[dict[str, Any]], report: CohortReport, lang: str) -> Table:
     t = Table(show_lines=True, header_style="bold")
-    for col in (_t(lang, "#", "#"), _t(lang, "品牌 型号 · 批次 · 故障", "brand model · batch · fault"),
-                _t(lang, "人数", "size"), _t(lang, "处理结果", "outcomes"), _t(lang, "价格", "price"),
-                _t(lang, "最好 / 最差", "best / worst"), _t(lang, "可援引第十条", "can cite art. 10")):
+    for col in (pick(lang, "#", "#"), pick(lang, "品牌 型号 · 批次 · 故障", "brand model · batch · fault"),
+                pick(lang, "人数", "size"), pick(lang, "处理结果", "outcomes"), pick(lang, "价格", "price"),
+                pick(lang, "最好 / 最差", "best / worst"), pick(lang, "可援引第十条", "can cite art. 10")):
         t.add_column(col, overflow="fold")
     for i, g in enumerate(groups, start=1):
         title = _group_title(g, lang)
         if g["disparity"]:
             title += "\n" + _reasons(g, report.spread, lang)
-        t.add_row(str(i), title, str(g["size"]), _outcomes(g["outcomes"], lang), _ratio_range(g["price_ratio"], lang),
-                  _t(lang, "最好：", "best: ") + _extreme(g["best"], lang) + "\n"
-                  + _t(lang, "最差：", "worst: ") + _extreme(g["worst"], lang),
+        t.add_row(str(i), title, str(g["size"]), _outcomes(g["outcomes"], lang), ratio_range(g["price_ratio"], lang, "—"),
+                  pick(lang, "最好：", "best: ") + _extreme(g["best"], lang) + "\n"
+                  + pick(lang, "最差：", "worst: ") + _extreme(g["worst"], lang),
                   str(g["crpl10"]["count"]))
     return t
 
@@ -294,27 +281,27 @@ def _details(i: int, g: dict[str, Any], report: CohortReport, lang: str) -> list
     """One group by region and by handling party, largest first, then who can cite 第十条."""
     t = Table(title=f"#{i} {_group_title(g, lang)}", title_justify="left", title_style="bold",
               header_style="bold")
-    t.add_column(_t(lang, "地区 / 处理方", "region / party"), overflow="fold")
-    t.add_column(_t(lang, "人数", "size"), justify="right")
-    t.add_column(_t(lang, "处理结果", "outcomes"), overflow="fold")
-    t.add_column(_t(lang, "价格", "price"))
+    t.add_column(pick(lang, "地区 / 处理方", "region / party"), overflow="fold")
+    t.add_column(pick(lang, "人数", "size"), justify="right")
+    t.add_column(pick(lang, "处理结果", "outcomes"), overflow="fold")
+    t.add_column(pick(lang, "价格", "price"))
     for slices, unknown in ((g["by_region"], REGION_UNKNOWN), (g["by_party"], PARTY_UNKNOWN)):
         for k, v in sorted(slices.items(), key=lambda kv: (-kv[1]["size"], kv[0])):
             t.add_row(_place(k, lang, unknown), str(v["size"]),
-                      _outcomes(v["outcomes"], lang, _t(lang, "，", ", ")), _ratio_range(v["price_ratio"], lang))
+                      _outcomes(v["outcomes"], lang, pick(lang, "，", ", ")), ratio_range(v["price_ratio"], lang, "—"))
         t.add_section()
     out: list[Any] = [t]
     refs, count = g["crpl10"]["consumers"][:TEXT_REFS], g["crpl10"]["count"]
     if refs:
-        more = _t(lang, f" 等，共 {count} 人", f" and {count - len(refs)} more") if count > len(refs) else ""
-        out.append(Text(_t(lang, "可援引消保法第十条：", "Can cite consumer law art. 10: ")
-                        + _t(lang, "、", ", ").join(refs) + more))
+        more = pick(lang, f" 等，共 {count} 人", f" and {count - len(refs)} more") if count > len(refs) else ""
+        out.append(Text(pick(lang, "可援引消保法第十条：", "Can cite consumer law art. 10: ")
+                        + pick(lang, "、", ", ").join(refs) + more))
     return out
 
 
 def _definitions(report: CohortReport, lang: str) -> str:
     spread = report.spread
-    return _t(
+    return pick(
         lang,
         "说明：“组”指同品牌、同型号、同一生产批次，且有同一故障症状的消费者（一人有多个症状时计入每个相应的组；批次不明者不分组）。"
         "每人的处理结果取其获得或被提供的最好方案（价格比例最低者）；拒绝处理或未获任何方案记为“无任何处理”。"
@@ -339,7 +326,7 @@ def progress_bar(lang: str = "zh", enabled: bool = True, stream: TextIO | None =
         yield None
         return
     console = Console(file=stream or sys.stderr)
-    names = {"group": _t(lang, "读取与分组", "grouping"), "check": _t(lang, "逐案复核", "checking")}
+    names = {"group": pick(lang, "读取与分组", "grouping"), "check": pick(lang, "逐案复核", "checking")}
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
                   TimeElapsedColumn(), TimeRemainingColumn(), console=console, transient=True) as bar:
         tasks: dict[str, TaskID] = {}
@@ -369,20 +356,20 @@ def emit(report: CohortReport, fmt: str = "text", lang: str = "zh", show_all: bo
     if not report.cases:
         # Nothing was compared: no chart, and no "nobody was treated differently" — bad input (exit 2).
         if chart is not None:
-            sys.stderr.write(_t(lang, f"没有有效的案件，未生成图表 {chart}。\n", f"no valid cases: chart {chart} not written.\n"))
-        sys.stderr.write(_t(lang, f"没有有效的案件可供比较（{report.skipped_total} 件输入均有误）。\n",
+            sys.stderr.write(pick(lang, f"没有有效的案件，未生成图表 {chart}。\n", f"no valid cases: chart {chart} not written.\n"))
+        sys.stderr.write(pick(lang, f"没有有效的案件可供比较（{report.skipped_total} 件输入均有误）。\n",
                             f"no valid cases to compare ({report.skipped_total} input(s), all invalid).\n")
                          if report.skipped_total else
-                         _t(lang, "输入中没有任何案件，没有可供比较的案件。\n", "the input holds no cases: nothing to compare.\n"))
+                         pick(lang, "输入中没有任何案件，没有可供比较的案件。\n", "the input holds no cases: nothing to compare.\n"))
         return 2
     if chart is not None:
         from views.cohort_chart import draw_chart
 
         used = draw_chart(report, chart, lang)
         if used != lang:
-            sys.stderr.write("未找到可显示中文的字体，图表改用英文标签。\n" if lang != "en" else "")
-        sys.stderr.write(_t(lang, f"图表已保存：{chart}\n", f"chart saved: {chart}\n"))
+            sys.stderr.write(pick(lang, "未找到可显示中文的字体，图表改用英文标签。\n", ""))
+        sys.stderr.write(pick(lang, f"图表已保存：{chart}\n", f"chart saved: {chart}\n"))
     if report.skipped_total:
-        sys.stderr.write(_t(lang, f"有 {report.skipped_total} 件输入有误，已跳过（见报告）。\n",
+        sys.stderr.write(pick(lang, f"有 {report.skipped_total} 件输入有误，已跳过（见报告）。\n",
                             f"{report.skipped_total} input(s) were invalid and skipped (see the report).\n"))
     return 1 if report.skipped_total or report.disagreements else 0

@@ -16,6 +16,15 @@ def ratio_text(ratio: float | None, lang: str) -> str:
     return pick(lang, f"{round(ratio * 10, 2):g}折", f"{round(ratio * 100, 1):g}%")
 
 
+def ratio_range(pr: dict[str, float | None], lang: str, unknown: str = "") -> str:
+    """The price ratios of a group or a slice of it (6折 – 原价); `unknown` when none is known."""
+    lo, hi = pr["min"], pr["max"]
+    if lo is None:
+        return unknown
+    if lo == hi:
+        return ratio_text(lo, lang)
+    return f"{ratio_text(lo, lang)} – {ratio_text(hi, lang)}"
+
 
 def product_name(brand: str | None, model: str) -> str:
     """'小米 小米手环8' reads as a stutter: the brand is left out when the model already starts with it."""

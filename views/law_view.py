@@ -12,6 +12,7 @@ from typing import Any
 from rich.cells import cell_len
 from rich.text import Text
 
+from kb.bilingual import T, pick
 from kb.browse import Hit
 from kb.laws import Citation, Law, laws
 from views.term import pad, show, show_json
@@ -22,9 +23,9 @@ DIM = "dim"
 
 
 def _frame(lw: Law, lang: str) -> Text:
-    if lang == "en":
-        return Text.assemble((lw.en, "bold"), f" ({lw.title}), edition {lw.edition}, in force from {lw.effective}")
-    return Text.assemble((f"《{lw.title}》", "bold"), f"（{lw.edition}，{lw.effective} 起施行）")
+    return Text.assemble((pick(lang, f"《{lw.title}》", lw.en), "bold"),
+                         pick(lang, f"（{lw.edition}，{lw.effective} 起施行）",
+                              f" ({lw.title}), edition {lw.edition}, in force from {lw.effective}"))
 
 
 def law_json(lw: Law) -> dict[str, Any]:
@@ -46,23 +47,24 @@ def citation_json(c: Citation) -> dict[str, Any]:
     }
 
 
+_LAW_COLUMNS = (T("编号", "id"), T("名称", "title"), T("简称", "short name"), T("版本", "edition"),
+                T("施行日期", "in force"), T("收录条文", "articles held"))
+_LAW_HINT = T("查看某部法律的条文：weiquan law crpl　查看一条：weiquan law crpl 24　检索：weiquan law --search 召回",
+              "Show a law's articles: weiquan law crpl   one article: weiquan law crpl 24   search: weiquan law --search 召回")
+
+
 def render_laws(fmt: str, lang: str) -> None:
     all_laws = list(laws().values())
     if fmt == "json":
         show_json([law_json(lw) for lw in all_laws])
         return
-    en = lang == "en"
-    head = ("id", "title", "short name", "edition", "in force", "articles held") if en else (
-        "编号", "名称", "简称", "版本", "施行日期", "收录条文")
-    rows = [(lw.id, lw.en if en else lw.title, lw.short, lw.edition, lw.effective.isoformat(),
+    head = [h(lang) for h in _LAW_COLUMNS]
+    rows = [(lw.id, pick(lang, lw.title, lw.en), lw.short, lw.edition, lw.effective.isoformat(),
              str(len(lw.articles))) for lw in all_laws]
     widths = [max(cell_len(head[i]), *(cell_len(r[i]) for r in rows)) for i in range(len(head))]
     lines = [Text("  ".join(pad(h, w) for h, w in zip(head, widths, strict=True)).rstrip(), style=HEADING)]
     lines += [Text("  ".join(pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip()) for r in rows]
-    lines.append(Text(
-        "Show a law's articles: weiquan law crpl   one article: weiquan law crpl 24   search: weiquan law --search 召回"
-        if en else "查看某部法律的条文：weiquan law crpl　查看一条：weiquan law crpl 24　检索：weiquan law --search 召回",
-        style=DIM))
+    lines.append(Text(_LAW_HINT(lang), style=DIM))
     show(lines)
 
 
@@ -73,8 +75,8 @@ def render_articles(lw: Law, fmt: str, lang: str) -> None:
         ]})
         return
     lines = [_frame(lw, lang)]
-    held = (f"{len(lw.articles)} articles held in the knowledge base (first sentence shown):" if lang == "en"
-            else f"知识库收录 {len(lw.articles)} 条（显示每条第一句）：")
+    held = pick(lang, f"知识库收录 {len(lw.articles)} 条（显示每条第一句）：",
+                f"{len(lw.articles)} articles held in the knowledge base (first sentence shown):")
     lines.append(Text(held, style=DIM))
     width = max(cell_len(a.heading) for a in lw.articles.values())
     for a in lw.articles.values():
@@ -88,10 +90,7 @@ def render_citation(c: Citation, fmt: str, lang: str) -> None:
         return
     lines = [_frame(c.law, lang)]
     title = Text(c.heading, style=HEADING)
-    if lang == "en":
-        title.append(f"  ({c.key}; the statute text is the official Chinese)", style=DIM)
-    else:
-        title.append(f"  （{c.key}）", style=DIM)
+    title.append(pick(lang, f"  （{c.key}）", f"  ({c.key}; the statute text is the official Chinese)"), style=DIM)
     lines.append(title)
     if c.paragraph is None:
         lines += [Text(p.text) for p in c.article.paragraphs]
@@ -104,13 +103,11 @@ def render_search(hits: list[Hit], words: list[str], fmt: str, lang: str) -> Non
     if fmt == "json":
         show_json([{**citation_json(_whole(h)), "matched_paragraphs": list(h.paragraphs)} for h in hits])
         return
-    en = lang == "en"
     quoted = "、".join(f"「{w}」" for w in words)
     if not hits:
-        show([Text(f"No article contains {quoted}." if en else f"没有条文同时包含{quoted}。")])
+        show([Text(pick(lang, f"没有条文同时包含{quoted}。", f"No article contains {quoted}."))])
         return
-    lines = [Text(f"{len(hits)} article(s) contain {quoted}:" if en else f"共 {len(hits)} 条包含{quoted}：",
-                  style=DIM)]
+    lines = [Text(pick(lang, f"共 {len(hits)} 条包含{quoted}：", f"{len(hits)} article(s) contain {quoted}:"), style=DIM)]
     for h in hits:
         lines.append(Text(""))
         head = Text.assemble((f"《{h.law.short}》{h.article.heading}", HEADING), (f"  {h.article.key}", DIM))

@@ -17,8 +17,8 @@ import re
 
 from engine.verdict import Channel, DemandSupport, Finding, Verdict
 from engine.vocab import label
+from kb.bilingual import T, pick
 
-_RANK = {"strong": 0, "arguable": 1, "weak": 2}  # the order of strengths (the web's verdict page sorts by it)
 _MARK = {"strong": "●", "arguable": "◐", "weak": "○"}
 _NOTE_KINDS = {  # headings of the notes, by kind (CONTRACT §2 v2)
     "law_in_force": ("法律的施行", "Laws in force"),
@@ -34,10 +34,6 @@ _PATH_NAMES = {
     "interactions": ("第{n}次交涉", "contact no. {n}"),
     "losses": ("第{n}项损失", "loss no. {n}"),
 }
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
 
 
 def strength_word(strength: str, lang: str) -> str:
@@ -56,12 +52,12 @@ def reader(text: str, v: Verdict, verbose: bool = False) -> str:
     def finding(m: re.Match[str]) -> str:
         fid = m.group(1) or m.group(2)
         if fid in numbers:
-            return _t(lang, f"（见第{numbers[fid]}项）", f" (see claim {numbers[fid]})")
+            return pick(lang, f"（见第{numbers[fid]}项）", f" (see claim {numbers[fid]})")
         return ""
 
     def path(m: re.Match[str]) -> str:
         zh, en = _PATH_NAMES[m.group(1)]
-        return _t(lang, zh, en).format(n=int(m.group(2)) + 1)
+        return pick(lang, zh, en).format(n=int(m.group(2)) + 1)
 
     text = _ID.sub(finding, text)
     text = re.sub(r"（(comparators|interactions|losses)\[(\d+)\]）", lambda m: path(m), text)
@@ -77,10 +73,10 @@ def _graded(d: DemandSupport, lang: str) -> str:
     """A demand with what it rests on: its strength (as of right only), "a request", or "no article"."""
     name = _demand_name(d.demand, lang)
     if d.basis == "right" and d.strength:
-        return f"{name}（{strength_word(d.strength, lang)}）" if lang != "en" else f"{name} ({strength_word(d.strength, lang)})"
+        return pick(lang, f"{name}（{strength_word(d.strength, lang)}）", f"{name} ({strength_word(d.strength, lang)})")
     if d.basis == "request":
-        return _t(lang, f"{name}（可以协商请求，非法定权利）", f"{name} (a request for settlement, not a legal right)")
-    return _t(lang, f"{name}（没有条文给予这项要求）", f"{name} (no article gives it)")
+        return pick(lang, f"{name}（可以协商请求，非法定权利）", f"{name} (a request for settlement, not a legal right)")
+    return pick(lang, f"{name}（没有条文给予这项要求）", f"{name} (no article gives it)")
 
 
 def _split(v: Verdict) -> tuple[list[DemandSupport], list[DemandSupport], list[DemandSupport]]:
@@ -99,55 +95,61 @@ def bottom_line(v: Verdict) -> str:
     """One paragraph: how many claims of each strength; the demands the law gives as of right, graded;
     the requests and the demands no article gives, not graded; the next date."""
     lang = v.lang
-    counts = {s: sum(1 for f in v.findings if f.strength == s) for s in ("strong", "arguable", "weak")}
-    rights, requests, nones = _split(v)
-    sep = "、" if lang != "en" else ", "
-    if not v.findings:
-        head = (_t(lang, "结论：依现有事实，未发现可以主张的权利，原因见“不适用的条文”；补充下列事实可能改变结论。",
-                   "Bottom line: on these facts no claim holds; see the articles that do not apply and the facts "
-                   "that could change this.") if v.missing else
-                _t(lang, "结论：依现有事实，未发现可以主张的权利，原因见“不适用的条文”。",
-                   "Bottom line: on these facts no claim holds; see the articles that do not apply."))
-        parts = [head]
-    elif lang == "en":
-        parts = [f"Bottom line: {counts['strong']} strong, {counts['arguable']} arguable and {counts['weak']} weak claim(s)."]
-    else:
-        parts = [f"结论：有 {counts['strong']} 项有力主张、{counts['arguable']} 项可争取主张、{counts['weak']} 项较弱主张。"]
-    mine = [d for d in rights if d.requested]
-    more = [d for d in rights if not d.requested]
-    if lang == "en":
-        if mine:
-            parts.append(f"Your demands the law gives: {sep.join(_graded(d, lang) for d in mine)}.")
-        if more:
-            parts.append(f"You may also demand: {sep.join(_graded(d, lang) for d in more)}.")
-        if requests:
-            parts.append("You may ask for, as a request for settlement (not a legal right): "
-                         f"{sep.join(_demand_name(d.demand, lang) for d in requests)}.")
-        if nones:
-            parts.append(f"No article gives: {sep.join(_demand_name(d.demand, lang) for d in nones)}.")
-    else:
-        if mine:
-            parts.append(f"您的要求中依法可以主张的：{sep.join(_graded(d, lang) for d in mine)}。")
-        if more:
-            parts.append(f"还可以依法要求：{sep.join(_graded(d, lang) for d in more)}。")
-        if requests:
-            parts.append(f"可以协商请求（非法定权利）：{sep.join(_demand_name(d.demand, lang) for d in requests)}。")
-        if nones:
-            parts.append(f"没有条文给予的要求：{sep.join(_demand_name(d.demand, lang) for d in nones)}。")
+    parts = [_headline(v), *_demands_said(v)]
     first = nearest_deadline(v)
     if first is not None:
-        parts.append(_t(lang, f"最近的期限：{first.date}（{first.title}，还剩 {first.days_left} 天）。",
-                        f"Next deadline: {first.date} ({first.title}, {first.days_left} days left)."))
-    return ("" if lang != "en" else " ").join(parts)
+        parts.append(pick(lang, f"最近的期限：{first.date}（{first.title}，还剩 {first.days_left} 天）。",
+                          f"Next deadline: {first.date} ({first.title}, {first.days_left} days left)."))
+    return pick(lang, "", " ").join(parts)
+
+
+_NOTHING_HOLDS = T("结论：依现有事实，未发现可以主张的权利，原因见“不适用的条文”。",
+                   "Bottom line: on these facts no claim holds; see the articles that do not apply.")
+_NOTHING_HOLDS_YET = T("结论：依现有事实，未发现可以主张的权利，原因见“不适用的条文”；补充下列事实可能改变结论。",
+                       "Bottom line: on these facts no claim holds; see the articles that do not apply and the facts "
+                       "that could change this.")
+
+
+def _headline(v: Verdict) -> str:
+    """How many claims of each strength, or that none holds (and whether more facts could change that)."""
+    if not v.findings:
+        return (_NOTHING_HOLDS_YET if v.missing else _NOTHING_HOLDS)(v.lang)
+    counts = {s: sum(1 for f in v.findings if f.strength == s) for s in ("strong", "arguable", "weak")}
+    return pick(v.lang, f"结论：有 {counts['strong']} 项有力主张、{counts['arguable']} 项可争取主张、{counts['weak']} 项较弱主张。",
+                f"Bottom line: {counts['strong']} strong, {counts['arguable']} arguable and {counts['weak']} weak claim(s).")
+
+
+# What the bottom line says of the demands, in its order: the user's own given as of right, the others
+# given as of right, the requests, those no article gives.
+_MINE = T("您的要求中依法可以主张的：", "Your demands the law gives: ")
+_MORE = T("还可以依法要求：", "You may also demand: ")
+_REQUESTS = T("可以协商请求（非法定权利）：", "You may ask for, as a request for settlement (not a legal right): ")
+_NONES = T("没有条文给予的要求：", "No article gives: ")
+
+
+def _demands_said(v: Verdict) -> list[str]:
+    lang = v.lang
+    rights, requests, nones = _split(v)
+    sep = pick(lang, "、", ", ")
+
+    def graded(d: DemandSupport) -> str:
+        return _graded(d, lang)
+
+    def named(d: DemandSupport) -> str:
+        return _demand_name(d.demand, lang)
+
+    said = ((_MINE, [d for d in rights if d.requested], graded), (_MORE, [d for d in rights if not d.requested], graded),
+            (_REQUESTS, requests, named), (_NONES, nones, named))
+    return [f"{head(lang)}{sep.join(map(how, demands))}{pick(lang, '。', '.')}" for head, demands, how in said if demands]
 
 
 def _status(v: Verdict) -> str:
     lang = v.lang
     w = v.case.in_warranty
-    state = (_t(lang, "保修期内发现故障", "fault noticed within the warranty") if w
-             else _t(lang, "过保后发现故障", "fault noticed after the warranty") if w is False
-             else _t(lang, "保修状态未知", "warranty status unknown"))
-    days = _t(lang, f"收货后第 {v.case.days_since_purchase} 天", f"day {v.case.days_since_purchase} since delivery")
+    state = (pick(lang, "保修期内发现故障", "fault noticed within the warranty") if w
+             else pick(lang, "过保后发现故障", "fault noticed after the warranty") if w is False
+             else pick(lang, "保修状态未知", "warranty status unknown"))
+    days = pick(lang, f"收货后第 {v.case.days_since_purchase} 天", f"day {v.case.days_since_purchase} since delivery")
     return f"{state} · {days}"
 
 
@@ -157,29 +159,29 @@ def _quote_lines(v: Verdict, f: Finding, indent: str) -> list[str]:
     keys = f.quotes or f.cites
     for key in keys:
         c = v.citations[key]
-        lines.append(f"{indent}{cite_name(v, key)}：“{c.text}”" if lang != "en" else f"{indent}{cite_name(v, key)}: “{c.text}”")
+        lines.append(pick(lang, f"{indent}{cite_name(v, key)}：“{c.text}”", f"{indent}{cite_name(v, key)}: “{c.text}”"))
     others = [k for k in f.cites if not any(q == k or q.startswith(k + ":") for q in keys)]
     if others:
-        names = ("、" if lang != "en" else "; ").join(cite_name(v, k) for k in others)
-        lines.append(f"{indent}{_t(lang, '另见：', 'See also: ')}{names}")
+        names = pick(lang, "、", "; ").join(cite_name(v, k) for k in others)
+        lines.append(f"{indent}{pick(lang, '另见：', 'See also: ')}{names}")
     return lines
 
 
 def cite_name(v: Verdict, key: str) -> str:
     """《消费者权益保护法》第二十四条第一款, or in English 'Consumer Rights Protection Law Art. 24(1)'."""
     c = v.citations[key]
-    return f"{c.short_en} {c.article_en}" if v.lang == "en" else f"《{c.short}》{c.article}"
+    return pick(v.lang, f"《{c.short}》{c.article}", f"{c.short_en} {c.article_en}")
 
 
 def _finding_gives(v: Verdict, f: Finding) -> list[str]:
     """What one claim lets the consumer demand (as of right) and ask for (as a request), as lines."""
     lang = v.lang
-    sep = "、" if lang != "en" else ", "
+    sep = pick(lang, "、", ", ")
     out = []
     if f.demands:
-        out.append(_t(lang, "可以依法要求：", "You may demand: ") + sep.join(_demand_name(d, lang) for d in f.demands))
+        out.append(pick(lang, "可以依法要求：", "You may demand: ") + sep.join(_demand_name(d, lang) for d in f.demands))
     if f.requests:
-        out.append(_t(lang, "可以协商请求（非法定权利）：", "You may ask for (a request, not a legal right): ")
+        out.append(pick(lang, "可以协商请求（非法定权利）：", "You may ask for (a request, not a legal right): ")
                    + sep.join(_demand_name(d, lang) for d in f.requests))
     return out
 
@@ -190,20 +192,19 @@ def _demand_lines(v: Verdict) -> list[str]:
     numbers = {f.id: i for i, f in enumerate(v.findings, 1)}
     out = []
     for d in v.demands:
-        mine = _t(lang, "（您的要求）", " (your demand)") if d.requested else ""
-        where = "、".join(f"第{numbers[x]}项" for x in d.findings if x in numbers) if lang != "en" else \
-            ", ".join(f"claim {numbers[x]}" for x in d.findings if x in numbers)
+        mine = pick(lang, "（您的要求）", " (your demand)") if d.requested else ""
+        shown = [numbers[x] for x in d.findings if x in numbers]
+        where = pick(lang, "、".join(f"第{n}项" for n in shown), ", ".join(f"claim {n}" for n in shown))
         if d.basis == "right" and d.strength:
-            what = _t(lang, f"依法可以主张，{strength_word(d.strength, lang)}（依据{where}）",
+            what = pick(lang, f"依法可以主张，{strength_word(d.strength, lang)}（依据{where}）",
                       f"as of right, {strength_word(d.strength, lang)} (claim basis: {where})")
         elif d.basis == "request":
-            what = _t(lang, f"可以协商请求（非法定权利），没有条文赋予这项权利（见{where}）",
+            what = pick(lang, f"可以协商请求（非法定权利），没有条文赋予这项权利（见{where}）",
                       f"a request for settlement (not a legal right); no article gives it as of right (see {where})")
         else:
-            what = _t(lang, "没有条文给予这项要求：可以向对方提出，但不能以法律为依据要求对方做到",
+            what = pick(lang, "没有条文给予这项要求：可以向对方提出，但不能以法律为依据要求对方做到",
                       "no article gives it: you may ask, but no law makes the business do it")
-        out.append(f"- {_demand_name(d.demand, lang)}{mine}：{what}" if lang != "en"
-                   else f"- {_demand_name(d.demand, lang)}{mine}: {what}")
+        out.append(f"- {_demand_name(d.demand, lang)}{mine}{pick(lang, '：', ': ')}{what}")
     return out
 
 
@@ -214,7 +215,7 @@ def _deadline_body(d, v: Verdict, verbose: bool) -> tuple[str, list[str]]:
     lines = []
     for a in d.arguments:
         text = text.replace("；" + a.why, "").replace("; " + a.why, "").replace(a.why, "").rstrip("；; ")
-        lines.append(_t(lang, f"可以主张的更晚日期 {a.date}：{reader(a.why, v, verbose)}",
+        lines.append(pick(lang, f"可以主张的更晚日期 {a.date}：{reader(a.why, v, verbose)}",
                         f"a later date that can be argued, {a.date}: {reader(a.why, v, verbose)}"))
     return reader(text, v, verbose), lines
 
@@ -255,12 +256,12 @@ def _channel_lines(v: Verdict, md: bool = False) -> list[str]:
                 labels.append(str(n))
             for label_n, c in zip(labels, group, strict=True):
                 out.append(f"{label_n}. {c.text} — {_how(c, shared)}")
-            head = _t(lang, f"第{'、'.join(labels)}项只能选择其一", f"{' and '.join(labels)}: choose one of the two")
+            head = pick(lang, f"第{'、'.join(labels)}项只能选择其一", f"{' and '.join(labels)}: choose one of the two")
             head = f"**{head}**" if md else head
-            out.append(("" if md else "   ") + (f"{head}{_t(lang, '：', ': ')}{shared}" if shared else head))
+            out.append(("" if md else "   ") + (f"{head}{pick(lang, '：', ': ')}{shared}" if shared else head))
         elif kind == "extra":
             c = group[0]
-            out.append(_t(lang, f"另外：{c.text} — {c.how}", f"Also: {c.text} — {c.how}"))
+            out.append(pick(lang, f"另外：{c.text} — {c.how}", f"Also: {c.text} — {c.how}"))
         else:
             n += 1
             c = group[0]
@@ -275,14 +276,14 @@ def _notes(v: Verdict, verbose: bool) -> list[tuple[str, list[str]]]:
         texts = [reader(n.text, v, verbose) for n in v.notes if n.kind == kind]
         if texts:
             zh, en = _NOTE_KINDS.get(kind, _NOTE_KINDS["other"])
-            out.append((_t(lang, zh, en), texts))
+            out.append((pick(lang, zh, en), texts))
     return out
 
 
 def _missing_line(v: Verdict, m, verbose: bool) -> str:
     why = reader(m.why, v, verbose)
     if verbose:
-        return f"- {m.field}：{why}" if v.lang != "en" else f"- {m.field}: {why}"
+        return pick(v.lang, f"- {m.field}：{why}", f"- {m.field}: {why}")
     return f"- {why}"
 
 
@@ -293,7 +294,7 @@ def next_step(v: Verdict) -> str:
     ids = {c.id for c in v.channels}
     text = first.how if first else ""
     if {"mediation", "samr_complaint"} <= ids:
-        text += _t(lang, "；对方仍不处理的，可请求消协调解或向 12315 投诉（二者择一），或向法院起诉",
+        text += pick(lang, "；对方仍不处理的，可请求消协调解或向 12315 投诉（二者择一），或向法院起诉",
                    "; if that fails, ask the consumer association to mediate or complain to 12315 (one of the two), or sue")
     return text
 
@@ -303,35 +304,35 @@ def summary_lines(v: Verdict) -> list[str]:
     deadline, the next step. The full text follows in a pager."""
     lang = v.lang
     rights, requests, nones = _split(v)
-    sep = "、" if lang != "en" else ", "
-    out = [_t(lang, f"维权分析摘要：{v.case.product}（{_status(v)}）", f"Summary: {v.case.product} ({_status(v)})"), ""]
-    out.append(_t(lang, "可以主张的权利：", "Your claims:"))
+    sep = pick(lang, "、", ", ")
+    out = [pick(lang, f"维权分析摘要：{v.case.product}（{_status(v)}）", f"Summary: {v.case.product} ({_status(v)})"), ""]
+    out.append(pick(lang, "可以主张的权利：", "Your claims:"))
     if not v.findings:
-        out.append(_t(lang, "  依现有事实，未发现可以主张的权利。", "  On these facts no claim holds."))
+        out.append(pick(lang, "  依现有事实，未发现可以主张的权利。", "  On these facts no claim holds."))
     for i, f in enumerate(v.findings, 1):
-        out.append(f"  {i}. {_MARK[f.strength]}【{strength_word(f.strength, lang)}】{f.title}" if lang != "en"
-                   else f"  {i}. {_MARK[f.strength]} [{strength_word(f.strength, lang)}] {f.title}")
+        word = strength_word(f.strength, lang)
+        out.append(pick(lang, f"  {i}. {_MARK[f.strength]}【{word}】{f.title}", f"  {i}. {_MARK[f.strength]} [{word}] {f.title}"))
     out.append("")
-    out.append(_t(lang, "可以要求：", "What to demand:"))
+    out.append(pick(lang, "可以要求：", "What to demand:"))
     if rights:
-        out.append("  " + _t(lang, "依法可以主张：", "as of right: ") + sep.join(_graded(d, lang) for d in rights))
+        out.append("  " + pick(lang, "依法可以主张：", "as of right: ") + sep.join(_graded(d, lang) for d in rights))
     if requests:
-        out.append("  " + _t(lang, "可以协商请求（非法定权利）：", "as a request (not a legal right): ")
+        out.append("  " + pick(lang, "可以协商请求（非法定权利）：", "as a request (not a legal right): ")
                    + sep.join(_demand_name(d.demand, lang) for d in requests))
     if nones:
-        out.append("  " + _t(lang, "没有条文给予：", "no article gives: ") + sep.join(_demand_name(d.demand, lang) for d in nones))
+        out.append("  " + pick(lang, "没有条文给予：", "no article gives: ") + sep.join(_demand_name(d.demand, lang) for d in nones))
     if not (rights or requests or nones):
-        out.append(_t(lang, "  （无）", "  (none)"))
+        out.append(pick(lang, "  （无）", "  (none)"))
     out.append("")
     first = nearest_deadline(v)
     if first is not None:
-        out.append(_t(lang, f"最近的期限：{first.date} {first.title}（还剩 {first.days_left} 天）",
+        out.append(pick(lang, f"最近的期限：{first.date} {first.title}（还剩 {first.days_left} 天）",
                       f"Nearest deadline: {first.date} {first.title} ({first.days_left} days left)"))
     else:
-        out.append(_t(lang, "最近的期限：没有尚未届满的期限", "Nearest deadline: none still open"))
+        out.append(pick(lang, "最近的期限：没有尚未届满的期限", "Nearest deadline: none still open"))
     step = next_step(v)
     if step:
-        out.append(_t(lang, f"下一步：{step}", f"Next step: {step}"))
+        out.append(pick(lang, f"下一步：{step}", f"Next step: {step}"))
     out += ["", v.notice]
     return out
 
@@ -343,26 +344,26 @@ def render_summary(v: Verdict) -> str:
 def render_text(v: Verdict, verbose: bool = False) -> str:
     lang = v.lang
     out: list[str] = []
-    title = _t(lang, f"维权分析：{v.case.product}（评估日期 {v.as_of}）",
+    title = pick(lang, f"维权分析：{v.case.product}（评估日期 {v.as_of}）",
                f"weiquan assessment: {v.case.product} (as of {v.as_of})")
     out += [title, "=" * 60, bottom_line(v), _status(v), ""]
 
-    numbers = iter("一二三四五六七八九十")
     counter = iter(range(1, 11))
 
     def heading(zh: str, en: str) -> str:
-        return f"{next(numbers)}、{zh}" if lang != "en" else f"{next(counter)}. {en}"
+        n = next(counter)
+        return pick(lang, f"{'一二三四五六七八九十'[n - 1]}、{zh}", f"{n}. {en}")
 
     out.append(heading("可以主张的权利", "Your claims"))
     if not v.findings:
-        out.append(_t(lang, "  （无）", "  (none)"))
+        out.append(pick(lang, "  （无）", "  (none)"))
     for i, f in enumerate(v.findings, 1):
         word = strength_word(f.strength, lang)
-        tag = f"【{word}】" if lang != "en" else f"[{word}] "
+        tag = pick(lang, f"【{word}】", f"[{word}] ")
         out.append(f"{i}. {_MARK[f.strength]}{tag}{f.title}" + (f"  ({f.id})" if verbose else ""))
-        out.append("   " + _t(lang, "条文：", "The law (Chinese text):"))
+        out.append("   " + pick(lang, "条文：", "The law (Chinese text):"))
         out += _quote_lines(v, f, "     ")
-        out.append("   " + _t(lang, "理由：", "Why: ") + reader(f.explanation, v, verbose))
+        out.append("   " + pick(lang, "理由：", "Why: ") + reader(f.explanation, v, verbose))
         out += ["   " + line for line in _finding_gives(v, f)]
         out.append("")
 
@@ -373,20 +374,11 @@ def render_text(v: Verdict, verbose: bool = False) -> str:
 
     if v.not_applicable:
         out.append(heading("不适用的条文", "Articles that do not apply"))
-        for n in v.not_applicable:
-            heads = "、".join(cite_name(v, k) for k in n.cites)
-            why = reader(n.why, v, verbose)
-            out.append(f"- {heads}：{why}" if lang != "en" else f"- {heads}: {why}")
+        out += _not_applicable_lines(v, verbose)
         out.append("")
 
     out.append(heading("期限", "Deadlines"))
-    for d in sorted(v.deadlines, key=lambda d: d.date):  # soonest first, as a reader scans them
-        left = (_t(lang, f"已过 {-d.days_left} 天", f"passed {-d.days_left} days ago") if d.passed
-                else _t(lang, f"还剩 {d.days_left} 天", f"{d.days_left} days left"))
-        out.append(f"- {d.date}  {d.title}（{left}）" if lang != "en" else f"- {d.date}  {d.title} ({left})")
-        body, arguments = _deadline_body(d, v, verbose)
-        out.append(f"  {body}")
-        out += [f"  · {a}" for a in arguments]
+    out += _deadline_lines(v, verbose)
     out.append("")
 
     if v.missing:
@@ -399,7 +391,7 @@ def render_text(v: Verdict, verbose: bool = False) -> str:
     out.append("")
 
     for head, texts in _notes(v, verbose):
-        out.append(_t(lang, f"说明：{head}", f"Note: {head}"))
+        out.append(pick(lang, f"说明：{head}", f"Note: {head}"))
         out += [f"- {x}" for x in texts]
         out.append("")
     out += ["-" * 60, v.notice]
@@ -408,73 +400,66 @@ def render_text(v: Verdict, verbose: bool = False) -> str:
 
 def render_md(v: Verdict, verbose: bool = False) -> str:
     lang = v.lang
-    out: list[str] = []
-    out.append(_t(lang, f"# 维权分析：{v.case.product}", f"# weiquan assessment: {v.case.product}"))
-    out.append("")
-    out.append(_t(lang, f"评估日期：{v.as_of} · {_status(v)}", f"As of {v.as_of} · {_status(v)}"))
-    out.append("")
-    out.append(f"**{bottom_line(v)}**")
-    out.append("")
-    out.append(_t(lang, "## 可以主张的权利", "## Your claims"))
-    out.append("")
+    out = [pick(lang, f"# 维权分析：{v.case.product}", f"# weiquan assessment: {v.case.product}"), "",
+           pick(lang, f"评估日期：{v.as_of} · {_status(v)}", f"As of {v.as_of} · {_status(v)}"), "",
+           f"**{bottom_line(v)}**", "", pick(lang, "## 可以主张的权利", "## Your claims"), ""]
     if not v.findings:
-        out.append(_t(lang, "（无）", "(none)"))
-        out.append("")
+        out += [pick(lang, "（无）", "(none)"), ""]
     for i, f in enumerate(v.findings, 1):
-        out.append(f"### {i}. {strength_word(f.strength, lang)}：{f.title}" if lang != "en"
-                   else f"### {i}. {strength_word(f.strength, lang).capitalize()}: {f.title}")
-        out.append("")
-        if verbose:
-            out.append(f"`{f.id}`")
-            out.append("")
-        for line in _quote_lines(v, f, ""):
-            out.append(f"> {line}")
-            out.append(">")
-        out.pop()
-        out.append("")
-        out.append(_t(lang, "**理由**：", "**Why**: ") + reader(f.explanation, v, verbose))
-        out.append("")
-        for line in _finding_gives(v, f):
-            head, _, rest = line.partition("：" if lang != "en" else ": ")
-            out.append(f"**{head}**{'：' if lang != 'en' else ': '}{rest}")
-            out.append("")
+        out += _md_finding(v, i, f, verbose)
     if v.demands:
-        out.append(_t(lang, "## 各项要求的依据", "## What each demand rests on"))
-        out.append("")
-        out += _demand_lines(v)
-        out.append("")
+        out += [pick(lang, "## 各项要求的依据", "## What each demand rests on"), "", *_demand_lines(v), ""]
     if v.not_applicable:
-        out.append(_t(lang, "## 不适用的条文", "## Articles that do not apply"))
-        out.append("")
-        for n in v.not_applicable:
-            heads = "、".join(cite_name(v, k) for k in n.cites)
-            why = reader(n.why, v, verbose)
-            out.append(f"- **{heads}**：{why}" if lang != "en" else f"- **{heads}**: {why}")
-        out.append("")
-    out.append(_t(lang, "## 期限", "## Deadlines"))
-    out.append("")
-    for d in sorted(v.deadlines, key=lambda d: d.date):  # soonest first, as a reader scans them
-        left = (_t(lang, f"已过 {-d.days_left} 天", f"passed {-d.days_left} days ago") if d.passed
-                else _t(lang, f"还剩 {d.days_left} 天", f"{d.days_left} days left"))
-        out.append(f"- **{d.date}** {d.title}（{left}）" if lang != "en" else f"- **{d.date}** {d.title} ({left})")
-        body, arguments = _deadline_body(d, v, verbose)
-        out.append(f"  {body}")
-        out += [f"  - {a}" for a in arguments]
-    out.append("")
+        out += [pick(lang, "## 不适用的条文", "## Articles that do not apply"), "", *_not_applicable_lines(v, verbose, md=True), ""]
+    out += [pick(lang, "## 期限", "## Deadlines"), "", *_deadline_lines(v, verbose, md=True), ""]
     if v.missing:
-        out.append(_t(lang, "## 补充这些事实可能改变结论", "## Facts that could change the outcome"))
-        out.append("")
-        out += [_missing_line(v, m, verbose) for m in v.missing]
-        out.append("")
-    out.append(_t(lang, "## 维权途径（《消费者权益保护法》第三十九条）", "## Ways to resolve the dispute (consumer law art. 39)"))
-    out.append("")
+        out += [pick(lang, "## 补充这些事实可能改变结论", "## Facts that could change the outcome"), "",
+                *[_missing_line(v, m, verbose) for m in v.missing], ""]
+    out += [pick(lang, "## 维权途径（《消费者权益保护法》第三十九条）", "## Ways to resolve the dispute (consumer law art. 39)"), ""]
     for line in _channel_lines(v, md=True):
-        out.append(line if line[:1].isdigit() else line)
-        out.append("")
+        out += [line, ""]
     for head, texts in _notes(v, verbose):
-        out.append(_t(lang, f"## 说明：{head}", f"## Note: {head}"))
-        out.append("")
-        out += [f"- {x}" for x in texts]
-        out.append("")
+        out += [pick(lang, f"## 说明：{head}", f"## Note: {head}"), "", *[f"- {x}" for x in texts], ""]
     out.append(f"---\n\n*{v.notice}*")
     return "\n".join(out) + "\n"
+
+
+def _md_finding(v: Verdict, i: int, f: Finding, verbose: bool) -> list[str]:
+    """One claim in Markdown: its heading, the article's words as a quotation, why, what it gives."""
+    lang = v.lang
+    word = strength_word(f.strength, lang)
+    out = [pick(lang, f"### {i}. {word}：{f.title}", f"### {i}. {word.capitalize()}: {f.title}"), ""]
+    if verbose:
+        out += [f"`{f.id}`", ""]
+    for line in _quote_lines(v, f, ""):
+        out += [f"> {line}", ">"]
+    out.pop()
+    out += ["", pick(lang, "**理由**：", "**Why**: ") + reader(f.explanation, v, verbose), ""]
+    colon = pick(lang, "：", ": ")
+    for line in _finding_gives(v, f):
+        head, _, rest = line.partition(colon)
+        out += [f"**{head}**{colon}{rest}", ""]
+    return out
+
+
+def _not_applicable_lines(v: Verdict, verbose: bool, md: bool = False) -> list[str]:
+    out = []
+    for n in v.not_applicable:
+        heads = "、".join(cite_name(v, k) for k in n.cites)
+        out.append(f"- {f'**{heads}**' if md else heads}{pick(v.lang, '：', ': ')}{reader(n.why, v, verbose)}")
+    return out
+
+
+def _deadline_lines(v: Verdict, verbose: bool, md: bool = False) -> list[str]:
+    """Each deadline with the days left (or passed), its explanation, and the later dates that can be argued."""
+    lang = v.lang
+    out = []
+    for d in sorted(v.deadlines, key=lambda d: d.date):  # soonest first, as a reader scans them
+        left = (pick(lang, f"已过 {-d.days_left} 天", f"passed {-d.days_left} days ago") if d.passed
+                else pick(lang, f"还剩 {d.days_left} 天", f"{d.days_left} days left"))
+        when = f"**{d.date}** " if md else f"{d.date}  "
+        out.append(pick(lang, f"- {when}{d.title}（{left}）", f"- {when}{d.title} ({left})"))
+        body, arguments = _deadline_body(d, v, verbose)
+        out.append(f"  {body}")
+        out += [f"  {'-' if md else '·'} {a}" for a in arguments]
+    return out
