@@ -115,7 +115,8 @@ def test_examples_assess_cleanly() -> None:
 
 
 def test_every_vocabulary_value_has_a_chinese_and_an_english_label() -> None:
-    from engine.vocab import VOCABULARIES, _labels
+    from engine.vocab import VOCABULARIES
+    from kb.labels import labels as _labels
 
     labels = _labels()
     for name, enum in VOCABULARIES.items():
