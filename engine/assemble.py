@@ -277,9 +277,9 @@ def _deadlines(
             date, moved_from = end.unmoved, None
             if end.moved:
                 why = spec.moved_because(lang).replace("{date}", end.date.isoformat()) if spec.moved_because else ""
-                arguments.append(Argument.model_construct(id=f"{did}.moved", date=end.date.isoformat(), why=why))
+                arguments.append(Argument.model_construct(id=f"{did}.moved", date=end.date, why=why))
         else:
-            date, moved_from = end.date, (end.unmoved.isoformat() if end.moved else None)
+            date, moved_from = end.date, (end.unmoved if end.moved else None)
             if end.moved:
                 notes.append(Note.model_construct(kind="other", text=NOTE_MOVED(lang).format(
                     what=spec.title(lang), unmoved=end.unmoved.isoformat(), date=end.date.isoformat())))
@@ -294,7 +294,7 @@ def _deadlines(
             if spec.moves and not a_end.covered:
                 uncovered.add(a_end.date.year)
             why = tr.because(a_firing).replace("{date}", a_end.date.isoformat())
-            arguments.append(Argument.model_construct(id=a.id, date=a_end.date.isoformat(), why=why))
+            arguments.append(Argument.model_construct(id=a.id, date=a_end.date, why=why))
         for arg in arguments:
             explanation += sep + arg.why
         if spec.passed_note and date < as_of:
@@ -303,8 +303,8 @@ def _deadlines(
             Deadline.model_construct(
                 id=did,
                 title=spec.title(lang),
-                date=date.isoformat(),
-                start=start.isoformat(),
+                date=date,
+                start=start,
                 days_left=(date - as_of).days,
                 passed=date < as_of,
                 moved_from=moved_from,
@@ -354,7 +354,7 @@ def _law_in_force(case: Case, prog: Program, d: Derivation, tr: _Tracer, finding
             day = min(conduct) if by_conduct and conduct else case.purchase.date
             if day < law.effective:
                 seen.add(law.id)
-                out.append(Note.model_construct(kind="law_in_force", law=law.id, finding=f.id, date=day.isoformat(),
+                out.append(Note.model_construct(kind="law_in_force", law=law.id, finding=f.id, date=day,
                                 text=NOTE_EARLIER_LAW(lang).format(
                                     bought=day.isoformat(), law=law.title, law_en=law.en, edition=law.edition,
                                     effective=law.effective.isoformat())))
@@ -441,7 +441,7 @@ def assemble(case: Case, as_of: dt.date, ps: Periods, d: Derivation, prog: Progr
 
     in_warranty = True if d.has("status.in_warranty") else (False if d.has("status.out_of_warranty") else None)
     return Verdict.model_construct(
-        as_of=as_of.isoformat(),
+        as_of=as_of,
         lang=lang,
         case=CaseSummary.model_construct(product=case.product.model, in_warranty=in_warranty,
                          days_since_purchase=(as_of - bought).days),
@@ -453,7 +453,7 @@ def assemble(case: Case, as_of: dt.date, ps: Periods, d: Derivation, prog: Progr
         notes=notes,
         channels=channels,
         losses=[Loss.model_construct(kind=str(x.kind), amount=x.amount, evidence=x.evidence,
-                     date=x.date.isoformat() if x.date else None, note=x.note) for x in case.losses],
+                     date=x.date, note=x.note) for x in case.losses],
         citations=citations,
         notice=NOTICE(lang),
     )

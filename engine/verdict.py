@@ -8,6 +8,7 @@ supports only as a settlement request, LEGAL_SPEC §2a), `title`/`start`/`days_l
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
@@ -78,18 +79,18 @@ class Argument(_Out):
     """A later date that can be argued beside a deadline's safe date (LEGAL_SPEC L10, L11)."""
 
     id: str
-    date: str
+    date: dt.date
     why: str
 
 
 class Deadline(_Out):
     id: str
     title: str
-    date: str
-    start: str
+    date: dt.date
+    start: dt.date
     days_left: int
     passed: bool
-    moved_from: str | None = None
+    moved_from: dt.date | None = None
     explanation: str
     cites: list[str]
     arguments: list[Argument] = []
@@ -119,7 +120,7 @@ class Note(_Sparse):
     text: str
     law: str | None = None
     finding: str | None = None
-    date: str | None = None
+    date: dt.date | None = None
     cites: list[str] | None = None
     years: list[int] | None = None
 
@@ -128,7 +129,7 @@ class Loss(_Out):
     kind: str
     amount: float
     evidence: bool | None
-    date: str | None
+    date: dt.date | None
     note: str | None
 
 
@@ -150,7 +151,7 @@ class CaseSummary(_Out):
 
 class Verdict(_Out):
     version: int = 2
-    as_of: str
+    as_of: dt.date
     lang: str
     case: CaseSummary
     findings: list[Finding]

@@ -23,7 +23,7 @@ __all__ = ["FORMATS", "NoLetter", "check_target", "draft", "markdown", "nothing_
 
 def markdown(case: Case, verdict: Verdict, *, kind: str = "demand", to: str = "seller", lang: str = "zh",
              annex: bool = False, today: dt.date | None = None) -> str:
-    day = today or dt.date.fromisoformat(verdict.as_of)
+    day = today or verdict.as_of
     if verdict.lang != ("en" if lang == "en" else "zh"):
         # The verdict's own words (titles, reasons) go into the letter, so they must be in its language; the
         # letters never call the engine to translate them (issue 14 item 6): the caller assesses in `lang`.
@@ -38,7 +38,7 @@ def draft(case: Case, verdict: Verdict, kind: str = "demand", to: str = "seller"
     if fmt not in FORMATS:
         raise InputError([f"--format: 值 '{fmt}' 无效，允许：{'、'.join(FORMATS)}" if lang != "en"
                           else f"--format: '{fmt}' is invalid; allowed: {', '.join(FORMATS)}"])
-    day = today or dt.date.fromisoformat(verdict.as_of)
+    day = today or verdict.as_of
     md = markdown(case, verdict, kind=kind, to=to, lang=lang, annex=annex, today=day)
     title = md.splitlines()[0].lstrip("# ").strip()
     author = case.consumer.name or ""

@@ -120,9 +120,8 @@ def _t(lang: str, zh: str, en: str) -> str:
 _ISO = re.compile(r" ?(\d{4})-(\d{2})-(\d{2}) ?")
 
 
-def day(d: dt.date | str, lang: str) -> str:
+def day(d: dt.date, lang: str) -> str:
     """A date as a Chinese letter writes it (2025年9月1日); ISO in English."""
-    d = dt.date.fromisoformat(d) if isinstance(d, str) else d
     return d.isoformat() if lang == "en" else f"{d.year}年{d.month}月{d.day}日"
 
 

@@ -78,7 +78,7 @@ def page(v: Verdict) -> dict[str, Any]:
                                                strength_word(strength, v.lang) if strength else ""))
         ordered.append(claims_section)
     rest = [s for s in sections if s not in ordered]
-    for sid, probe in (("deadlines", [d.date for d in v.deadlines]), ("channels", [c.text for c in v.channels])):
+    for sid, probe in (("deadlines", [d.date.isoformat() for d in v.deadlines]), ("channels", [c.text for c in v.channels])):
         found = next((s for s in rest if probe and all(p in s.raw for p in probe)), None)
         if found is not None:
             found.id = sid
