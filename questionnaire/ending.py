@@ -51,7 +51,7 @@ def page(text: str) -> None:
 
 def save_md(session: Any, verdict: Any) -> None:
     """Write the full verdict as Markdown, atomically, never over an existing file without asking."""
-    from questionnaire.store import write_atomic
+    from engine.io import write_atomic
     from views.verdict_view import render_md
 
     lang = session.lang
