@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import cn2an
 import yaml
+
+from kb.numerals import numeral, value
 
 _ITEM_MARK = re.compile(r"（([一二三四五六七八九十]+)）")
 
@@ -160,19 +161,13 @@ def _cn(number: int) -> str:
     return numeral(number)
 
 
-def numeral(number: int) -> str:
-    """A number in Chinese numerals (二十四), or in digits where cn2an cannot write it (past 16 digits), so
-    that a message about 第12345678901234567条 can be given instead of a crash."""
-    return cn2an.an2cn(number) if 0 <= number < 10**16 else str(number)
-
-
 def _split_items(text: str) -> tuple[Item, ...]:
     marks = list(_ITEM_MARK.finditer(text))
     items = []
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         body = text[m.end() : end].rstrip("；。")
-        items.append(Item(number=int(cn2an.cn2an(m.group(1), "strict")), text=body))
+        items.append(Item(number=value(m.group(1)), text=body))
     return tuple(items)
 
 
@@ -180,8 +175,9 @@ def _split_items(text: str) -> tuple[Item, ...]:
 def laws() -> dict[str, Law]:
     """All laws, keyed by law id, in the order of statutes.yaml."""
     base = resources.files("kb") / "statutes"
-    texts = yaml.safe_load((base / "statutes.yaml").read_text(encoding="utf-8"))
-    names = yaml.safe_load((base / "names.yaml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where installed: 10× faster at start
+    texts = yaml.load((base / "statutes.yaml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    names = yaml.load((base / "names.yaml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
     out: dict[str, Law] = {}
     for entry in texts:
         law_id = entry["law"]

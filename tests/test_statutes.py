@@ -122,3 +122,17 @@ def test_no_alias_names_two_laws() -> None:
     for law_id, entry in names.items():
         for alias in {entry["short"], *entry["aliases"]}:
             assert seen.setdefault(alias, law_id) == law_id, f"{alias} names both {seen[alias]} and {law_id}"
+
+
+def test_the_small_numeral_table_is_cn2ans_own() -> None:
+    """kb/numerals.py keeps 0–99 as data so that loading the statutes needs no cn2an (issue 15 item 5); cn2an
+    stays the authority: every entry is what it writes and reads, and numbers past the table go to it."""
+    import cn2an
+
+    from kb.numerals import SMALL, numeral, value
+
+    assert len(SMALL) == 100
+    for n, text in enumerate(SMALL):
+        assert text == cn2an.an2cn(n) and value(text) == n == int(cn2an.cn2an(text, "strict"))
+    assert numeral(584) == cn2an.an2cn(584) == "五百八十四" and value("一百二十一") == 121
+    assert numeral(10**16) == str(10**16)
