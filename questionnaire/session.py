@@ -197,7 +197,7 @@ def _item_name(loop: Any, i: int, item: dict[str, Any], lang: str) -> str:
     return f"{name}（{' '.join(bits)}）" if bits and lang != "en" else (f"{name} ({' '.join(bits)})" if bits else name)
 
 
-def _hangup(signum: int, frame: Any) -> None:
+def _hangup(_signum: int, _frame: Any) -> None:
     raise KeyboardInterrupt
 
 
