@@ -37,7 +37,8 @@ def na_cites(v: Verdict) -> set[str]:
 
 
 def deadline(v: Verdict, did: str) -> str | None:
-    return next((d.date for d in v.deadlines if d.id == did), None)
+    """The deadline's date as the verdict JSON writes it (ISO), or None."""
+    return next((d.date.isoformat() for d in v.deadlines if d.id == did), None)
 
 
 def demand(v: Verdict, code: str) -> DemandSupport | None:

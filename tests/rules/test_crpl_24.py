@@ -151,6 +151,6 @@ def test_the_seven_day_return_has_its_safe_day_and_the_moved_day_as_an_argument(
     """L11: received 2025-09-24, the seventh day 2025-10-01 is National Day; the holiday moves it to 10-09."""
     v = verdict(**{"purchase.date": "2025-09-24", "fault.first_noticed": "2025-09-26", "product.production_batch": None})
     d = next(d for d in v.deadlines if d.id == "return.seven_days")
-    assert d.date == "2025-10-01"
-    assert [(a.id, a.date) for a in d.arguments] == [("return.seven_days.moved", "2025-10-09")]
+    assert d.date.isoformat() == "2025-10-01"
+    assert [(a.id, a.date.isoformat()) for a in d.arguments] == [("return.seven_days.moved", "2025-10-09")]
     assert "return.seven_days" not in {d.id for d in verdict().deadlines}

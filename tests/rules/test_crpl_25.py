@@ -62,8 +62,8 @@ def test_the_safe_day_is_the_seventh_and_the_moved_day_an_argument() -> None:
     v = verdict(**{**BOUGHT, "purchase.date": "2025-12-06", "fault.first_noticed": "2025-12-10"},
                 interactions=[request("2025-12-10", goods_intact=True)])
     d = next(d for d in v.deadlines if d.id == "return.no_reason")
-    assert d.date == "2025-12-13"
-    assert [(a.id, a.date) for a in d.arguments] == [("return.no_reason.moved", "2025-12-15")]
+    assert d.date.isoformat() == "2025-12-13"
+    assert [(a.id, a.date.isoformat()) for a in d.arguments] == [("return.no_reason.moved", "2025-12-15")]
 
 
 def test_a_refund_demanded_online_without_a_timely_request_is_explained() -> None:
