@@ -104,7 +104,6 @@ KIND_OTHER = Msg("其他类型的值", "some other kind of value")
 # --- reading the input (engine/errors.py, engine/batch.py) ---------------------------------------------------
 NOT_UTF8 = Msg("不是 UTF-8 编码的文本（第 {at} 个字节 0x{byte} 无法解码）；请以 UTF-8 编码保存",
                "not UTF-8 text (byte 0x{byte} at byte {at}); save it as UTF-8")
-JSON_SYNTAX = Msg("JSON 语法不正确", "{why}")  # English: the json module's own reason
 LINE_BAD_JSON = Msg("JSON 格式错误（第{column}列）：{why}", "invalid JSON (column {column}): {why}")
 LINE_TOO_DEEP = Msg("JSON 嵌套层数过多，无法读取", "JSON nested too deeply to read")
 LINE_TOO_MANY_DIGITS = Msg("JSON 中的数字位数过多（超过 {digits} 位），无法读取",
