@@ -58,57 +58,73 @@ def _choices(param: Any) -> list[str]:
 
 def usage_message(e: Exception, lang: str) -> str:
     """A click usage error (a bad option value, an unknown option, a missing argument) said plainly in the
-    user's language: the option, the value given and what is allowed."""
-    zh = lang != "en"
+    user's language: the option, the value given and what is allowed, in the words a case file's bad
+    field gets (engine/messages.py)."""
+    from engine import messages as M
+
     param = getattr(e, "param", None)
+    if isinstance(e, click_exc.MissingParameter):
+        return M.MISSING_OPTION(lang, name=_param_name(param))
+    if isinstance(e, click_exc.BadParameter) and param is not None:
+        return _bad_value(e, param, lang)
+    if isinstance(e, click_exc.NoSuchOption):
+        maybe = sorted(e.possibilities or [])
+        hint = M.DID_YOU_MEAN(lang, options=M.listing(lang, maybe)) if maybe else ""
+        return M.NO_SUCH_OPTION(lang, option=e.option_name) + hint
+    if isinstance(e, click_exc.BadOptionUsage) and "requires an argument" in e.message:
+        return M.NEEDS_VALUE(lang, option=e.option_name)
+    return _usage_from_text(e, lang)
+
+
+_COMPARISONS = ("greater_than_equal", "less_than_equal", "greater_than", "less_than")
+
+
+def _bad_value(e: Exception, param: Any, lang: str) -> str:
+    """A value the option does not take: not one of its choices, out of its range, or not a number."""
+    from engine import messages as M
+
     cause = e.__cause__
     errors = cause.errors(include_url=False) if hasattr(cause, "errors") else []
     first = errors[0] if errors else {}
     value = first.get("input")
-    shown = f"'{value}'" if value is not None else ""
-    if isinstance(e, click_exc.MissingParameter):
-        name = _param_name(param)
-        return f"缺少必填参数 {name}" if zh else f"missing required {name}"
-    if isinstance(e, click_exc.BadParameter) and param is not None:
-        name = _param_name(param)
-        choices = _choices(param)
-        typ, ctx = first.get("type", ""), first.get("ctx") or {}
-        if choices:
-            return (f"{name}: 值 {shown} 不在允许范围内。允许的值：{'、'.join(choices)}" if zh
-                    else f"{name}: {shown} is not allowed. Allowed values: {', '.join(choices)}")
-        whole = typ.startswith("int") or getattr(getattr(param, "type_descriptor", None), "annotation", None) is int
-        if typ in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            lo, hi = getattr(param, "min", None), getattr(param, "max", None)
-            what_zh = "整数" if whole else "数字"
-            rng_zh = (f"{lo} 到 {hi} 之间的{what_zh}" if lo is not None and hi is not None
-                      else f"不小于 {lo} 的{what_zh}" if lo is not None else f"不大于 {hi} 的{what_zh}")
-            rng_en = (f"a {'whole ' if whole else ''}number from {lo} to {hi}" if lo is not None and hi is not None
-                      else f"a {'whole ' if whole else ''}number of at least {lo}" if lo is not None
-                      else f"a {'whole ' if whole else ''}number of at most {hi}")
-            return (f"{name}: 值 {shown} 超出范围，应为{rng_zh}" if zh
-                    else f"{name}: {shown} is out of range; allowed: {rng_en}")
-        if typ.startswith("int"):
-            return f"{name}: 值 {shown} 无效，应为整数" if zh else f"{name}: {shown} is invalid: expected a whole number"
-        if typ.startswith("float"):
-            return f"{name}: 值 {shown} 无效，应为数字" if zh else f"{name}: {shown} is invalid: expected a number"
-        return (f"{name}: 值 {shown} 无效" if zh
-                else f"{name}: {shown} is invalid ({first.get('msg') or getattr(e, 'message', '')})")
-    if isinstance(e, click_exc.NoSuchOption):
-        maybe = sorted(e.possibilities or [])
-        return (f"没有选项 {e.option_name}" + (f"（是否想用 {'、'.join(maybe)}？）" if maybe else "") if zh
-                else f"no such option: {e.option_name}" + (f" (did you mean {', '.join(maybe)}?)" if maybe else ""))
-    if isinstance(e, click_exc.BadOptionUsage) and "requires an argument" in e.message:
-        return f"选项 {e.option_name} 后面需要一个值" if zh else f"option {e.option_name} needs a value after it"
+    said = {"name": _param_name(param), "shown": f"'{value}'" if value is not None else ""}
+    typ = first.get("type", "")
+    choices = _choices(param)
+    if choices:
+        return M.NOT_ALLOWED(lang, allowed=M.listing(lang, choices), **said)
+    whole = typ.startswith("int") or getattr(getattr(param, "type_descriptor", None), "annotation", None) is int
+    if typ in _COMPARISONS:
+        return M.OUT_OF_RANGE(lang, allowed=_allowed_range(param, M.WHOLE_NUMBER if whole else M.NUMBER, lang), **said)
+    if typ.startswith(("int", "float")):
+        return M.INVALID(lang, why=M.EXPECTED(lang, what=M.WHOLE_NUMBER if typ.startswith("int") else M.NUMBER), **said)
+    return M.OPTION_INVALID(lang, why=first.get("msg") or getattr(e, "message", ""), **said)
+
+
+def _allowed_range(param: Any, what: Any, lang: str) -> str:
+    """An option's min/max as the range it allows."""
+    from engine import messages as M
+
+    lo, hi = getattr(param, "min", None), getattr(param, "max", None)
+    if lo is not None and hi is not None:
+        return M.BETWEEN(lang, lo=lo, hi=hi, what=what)
+    if lo is not None:
+        return M.AT_LEAST(lang, lo=lo, what=what)
+    return M.AT_MOST(lang, hi=hi, what=what)
+
+
+def _usage_from_text(e: Exception, lang: str) -> str:
+    """The usage errors click says only in a sentence of its own (extra arguments, an unknown command)."""
+    from engine import messages as M
+
     text = e.format_message() if hasattr(e, "format_message") else str(e)
     extra = re.match(r"Got unexpected extra argument\S* \((.*)\)", text)
     if extra:
-        return f"多余的参数：{extra.group(1)}" if zh else f"unexpected extra argument(s): {extra.group(1)}"
+        return M.EXTRA_ARGUMENTS(lang, args=extra.group(1))
     unknown = re.match(r"No such command '(.*)'", text)
     if unknown:
         ctx = getattr(e, "ctx", None)
         names = ", ".join(ctx.command.list_commands(ctx)) if ctx is not None and hasattr(ctx.command, "list_commands") else ""
-        return (f"没有命令 '{unknown.group(1)}'。可用的命令：{names}" if zh
-                else f"no such command '{unknown.group(1)}'. Commands: {names}")
+        return M.NO_SUCH_COMMAND(lang, command=unknown.group(1), commands=names)
     return text
 
 
@@ -177,18 +193,22 @@ class WeiquanGroup(TyperGroup):
             e.show()
             sys.exit(e.exit_code)
         except click_exc.UsageError as e:
+            from engine import messages as M
+
             lang = _requested_lang(argv)
             ctx = getattr(e, "ctx", None)
-            _err("命令行有误:" if lang != "en" else "Invalid command line:")
+            _err(M.BAD_COMMAND_LINE(lang))
             _err(f"  - {usage_message(e, lang)}")
             if ctx is not None:
-                _err(f"查看帮助：{ctx.command_path} --help" if lang != "en" else f"Help: {ctx.command_path} --help")
+                _err(M.SEE_HELP(lang, command=ctx.command_path))
             sys.exit(2)
         except click_exc.ClickException as e:
             e.show()
             sys.exit(e.exit_code)
         except typer.Abort:
-            _err("已中止。" if _requested_lang(argv) != "en" else "Aborted.")
+            from engine import messages as M
+
+            _err(M.ABORTED(_requested_lang(argv)))
             sys.exit(1)
         sys.exit(rv if isinstance(rv, int) else 0)
 
@@ -260,6 +280,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from engine import messages as M
         from engine.errors import InputError, SystemProblem
 
         lang = kwargs.get("lang") or Lang.zh
@@ -270,10 +291,8 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             _flush_stdout(lang)
             return rv
         except InputError as e:
-            head = "输入有误" if lang != Lang.en else "Invalid input"
-            if isinstance(e, SystemProblem):
-                head = "无法完成" if lang != Lang.en else "Could not finish"
-            where = f"（{e.source}）" if e.source and lang != Lang.en else (f" ({e.source})" if e.source else "")
+            head = (M.COULD_NOT_FINISH if isinstance(e, SystemProblem) else M.BAD_INPUT)(lang)
+            where = M.FROM_SOURCE(lang, source=e.source) if e.source else ""
             _err(f"{head}{where}:")
             for m in e.messages:
                 _err(f"  - {m}")
@@ -286,7 +305,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
                 raise typer.Exit(2) from None
             raise
         except KeyboardInterrupt:
-            _err("已中断。" if lang != Lang.en else "Interrupted.")
+            _err(M.INTERRUPTED(lang))
             raise typer.Exit(130) from None
         except BrokenPipeError:
             # A closed pipe (`weiquan … | head`) is the reader's choice, not our failure.
@@ -307,21 +326,15 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
                     _err(str(gone))
                     raise typer.Exit(2) from None
                 _silence_stdout()
-                _err(_msg(lang, f"无法写入标准输出：{os_reason(e, 'zh')}",
-                          f"cannot write to standard output: {os_reason(e, 'en')}"))
+                _err(M.STDOUT_UNWRITABLE(lang, why=os_reason(e, lang)))
                 raise typer.Exit(2) from None
-            _err(_msg(lang, f"无法访问 {e.filename}：{os_reason(e, 'zh')}",
-                      f"cannot use {e.filename}: {os_reason(e, 'en')}"))
+            _err(M.CANNOT_USE(lang, path=e.filename, why=os_reason(e, lang)))
             raise typer.Exit(2) from None
         except Exception:
             fd, trace_path = tempfile.mkstemp(prefix="weiquan-trace-", suffix=".txt")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 traceback.print_exc(file=f)
-            kind = sys.exc_info()[0].__name__
-            if lang == Lang.en:
-                _err(f"Internal error ({kind}). This is a bug in weiquan; the full trace is in {trace_path}")
-            else:
-                _err(f"内部错误（{kind}）。这是 weiquan 的缺陷；完整的错误记录已写入 {trace_path}")
+            _err(M.INTERNAL_ERROR(lang, kind=sys.exc_info()[0].__name__, trace=trace_path))
             raise typer.Exit(3) from None
 
     return wrapper
@@ -338,8 +351,9 @@ class _ClosedStdout:
         self.lang = lang
 
     def write(self, text: str) -> int:
-        raise _StdoutGone(_msg(self.lang, "标准输出已关闭，结果无处可写；请把输出重定向到文件（> 文件名）或用 -o",
-                               "standard output is closed, so there is nowhere to write; redirect it (> FILE) or use -o"))
+        from engine import messages as M
+
+        raise _StdoutGone(M.STDOUT_CLOSED(self.lang))
 
     def flush(self) -> None:
         pass
@@ -370,51 +384,47 @@ def _flush_stdout(lang: Lang) -> None:
     except BrokenPipeError:
         _silence_stdout()
     except OSError as e:
+        from engine import messages as M
         from engine.io import os_reason
 
         _silence_stdout()
-        raise _StdoutGone(_msg(lang, f"无法写入标准输出：{os_reason(e, 'zh')}",
-                               f"cannot write to standard output: {os_reason(e, 'en')}")) from None
+        raise _StdoutGone(M.STDOUT_UNWRITABLE(lang, why=os_reason(e, lang))) from None
 
 
 def parse_as_of(value: str | None, lang: Lang) -> dt.date:
-    """`--as-of` defaults to today; a bad value is bad input (exit 2), not a crash."""
+    """`--as-of` defaults to today; a bad value is bad input (exit 2), not a crash, said as a case file's
+    bad date is."""
+    from engine import messages as M
     from engine.errors import InputError
 
     if value is None:
         return dt.date.today()
     text = value.strip()
+    said = {"name": "--as-of", "shown": f"'{value}'"}
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, flags=re.ASCII):  # exactly YYYY-MM-DD, as in case files
         from engine.case import FIRST_DAY, LAST_DAY
 
         try:
             day = dt.date.fromisoformat(text)
         except ValueError:
-            msg = _msg(lang, f"--as-of: 值 '{value}' 无效，该日期在日历上不存在",
-                       f"--as-of: '{value}' is invalid: no such day in the calendar")
-            raise InputError([msg]) from None
+            raise InputError([M.INVALID(lang, why=M.NO_SUCH_DAY, **said)]) from None
         if not FIRST_DAY <= day <= LAST_DAY:
-            raise InputError([_msg(lang, f"--as-of: 值 '{value}' 超出范围，允许 {FIRST_DAY} 到 {LAST_DAY} 之间的日期",
-                                   f"--as-of: '{value}' is out of range; allowed: a date from {FIRST_DAY} to {LAST_DAY}")])
+            raise InputError([M.OUT_OF_RANGE(lang, allowed=M.DATES_BETWEEN(lang, lo=FIRST_DAY, hi=LAST_DAY), **said)])
         return day
-    msg = _msg(lang, f"--as-of: 值 '{value}' 无效，应为 YYYY-MM-DD 格式的日期，例如 2025-09-01",
-               f"--as-of: '{value}' is invalid: expected a YYYY-MM-DD date, e.g. 2025-09-01")
-    raise InputError([msg])
+    raise InputError([M.INVALID(lang, why=M.EXPECTED_DATE(lang, example="2025-09-01"), **said)])
 
 
 @contextlib.contextmanager
 def _scheduler_errors(lang: Lang) -> Iterator[None]:
     """A Dask scheduler that does not answer is the user's environment: exit 2, naming the address."""
+    from engine import messages as M
     from engine.errors import InputError
     from engine.parallel import SchedulerUnreachable
 
     try:
         yield
     except SchedulerUnreachable as e:
-        raise InputError([_msg(lang, f"--scheduler: 无法连接 Dask 调度器 {e.address}（{e.reason}）；"
-                                     "请先启动调度器和工作进程（见 README「速度」一节）",
-                               f"--scheduler: cannot reach the Dask scheduler at {e.address} ({e.reason}); "
-                               "start a scheduler and workers first (README, Speed)")]) from None
+        raise InputError([M.SCHEDULER_UNREACHABLE(lang, address=e.address, reason=e.reason)]) from None
 
 
 class Backend(StrEnum):
@@ -465,14 +475,14 @@ def assess(
     YAML/JSON 案件处理。A batch is a .jsonl file, or stdin with -f jsonl whose first non-blank line is a
     whole JSON object; anything else is one case.
     """
+    from engine import messages as M
     from engine.errors import InputError
 
     day = parse_as_of(as_of, lang)
     run = _run_options(workers, backend, scheduler, lang)
     if citations is not None:
         if format not in (None, AssessFormat.jsonl):
-            raise InputError([_msg(lang, f"--citations 只用于 jsonl 输出，而不是 {format.value}",
-                                   f"--citations applies to jsonl output only, not {format.value}")])
+            raise InputError([M.CITATIONS_JSONL_ONLY(lang, format=format.value)])
         run["citations"] = citations.value
     stdin = str(case_file) == "-"
     data: Any = None
@@ -484,13 +494,11 @@ def assess(
         data = _read_stdin_case(lang, b"".join(head))
     elif case_file.suffix.lower() in _BATCH_SUFFIXES:
         if format not in (None, AssessFormat.jsonl):
-            raise InputError([_msg(lang, f"--format: 批量输入（.jsonl）只支持 jsonl，而不是 {format.value}",
-                                   f"--format: batch input (.jsonl) supports jsonl only, not {format.value}")])
+            raise InputError([M.BATCH_JSONL_ONLY(lang, format=format.value)])
         try:
             stream = case_file.open("rb")
         except OSError as e:
-            raise InputError([_msg(lang, f"无法读取文件 {case_file}：{e.strerror}",
-                                   f"cannot read {case_file}: {e.strerror}")]) from None
+            raise InputError([M.CANNOT_READ_FILE(lang, path=case_file, why=e.strerror)]) from None
         with stream:
             _assess_batch(iter(lambda: stream.read(1 << 20), b""), str(case_file), day, lang, run)
         return
@@ -518,10 +526,6 @@ def assess(
         sys.stdout.write(render_text(verdict, verbose=verbose))
 
 
-def _msg(lang: Lang, zh: str, en: str) -> str:
-    return en if lang == Lang.en else zh
-
-
 def _stdin_head() -> list[bytes]:
     """Standard input's lines up to and including the first non-blank one (the rest stays unread)."""
     head: list[bytes] = []
@@ -541,13 +545,15 @@ def _looks_like_json_lines(first: bytes) -> bool:
 
 def _read_stdin_case(lang: Lang, head: bytes = b"") -> Any:
     from engine import io
+    from engine import messages as M
 
     text = io.read_stdin(sys.stdin.buffer if sys.stdin is not None else None, lang.value, head)
-    return io.parse_text(text, "标准输入" if lang != Lang.en else "stdin", lang.value)
+    return io.parse_text(text, M.STDIN(lang), lang.value)
 
 
 def _assess_batch(blocks: Iterable[bytes], source: str, day: dt.date, lang: Lang, run: dict[str, Any]) -> None:
     """One verdict (or `{"line": N, "error": …}`) per input line, written as each chunk is done."""
+    from engine import messages as M
     from engine.batch import assess_stream
 
     bad = 0
@@ -558,31 +564,29 @@ def _assess_batch(blocks: Iterable[bytes], source: str, day: dt.date, lang: Lang
             out.write(data)
     out.flush()
     if bad:
-        _err(_msg(lang, f"{bad} 行无法分析（见输出中的 error）", f"{bad} line(s) could not be assessed (see their error objects)"))
+        _err(M.LINES_FAILED(lang, bad=bad))
         raise typer.Exit(1)
 
 
 def _run_options(workers: int, backend: Backend | None, scheduler: str | None, lang: Lang) -> dict[str, Any]:
     """--workers, --backend and --scheduler checked together (exit 2 on a bad combination); more
     workers than CPUs are lowered to the CPU count, and the user is told."""
+    from engine import messages as M
     from engine.errors import InputError
     from engine.parallel import capped_workers
 
     backend = backend or (Backend.dask if scheduler else Backend.local)
     if backend == Backend.dask:
         if not scheduler:
-            raise InputError([_msg(lang, "--backend dask 需要 --scheduler，例如 --scheduler tcp://127.0.0.1:8786",
-                                   "--backend dask needs --scheduler, e.g. --scheduler tcp://127.0.0.1:8786")])
+            raise InputError([M.DASK_NEEDS_SCHEDULER(lang)])
         if not re.fullmatch(r"(tcp|tls|inproc|ws|wss)://\S+", scheduler):
-            raise InputError([_msg(lang, f"--scheduler: 值 '{scheduler}' 无效，应为 tcp://主机:端口，例如 tcp://10.0.0.5:8786",
-                                   f"--scheduler: '{scheduler}' is invalid: expected tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")])
+            raise InputError([M.INVALID(lang, name="--scheduler", shown=f"'{scheduler}'", why=M.EXPECTED_SCHEDULER)])
         return {"workers": 1, "backend": "dask", "scheduler": scheduler}
     if scheduler:
-        raise InputError([_msg(lang, "--scheduler 只用于 --backend dask", "--scheduler is only for --backend dask")])
+        raise InputError([M.SCHEDULER_ONLY_DASK(lang)])
     n, lowered = capped_workers(workers)
     if lowered:
-        _err(_msg(lang, f"--workers {workers} 多于 CPU 核心数，改用 {n} 个进程",
-                  f"--workers {workers} is more than the CPUs here; using {n} processes"))
+        _err(M.WORKERS_LOWERED(lang, asked=workers, n=n))
     return {"workers": n, "backend": "local", "scheduler": None}
 
 
@@ -624,6 +628,7 @@ def letter(
 ) -> None:
     """起草维权函或投诉文本 / draft the demand letter or the complaint text."""
     import letters
+    from engine import messages as M
     from engine.assess import assess as run_assess
     from engine.case import parse_case, read_data
 
@@ -649,7 +654,7 @@ def letter(
         sys.stdout.write(doc.decode("utf-8"))
         return
     path = letters.write(output, doc, force=force, lang=lang.value, default=default)
-    _err(_msg(lang, f"已写入 {path}", f"written to {path}"))
+    _err(M.WRITTEN(lang, path=path))
 
 
 @app.command()
@@ -685,6 +690,7 @@ def law_cmd(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """逐字打印法条原文 / print statute text verbatim (weiquan law crpl 24; weiquan law --search 召回)."""
+    from engine import messages as M
     from engine.errors import InputError
     from kb.browse import find, find_law
     from kb.browse import search as search_texts
@@ -696,8 +702,7 @@ def law_cmd(
         if search is not None:
             words = search.split()
             if not words or article is not None:
-                raise InputError(["--search: 需要至少一个检索词，且不能与条号同时使用" if lang != Lang.en
-                                  else "--search: give at least one word, and no ARTICLE with it"])
+                raise InputError([M.SEARCH_NEEDS_WORDS(lang)])
             law_id = find_law(law).id if law is not None else None
             law_view.render_search(search_texts(words, law_id), words, fmt.value, lang.value)
             return
@@ -706,8 +711,7 @@ def law_cmd(
         raise _citation_input_error(e, lang) from None
     if rules:
         if not isinstance(target, Citation):
-            raise InputError(["--rules: 需要指明一条法条，如 weiquan law crpl 24 --rules" if lang != Lang.en
-                              else "--rules: name one article, e.g. weiquan law crpl 24 --rules"])
+            raise InputError([M.RULES_NEED_ARTICLE(lang)])
         from views.law_rules import render
 
         sys.stdout.write(render(target, fmt.value, lang.value))

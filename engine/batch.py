@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from engine import io
+from engine import messages as M
 from engine.parallel import byte_chunks, process_lock, run_ordered, split_lines
 
 _ASSESSOR: Any = None
@@ -38,10 +39,6 @@ def error_line(number: int, msg: str) -> bytes:
     """The error object of a line. A message may quote what the user wrote; anything that is not
     encodable (a lone surrogate) is written as its JSON escape, so the line is still valid JSON."""
     return json.dumps({"line": number, "error": msg}, ensure_ascii=False).encode("utf-8", "backslashreplace")
-
-
-def _msg(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
 
 
 def _has_lone_surrogate(value: Any) -> str | None:
@@ -74,22 +71,19 @@ def load_line(line: bytes | str, lang: str) -> tuple[Any, str | None]:
     try:
         data = io.loads_json(line)  # the case files' own rules: no key twice, bounded depth
     except json.JSONDecodeError as e:
-        return None, _msg(lang, f"JSON 格式错误（第{e.colno}列）：{json_error_text(e, lang)}",
-                          f"invalid JSON (column {e.colno}): {e.msg}")
+        return None, M.LINE_BAD_JSON(lang, column=e.colno, why=json_error_text(e, lang))
     except RecursionError:
-        return None, _msg(lang, "JSON 嵌套层数过多，无法读取", "JSON nested too deeply to read")
+        return None, M.LINE_TOO_DEEP(lang)
     except ValueError as e:  # a refusal of io's, or Python's limit on integer digits
         refusal = io.json_line_error(e, line, lang)
         if refusal is not None:
             return None, refusal
         digits = sys.get_int_max_str_digits()
-        return None, _msg(lang, f"JSON 中的数字位数过多（超过 {digits} 位），无法读取",
-                          f"a number in the JSON has too many digits (more than {digits}): {str(e)[:80]}")
+        return None, M.LINE_TOO_MANY_DIGITS(lang, digits=digits, why=str(e)[:80])
     if "\\u" in line:
         bad = _has_lone_surrogate(data)
         if bad:
-            return None, _msg(lang, f"文本中有无效的 Unicode 字符（单独的代理项 {bad}），无法使用",
-                              f"the text holds an invalid Unicode character (a lone surrogate {bad})")
+            return None, M.LINE_LONE_SURROGATE(lang, char=bad)
     return data, None
 
 
@@ -120,17 +114,13 @@ def assess_line(number: int, line: str | bytes, as_of: dt.date, lang: str,
     except InputError as e:
         return False, error_line(number, "; ".join(e.messages))
     except RecursionError:
-        return False, error_line(number, _msg(lang, "案件嵌套层数过多，无法读取", "the case is nested too deeply to read"))
+        return False, error_line(number, M.CASE_TOO_DEEP(lang))
     try:
         with process_lock():
             verdict = _assessor().assess(case, as_of, lang)
         return True, verdict_line(verdict, citations)
     except Exception as e:  # noqa: BLE001 - one case the engine fails on must not end the batch
-        kind = type(e).__name__
-        return False, error_line(number, _msg(
-            lang, f"内部错误（{kind}）：这一行无法分析，这是 weiquan 的缺陷，请报告；其余各行不受影响",
-            f"internal error ({kind}): this line could not be assessed; this is a bug in weiquan, please "
-            "report it; the other lines are not affected"))
+        return False, error_line(number, M.LINE_INTERNAL_ERROR(lang, kind=type(e).__name__))
 
 
 def assess_chunk(chunk: tuple[int, bytes], as_of: dt.date, lang: str, citations: str = "full") -> tuple[bytes, int]:

@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from engine import io
+from engine import messages as M
 from engine.errors import InputError, describe_validation_error, kind_of
 from engine.vocab import (
     BatchEvidence,
@@ -324,11 +325,5 @@ def dump_case(case: Case) -> dict:
     return case.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
 
 
-_msg = pick
-
-
 def _top_level_message(data: Any, lang: str) -> str:
-    kind = kind_of(data, lang)
-    return _msg(lang, f"案件文件的顶层应为一个映射（字段: 值，如 product: …），而不是{kind}；格式见 examples/ 或 weiquan schema",
-                f"the case file must be a mapping (field: value, like product: …) at the top level, not {kind}; "
-                "see examples/ or weiquan schema")
+    return M.NOT_A_MAPPING(lang, kind=kind_of(data, lang))

@@ -10,11 +10,16 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+
+from engine import messages as M
+from kb.bilingual import pick
 
 
 class InputError(Exception):
@@ -50,10 +55,10 @@ def path_of(loc: tuple[Any, ...]) -> str:
     return out or "(root)"
 
 
-def _show(value: Any, zh: bool = True) -> str:
+def _show(value: Any, lang: str = "zh") -> str:
     """A value as the message quotes it: short, and never a raw control character."""
     if isinstance(value, str):
-        text = value if len(value) <= 60 else value[:40] + (f"…（共 {len(value)} 字）" if zh else f"… ({len(value)} characters)")
+        text = value if len(value) <= 60 else value[:40] + M.CUT_TEXT(lang, n=len(value))
         return "'" + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text) + "'"
     if value is None:
         return "null"
@@ -64,7 +69,7 @@ def _show(value: Any, zh: bool = True) -> str:
     if isinstance(value, list):
         return "[…]"
     text = str(value)
-    return text if len(text) <= 40 else text[:12] + (f"…（共 {len(text)} 位）" if zh else f"… ({len(text)} digits)")
+    return text if len(text) <= 40 else text[:12] + M.CUT_DIGITS(lang, n=len(text))
 
 
 def _unwrap(tp: Any) -> list[Any]:
@@ -116,117 +121,164 @@ _ENUM_VOCAB = {
 }
 
 
+@dataclass(frozen=True)
+class _Problem:
+    """One pydantic error and what its message is made of."""
+
+    err: dict[str, Any]
+    root: type[BaseModel]
+    lang: str
+
+    @property
+    def loc(self) -> tuple[Any, ...]:
+        return tuple(self.err["loc"])
+
+    @property
+    def ctx(self) -> dict[str, Any]:
+        return self.err.get("ctx") or {}
+
+    @property
+    def value(self) -> Any:
+        return self.err.get("input")
+
+    @property
+    def path(self) -> str:
+        return path_of(self.loc)
+
+    @property
+    def shown(self) -> str:
+        return _show(self.value, self.lang)
+
+    def bounds(self) -> str:
+        return _bounds(self.root, self.loc)
+
+    def say(self, msg: M.Msg, **values: object) -> str:
+        """A catalogue sentence about this field and its value."""
+        return msg(self.lang, name=self.path, shown=self.shown, **values)
+
+
 def describe_validation_error(exc: ValidationError, root: type[BaseModel], lang: str = "zh") -> list[str]:
     """One message per problem, naming the field path under `root` (the case model), the value and what is
     allowed. The model is passed in, so that this module needs nothing of engine/case.py (no import circle)."""
-    from engine.vocab import label
-
-    zh = lang != "en"
     out = []
     for err in exc.errors(include_url=False):
-        loc, typ, ctx, value = tuple(err["loc"]), err["type"], err.get("ctx") or {}, err.get("input")
-        path = path_of(loc)
-        shown = _show(value, zh)
-        if typ == "extra_forbidden":
-            allowed = ", ".join(_allowed_fields(root, loc[:-1]))
-            msg = (f"{path}: 未知字段（是否拼写错误？）。此处允许的字段：{allowed}" if zh
-                   else f"{path}: unknown field (a typo?). Fields allowed here: {allowed}")
-        elif typ == "missing":
-            msg = f"{path}: 缺少必填字段" if zh else f"{path}: required field is missing"
-        elif typ == "enum":
-            enum = _enum_values(root, loc)
-            values = [m.value for m in enum] if enum else []
-            vocab = _ENUM_VOCAB.get(enum.__name__) if enum else None
-            if vocab and zh:
-                allowed = "、".join(f"{v}（{label(vocab, v, 'zh')}）" for v in values)
-            else:
-                allowed = ", ".join(values)
-            msg = (f"{path}: 值 {shown} 不在允许范围内。允许的值：{allowed}" if zh
-                   else f"{path}: {shown} is not allowed. Allowed values: {allowed}")
-        elif typ in ("iso_date", "real_date"):
-            why = "该日期在日历上不存在" if typ == "real_date" else "应为 YYYY-MM-DD 格式的日期，例如 2024-05-20"
-            why_en = "no such day in the calendar" if typ == "real_date" else "expected a YYYY-MM-DD date, e.g. 2024-05-20"
-            msg = f"{path}: 值 {shown} 无效，{why}" if zh else f"{path}: {shown} is invalid: {why_en}"
-        elif typ == "date_range":
-            msg = (f"{path}: 值 {shown} 超出范围，允许 {ctx['lo']} 到 {ctx['hi']} 之间的日期" if zh
-                   else f"{path}: {shown} is out of range; allowed: a date from {ctx['lo']} to {ctx['hi']}")
-        elif typ == "string_unicode":
-            msg = (f"{path}: 含无法表示的字符（单独的代理码位，如 \\ud800）；请删去" if zh
-                   else f"{path}: holds a character that cannot exist in text (a lone surrogate such as \\ud800); remove it")
-        elif typ == "bad_char":
-            ok = ("可以换行，但不能含其他控制字符、分段符或双向排版控制符" if ctx.get("multiline")
-                  else "应为一行文字，不能含换行、制表符等控制字符、分段符或双向排版控制符")
-            ok_en = ("line breaks are fine, other control, separator or bidi-override characters are not"
-                     if ctx.get("multiline")
-                     else "one line of text, without line breaks, tabs or other control, separator or bidi characters")
-            msg = (f"{path}: 值 {shown} 含不允许的字符 {ctx['char']}；{ok}" if zh
-                   else f"{path}: {shown} holds the character {ctx['char']}, which is not allowed: {ok_en}")
-        elif typ in ("too_long", "too_short") and isinstance(value, list | tuple | dict):
-            most = ctx.get("max_length")
-            msg = (f"{path}: 共 {len(value)} 项，最多允许 {most} 项" if zh
-                   else f"{path}: {len(value)} items; at most {most} are allowed")
-        elif typ == "finite_number":
-            bounds = _bounds(root, loc)
-            msg = (f"{path}: 值 {shown} 无效，应为有限的数字（{bounds}）" if zh
-                   else f"{path}: {shown} is invalid: expected a finite number ({bounds})")
-        elif typ in ("int_type", "float_type") and isinstance(value, Decimal):
-            bounds = _bounds(root, loc)
-            msg = (f"{path}: 值 {shown} 超出范围，允许 {bounds}" if zh
-                   else f"{path}: {shown} is out of range; allowed: {bounds}")
-        elif typ == "iso_month":
-            msg = (f"{path}: 值 {shown} 无效，应为 YYYY-MM 格式的月份（1990-01 到 2099-12），例如 2024-04" if zh
-                   else f"{path}: {shown} is invalid: expected a YYYY-MM month (1990-01 to 2099-12), e.g. 2024-04")
-        elif typ == "after_as_of":
-            msg = (f"{ctx['path']}: 日期 {ctx['value']} 晚于评估日期 {ctx['as_of']}；日期不能在未来" if zh
-                   else f"{ctx['path']}: {ctx['value']} is after the assessment date {ctx['as_of']}; dates cannot be in the future")
-        elif typ == "noticed_before_purchase":
-            msg = (f"{ctx['path']}: 日期 {ctx['value']} 早于收货日期 purchase.date（{ctx['other']}）；发现故障不能早于收货" if zh
-                   else f"{ctx['path']}: {ctx['value']} is before purchase.date ({ctx['other']}); a fault cannot be noticed before delivery")
-        elif typ == "interaction_before_purchase":
-            msg = (f"{ctx['path']}: 日期 {ctx['value']} 早于收货日期 purchase.date（{ctx['other']}）" if zh
-                   else f"{ctx['path']}: {ctx['value']} is before purchase.date ({ctx['other']})")
-        elif typ == "batch_after_purchase":
-            msg = (f"{ctx['path']}: 生产批次 {ctx['value']} 晚于购买月份 {ctx['other']}，不可能" if zh
-                   else f"{ctx['path']}: production batch {ctx['value']} is after the purchase month {ctx['other']}")
-        elif typ.startswith("bool"):
-            msg = (f"{path}: 值 {shown} 无效，应为 true（是）、false（否）或 null（不知道）" if zh
-                   else f"{path}: {shown} is invalid: expected true, false or null (unknown)")
-        elif typ.startswith("int"):
-            bounds = _bounds(root, loc)
-            quoted = "（数字不加引号）" if isinstance(value, str) else ""
-            quoted_en = " without quotes" if isinstance(value, str) else ""
-            msg = (f"{path}: 值 {shown} 无效，应为整数{quoted}，允许 {bounds}" if zh
-                   else f"{path}: {shown} is invalid: expected a whole number{quoted_en}; allowed: {bounds}")
-        elif typ.startswith("float"):
-            bounds = _bounds(root, loc)
-            quoted = "（数字不加引号）" if isinstance(value, str) else ""
-            quoted_en = " without quotes" if isinstance(value, str) else ""
-            msg = (f"{path}: 值 {shown} 无效，应为数字{quoted}，允许 {bounds}" if zh
-                   else f"{path}: {shown} is invalid: expected a number{quoted_en}; allowed: {bounds}")
-        elif typ in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            bounds = _bounds(root, loc)
-            msg = (f"{path}: 值 {shown} 超出范围，允许 {bounds}" if zh
-                   else f"{path}: {shown} is out of range; allowed: {bounds}")
-        elif typ == "string_too_long":
-            n = len(value) if isinstance(value, str) else "?"
-            msg = (f"{path}: 文本过长（{n} 个字符，最多 {ctx.get('max_length')} 个）" if zh
-                   else f"{path}: text too long ({n} characters, at most {ctx.get('max_length')})")
-        elif typ == "string_too_short":
-            msg = f"{path}: 不能为空" if zh else f"{path}: must not be empty"
-        elif typ == "string_type":
-            msg = f"{path}: 值 {shown} 无效，应为文本" if zh else f"{path}: {shown} is invalid: expected text"
-        elif typ == "list_type":
-            msg = f"{path}: 值 {shown} 无效，应为列表，例如 [a, b]" if zh else f"{path}: {shown} is invalid: expected a list, e.g. [a, b]"
-        elif typ in ("model_type", "dict_type", "model_attributes_type"):
-            msg = (f"{path}: 值 {shown} 无效，应为映射（字段: 值）" if zh
-                   else f"{path}: {shown} is invalid: expected a mapping (field: value)")
-        elif typ == "literal_error":
-            msg = (f"{path}: 值 {shown} 无效，允许的值：{ctx.get('expected')}" if zh
-                   else f"{path}: {shown} is invalid; allowed: {ctx.get('expected')}")
-        else:
-            msg = f"{path}: 值 {shown} 无效（{err['msg']}）" if zh else f"{path}: {shown} is invalid ({err['msg']})"
-        out.append(msg)
+        problem = _Problem(err, root, lang)
+        out.append(_describer(err["type"], problem.value)(problem))
     return out
+
+
+def _describer(typ: str, value: Any) -> Callable[[_Problem], str]:
+    """The message for a pydantic error type; a few types mean something else for some values."""
+    if typ in ("too_long", "too_short") and isinstance(value, list | tuple | dict):
+        return _too_many
+    if typ in ("int_type", "float_type") and isinstance(value, Decimal):
+        return _out_of_bounds  # a number too large for a float
+    if typ in _BY_TYPE:
+        return _BY_TYPE[typ]
+    return next((f for prefix, f in _BY_PREFIX if typ.startswith(prefix)), _other)
+
+
+def _unknown_field(p: _Problem) -> str:
+    return M.UNKNOWN_FIELD(p.lang, name=p.path, allowed=", ".join(_allowed_fields(p.root, p.loc[:-1])))
+
+
+def _missing(p: _Problem) -> str:
+    return M.MISSING_FIELD(p.lang, name=p.path)
+
+
+def _not_allowed(p: _Problem) -> str:
+    """An enum value not in the list; in Chinese each allowed value carries its label."""
+    from engine.vocab import label
+
+    enum = _enum_values(p.root, p.loc)
+    values = [m.value for m in enum] if enum else []
+    vocab = _ENUM_VOCAB.get(enum.__name__) if enum else None
+    plain = ", ".join(values)
+    labelled = M.listing("zh", (f"{v}（{label(vocab, v, 'zh')}）" for v in values)) if vocab else plain
+    return p.say(M.NOT_ALLOWED, allowed=pick(p.lang, labelled, plain))
+
+
+def _date(p: _Problem) -> str:
+    why = M.NO_SUCH_DAY(p.lang) if p.err["type"] == "real_date" else M.EXPECTED_DATE(p.lang, example="2024-05-20")
+    return p.say(M.INVALID, why=why)
+
+
+def _date_range(p: _Problem) -> str:
+    return p.say(M.OUT_OF_RANGE, allowed=M.DATES_BETWEEN(p.lang, lo=p.ctx["lo"], hi=p.ctx["hi"]))
+
+
+def _lone_surrogate(p: _Problem) -> str:
+    return M.LONE_SURROGATE(p.lang, name=p.path)
+
+
+def _bad_char(p: _Problem) -> str:
+    return p.say(M.BAD_CHAR, char=p.ctx["char"], ok=M.LINES_OK if p.ctx.get("multiline") else M.ONE_LINE)
+
+
+def _too_many(p: _Problem) -> str:
+    return M.TOO_MANY_ITEMS(p.lang, name=p.path, n=len(p.value), most=p.ctx.get("max_length"))
+
+
+def _finite(p: _Problem) -> str:
+    return p.say(M.INVALID, why=M.EXPECTED_FINITE(p.lang, bounds=p.bounds()))
+
+
+def _out_of_bounds(p: _Problem) -> str:
+    return p.say(M.OUT_OF_RANGE, allowed=M.BOUNDS(p.lang, bounds=p.bounds()))
+
+
+def _cross_field(p: _Problem) -> str:
+    """A check across fields (engine/case.py): the context names the field, its value and the other date."""
+    return _CROSS_FIELD[p.err["type"]](p.lang, name=p.ctx["path"], **p.ctx)
+
+
+def _expected(p: _Problem) -> str:
+    return p.say(M.INVALID, why=_EXPECTED[p.err["type"]])
+
+
+def _expected_bool(p: _Problem) -> str:
+    return p.say(M.INVALID, why=M.EXPECTED_BOOL)
+
+
+def _number(what: M.Msg) -> Callable[[_Problem], str]:
+    def describe(p: _Problem) -> str:
+        quoted = M.UNQUOTED(p.lang) if isinstance(p.value, str) else ""
+        return p.say(M.INVALID, why=M.EXPECTED(p.lang, what=what) + quoted + M.WITHIN(p.lang, bounds=p.bounds()))
+
+    return describe
+
+
+def _text_too_long(p: _Problem) -> str:
+    n = len(p.value) if isinstance(p.value, str) else "?"
+    return M.TEXT_TOO_LONG(p.lang, name=p.path, n=n, most=p.ctx.get("max_length"))
+
+
+def _empty(p: _Problem) -> str:
+    return M.EMPTY_TEXT(p.lang, name=p.path)
+
+
+def _not_one_of(p: _Problem) -> str:
+    return p.say(M.NOT_ONE_OF, allowed=p.ctx.get("expected"))
+
+
+def _other(p: _Problem) -> str:
+    return p.say(M.INVALID_BECAUSE, why=p.err["msg"])
+
+
+_CROSS_FIELD = {"after_as_of": M.AFTER_AS_OF, "noticed_before_purchase": M.NOTICED_BEFORE_PURCHASE,
+                "interaction_before_purchase": M.BEFORE_PURCHASE, "batch_after_purchase": M.BATCH_AFTER_PURCHASE}
+_EXPECTED = {"iso_month": M.EXPECTED_MONTH, "string_type": M.EXPECTED_TEXT, "list_type": M.EXPECTED_LIST,
+             "model_type": M.EXPECTED_MAPPING, "dict_type": M.EXPECTED_MAPPING,
+             "model_attributes_type": M.EXPECTED_MAPPING}
+_BY_TYPE: dict[str, Callable[[_Problem], str]] = {
+    "extra_forbidden": _unknown_field, "missing": _missing, "enum": _not_allowed, "iso_date": _date,
+    "real_date": _date, "date_range": _date_range, "string_unicode": _lone_surrogate, "bad_char": _bad_char,
+    "finite_number": _finite, "greater_than_equal": _out_of_bounds, "less_than_equal": _out_of_bounds,
+    "greater_than": _out_of_bounds, "less_than": _out_of_bounds, "string_too_long": _text_too_long,
+    "string_too_short": _empty, "literal_error": _not_one_of,
+    **dict.fromkeys(_CROSS_FIELD, _cross_field), **dict.fromkeys(_EXPECTED, _expected),
+}
+_BY_PREFIX = (("bool", _expected_bool), ("int", _number(M.WHOLE_NUMBER)), ("float", _number(M.NUMBER)))
 
 
 def _bounds(root: type[BaseModel], loc: tuple[Any, ...]) -> str:
@@ -276,20 +328,15 @@ def _metadata(field: Any) -> list[Any]:
 
 def kind_of(value: Any, lang: str = "zh") -> str:
     """What a user would call a YAML/JSON value (never a Python type name): 空文件, 列表, 文本, 数字…"""
-    zh = lang != "en"
     if value is None:
-        return "空文件（或只有注释）" if zh else "an empty file (or only comments)"
+        return M.KIND_EMPTY(lang)
     if isinstance(value, bool):
-        return "是/否值（true/false）" if zh else "a yes/no value (true/false)"
+        return M.KIND_YES_NO(lang)
     if isinstance(value, int | float):
-        return f"数字 {value}" if zh else f"a number ({value})"
-    if isinstance(value, str):
-        return "一段文本" if zh else "a piece of text"
-    if isinstance(value, list):
-        return "列表" if zh else "a list"
-    if isinstance(value, dict):
-        return "映射" if zh else "a mapping"
-    return "其他类型的值" if zh else "some other kind of value"
+        return M.KIND_NUMBER(lang, value=value)
+    kind = next((k for tp, k in ((str, M.KIND_TEXT), (list, M.KIND_LIST), (dict, M.KIND_MAPPING))
+                 if isinstance(value, tp)), M.KIND_OTHER)
+    return kind(lang)
 
 
 # json.JSONDecodeError.msg → what it means, in Chinese (the json module only speaks English).
@@ -309,17 +356,11 @@ _JSON_ERRORS_ZH = {
 
 def json_error_text(exc: Any, lang: str = "zh") -> str:
     """A json.JSONDecodeError's reason in the user's language (without the position, which callers add)."""
-    if lang == "en":
-        return exc.msg
-    for key, zh in _JSON_ERRORS_ZH.items():
-        if exc.msg.startswith(key):
-            return zh
-    return "JSON 语法不正确"
+    zh = next((text for key, text in _JSON_ERRORS_ZH.items() if exc.msg.startswith(key)), "JSON 语法不正确")
+    return pick(lang, zh, exc.msg)
 
 
 def utf8_error_text(exc: UnicodeDecodeError, lang: str = "zh") -> str:
     """Which byte is not UTF-8, and what to do about it."""
     bad = exc.object[exc.start:exc.start + 1].hex() if isinstance(exc.object, bytes | bytearray) else "?"
-    if lang == "en":
-        return f"not UTF-8 text (byte 0x{bad} at byte {exc.start + 1}); save it as UTF-8"
-    return f"不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节 0x{bad} 无法解码）；请以 UTF-8 编码保存"
+    return M.NOT_UTF8(lang, at=exc.start + 1, byte=bad)

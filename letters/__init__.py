@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from engine import io
+from engine import messages as M
 from engine.case import Case
 from engine.errors import InputError
 from engine.verdict import Verdict
@@ -36,8 +37,7 @@ def draft(case: Case, verdict: Verdict, kind: str = "demand", to: str = "seller"
           lang: str = "zh", annex: bool = False, today: dt.date | None = None) -> bytes:
     """The document's bytes (UTF-8 for md/txt). The date on the letter is `today`, else the verdict's as-of."""
     if fmt not in FORMATS:
-        raise InputError([f"--format: 值 '{fmt}' 无效，允许：{'、'.join(FORMATS)}" if lang != "en"
-                          else f"--format: '{fmt}' is invalid; allowed: {', '.join(FORMATS)}"])
+        raise InputError([M.FORMAT_NOT_ONE_OF(lang, name="--format", shown=f"'{fmt}'", allowed=M.listing(lang, FORMATS))])
     day = today or verdict.as_of
     md = markdown(case, verdict, kind=kind, to=to, lang=lang, annex=annex, today=day)
     title = md.splitlines()[0].lstrip("# ").strip()
@@ -73,16 +73,10 @@ def _glyph_messages(case: Case, chars: list[str], lang: str) -> list[str]:
     for path, text in walk(dump_case(case), ""):
         bad = [c for c in dict.fromkeys(text) if c in chars]
         if bad:
-            shown = "、".join(f"{c}（U+{ord(c):04X}）" for c in bad)
-            out.append(f"{path}: 值 '{text[:40]}' 含 PDF 字体无法显示的字符 {shown}（会印成方框）；"
-                       f"请改用常用字或拼音，或改用 --format docx / md" if lang != "en"
-                       else f"{path}: '{text[:40]}' holds characters the PDF font cannot draw: "
-                            f"{', '.join(f'{c} (U+{ord(c):04X})' for c in bad)} (they would print as boxes); "
-                            f"write them another way, or use --format docx / md")
-    if not out:
-        shown = "、".join(f"U+{ord(c):04X}" for c in chars)
-        out.append(f"PDF 字体无法显示这些字符：{shown}；请改用 --format docx / md" if lang != "en"
-                   else f"the PDF font cannot draw these characters: {shown}; use --format docx / md")
+            glyphs = M.listing(lang, (M.GLYPH(lang, char=c, code=ord(c)) for c in bad))
+            out.append(M.GLYPHS_IN_FIELD(lang, name=path, text=text[:40], glyphs=glyphs))
+    if not out:  # the code points joined the Chinese way in both languages, as they always were
+        out.append(M.GLYPHS(lang, glyphs="、".join(f"U+{ord(c):04X}" for c in chars)))
     return out
 
 

@@ -25,6 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.datastructures import FormData, UploadFile
 
 from engine.errors import InputError
+from kb.bilingual import pick
 from web import safety
 from web.interview import Interview, Screen
 from web.store import State, Store, show_code
@@ -67,7 +68,7 @@ def create_app(data: Path | None = None, as_of: dt.date | None = None) -> FastAP
     def page(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         lang = lang_of(request)
         here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        colon = ": " if lang == "en" else "："
+        colon = pick(lang, "：", ": ")
         html = env.get_template(template).render(lang=lang, csrf=request.state.csrf, here=here, colon=colon, **ctx)
         return HTMLResponse(html, status_code=status)
 
@@ -176,8 +177,7 @@ def create_app(data: Path | None = None, as_of: dt.date | None = None) -> FastAP
             return page(request, "home.html.j2", status=413, import_error=t("too_large", lang))
         got = _read_import(body, lang)
         if isinstance(got, list):  # the messages why it cannot be used
-            return page(request, "home.html.j2", status=422, import_error="；".join(got) if lang != "en"
-                        else "; ".join(got))
+            return page(request, "home.html.j2", status=422, import_error=pick(lang, "；", "; ").join(got))
         token, _ = store.create(State(got), key="import", raw=None)
         return go(token)
 
@@ -189,7 +189,7 @@ def create_app(data: Path | None = None, as_of: dt.date | None = None) -> FastAP
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
-            return ["文件不是 UTF-8 编码的文本" if lang != "en" else "the file is not UTF-8 text"]
+            return [t("not_utf8", lang)]
         try:
             if safety.has_aliases(text):
                 return [t("aliases", lang)]

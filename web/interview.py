@@ -17,6 +17,7 @@ from typing import Any
 from engine.case import Case, parse_case
 from engine.errors import InputError
 from engine.vocab import label
+from kb.bilingual import T
 from questionnaire import answers, prompts
 from questionnaire.conditions import holds
 from questionnaire.flow import Step, answer, control_key, eligible, next_step, remove_item, reopen, steps
@@ -26,6 +27,7 @@ from questionnaire.session import review_entries
 from questionnaire.spec import Questionnaire, questionnaire
 from questionnaire.texts import t as qt
 from web.store import State
+from web.texts import t
 
 UNKNOWN = "__unknown__"  # the "don't know" choice of a select or yes/no
 MAX_FIELD = 2000  # characters in one answer, as answers.parse allows for free text
@@ -153,7 +155,7 @@ class Interview:
             s.input = "text"
             s.value = typed if typed is not None else answers.as_text(q, current)
             s.optional = not q.required
-            s.placeholder = _PLACEHOLDER.get(q.type, ("", ""))[lang == "en"]
+            s.placeholder = _PLACEHOLDER.get(q.type, T("", ""))(lang)
         s.remaining = self.remaining(state, as_of, lang, phase)
         return s
 
@@ -218,14 +220,14 @@ class Interview:
         raw, typed = self.raw_answer(step, form)
         if step.control:
             if typed not in ("yes", "no"):
-                return _t(lang, "请选择“是”或“否”", "please choose yes or no"), typed
+                return t("choose_yes_no", lang), typed
             answer(state.draft, step, raw)
             return "", typed
         q = step.question
         if q.type in ("choice", "yesno") and typed == "":
-            return _t(lang, "请选择一项", "please choose one"), typed
+            return t("choose_one", lang), typed
         if isinstance(raw, str) and len(raw) > MAX_FIELD:
-            return _t(lang, f"文字过长（最多 {MAX_FIELD} 个字符）", f"too long (at most {MAX_FIELD} characters)"), typed
+            return t("field_too_long", lang, most=MAX_FIELD), typed
         ctx = answers.Context(state.draft.data, as_of, lang, step.loop.name if step.loop else None, step.index)
         try:
             value = answers.parse(q, raw, ctx)
@@ -273,13 +275,9 @@ class Interview:
 
 
 _PLACEHOLDER = {
-    "date": ("例如 2024-05-20 或 2024/5/20", "e.g. 2024-05-20"),
-    "month": ("例如 2024-04", "e.g. 2024-04"),
-    "integer": ("例如 12", "e.g. 12"),
-    "number": ("例如 239", "e.g. 239"),
-    "ratio": ("例如 6折、60% 或 0.6；免费填 0", "e.g. 60% or 0.6; free is 0"),
+    "date": T("例如 2024-05-20 或 2024/5/20", "e.g. 2024-05-20"),
+    "month": T("例如 2024-04", "e.g. 2024-04"),
+    "integer": T("例如 12", "e.g. 12"),
+    "number": T("例如 239", "e.g. 239"),
+    "ratio": T("例如 6折、60% 或 0.6；免费填 0", "e.g. 60% or 0.6; free is 0"),
 }
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh

@@ -6,6 +6,8 @@ the page furniture around them.
 
 from __future__ import annotations
 
+from kb.bilingual import pick
+
 TEXTS: dict[str, tuple[str, str]] = {
     "app": ("weiquan 维权助手", "weiquan 维权"),
     "tagline": ("电子产品出了故障、商家不肯好好处理？回答几个问题，看看法律怎么说，并生成维权函或 12315 投诉文本。",
@@ -76,6 +78,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "aliases": ("文件使用了 YAML 别名（& 和 *），为安全起见不接受，请展开后再上传。",
                 "The file uses YAML aliases (& and *), which are refused for safety; write them out in full."),
     "no_file": ("请选择一个文件。", "Please choose a file."),
+    "not_utf8": ("文件不是 UTF-8 编码的文本", "the file is not UTF-8 text"),
+    "choose_yes_no": ("请选择“是”或“否”", "please choose yes or no"),
+    "choose_one": ("请选择一项", "please choose one"),
+    "field_too_long": ("文字过长（最多 {most} 个字符）", "too long (at most {most} characters)"),
     "home": ("首页", "Home"),
     "lang_switch": ("English", "中文"),
     "not_lawyer": ("本工具由规则自动生成结论，仅供参考，不构成律师意见。",
@@ -84,6 +90,5 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str = "zh", **kw: object) -> str:
-    zh, en = TEXTS[key]
-    text = en if lang == "en" else zh
+    text = pick(lang, *TEXTS[key])
     return text.format(**kw) if kw else text
