@@ -106,7 +106,10 @@ def _field_holds(cond: dict[str, Any], data: dict[str, Any], loop: str | None, i
         return "known" in cond and not cond["known"] and len(cond) == 2
     if "known" in cond and not cond["known"]:
         return False
-    return all(test(value, cond[key]) for key, test in _TESTS.items() if key in cond)
+    for key, test in _TESTS.items():  # a loop, not all(): this runs for every step at every question
+        if key in cond and not test(value, cond[key]):
+            return False
+    return True
 
 
 def extract(spec: dict[str, Any], data: dict[str, Any], loop: str | None = None, index: int | None = None) -> Any:
