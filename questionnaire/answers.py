@@ -15,6 +15,8 @@ import unicodedata
 from typing import Any
 
 from engine.vocab import label
+from kb.bilingual import pick
+from questionnaire import texts
 from questionnaire.conditions import resolve
 from questionnaire.draft import get
 from questionnaire.spec import Question
@@ -107,10 +109,10 @@ def approximate_note(q: Question, raw: Any, value: Any, lang: str) -> str | None
         return None
     shown = f"{value:g}" if isinstance(value, float) else str(value)
     if "几" in raw:
-        return _t(lang, f"已按 {shown} 记录（“几”按最小值计）", f"recorded as {shown} (the least value)")
+        return pick(lang, f"已按 {shown} 记录（“几”按最小值计）", f"recorded as {shown} (the least value)")
     if approx:
-        return _t(lang, f"已按 {shown} 记录（约数）", f"recorded as {shown} (an approximate answer)")
-    return _t(lang, f"已按 {shown} 记录", f"recorded as {shown}")
+        return pick(lang, f"已按 {shown} 记录（约数）", f"recorded as {shown} (an approximate answer)")
+    return pick(lang, f"已按 {shown} 记录", f"recorded as {shown}")
 
 
 _PHONE = [re.compile(r"^1[3-9]\d{9}$"),                      # a mainland mobile number
@@ -130,14 +132,10 @@ def phone(text: str, lang: str) -> str:
         digits = digits[4:]
     digits = digits.lstrip("+")
     if not any(p.match(digits) for p in _PHONE):
-        raise AnswerError(_t(lang, f"“{text}”不像电话号码：请填写 11 位手机号（例如 138 0013 8000）或带区号的座机号（例如 0311-87654321）",
-                             f"'{text}' does not look like a phone number: an 11-digit mobile (138 0013 8000) or a landline "
-                             "with its area code (0311-87654321)"))
+        raise AnswerError(pick(lang, f"“{text}”不像电话号码：请填写 11 位手机号（例如 138 0013 8000）或带区号的座机号（例如 0311-87654321）",
+                               f"'{text}' does not look like a phone number: an 11-digit mobile (138 0013 8000) or a landline "
+                               "with its area code (0311-87654321)"))
     return t
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
 
 
 def is_unknown(raw: Any) -> bool:
@@ -162,7 +160,7 @@ def parse(q: Question, raw: Any, ctx: Context) -> Any:
         raw = raw.strip()
     if (q.type not in ("multi", "yesno") and is_unknown(raw)) or (q.type == "yesno" and raw is None):
         if q.required:
-            raise AnswerError(_t(lang, "这个问题必须回答（不能填“不知道”）", "this question needs an answer (not \"don't know\")"))
+            raise AnswerError(pick(lang, "这个问题必须回答（不能填“不知道”）", "this question needs an answer (not \"don't know\")"))
         return None
     return _PARSERS[q.type](q, raw, ctx)
 
@@ -180,29 +178,29 @@ def _date(q: Question, raw: Any, ctx: Context) -> str:
         month = None if m else next((p.match(text) for p in _MONTH[:4] if p.match(text)), None)
         if month:
             y, mo = (int(x) for x in month.groups())
-            raise AnswerError(_t(lang, f"“{text}”只有月份：请补上是哪一天，例如 {y}年{mo}月20日；记不清具体哪天的，"
-                                       f"可以填当月1日（{y}-{mo:02d}-01）",
-                                 f"'{text}' is a month: which day? e.g. {y}-{mo:02d}-20; if you cannot remember, "
-                                 f"give the 1st ({y}-{mo:02d}-01)"))
+            raise AnswerError(pick(lang, f"“{text}”只有月份：请补上是哪一天，例如 {y}年{mo}月20日；记不清具体哪天的，"
+                                         f"可以填当月1日（{y}-{mo:02d}-01）",
+                                   f"'{text}' is a month: which day? e.g. {y}-{mo:02d}-20; if you cannot remember, "
+                                   f"give the 1st ({y}-{mo:02d}-01)"))
         if not m:
-            raise AnswerError(_t(lang, f"“{text}”不是日期：请按 年-月-日 填写，例如 2024-05-20",
-                                 f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2024-05-20"))
+            raise AnswerError(pick(lang, f"“{text}”不是日期：请按 年-月-日 填写，例如 2024-05-20",
+                                   f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2024-05-20"))
         y, mo, d = (int(x) for x in m.groups())
         try:
             day = dt.date(y, mo, d)
         except ValueError:
-            raise AnswerError(_t(lang, f"日历上没有 {y}年{mo}月{d}日 这一天，请检查",
-                                 f"there is no day {y}-{mo:02d}-{d:02d} in the calendar; please check")) from None
+            raise AnswerError(pick(lang, f"日历上没有 {y}年{mo}月{d}日 这一天，请检查",
+                                   f"there is no day {y}-{mo:02d}-{d:02d} in the calendar; please check")) from None
     if day > ctx.as_of:
-        raise AnswerError(_t(lang, f"{day.isoformat()} 晚于今天（{ctx.as_of.isoformat()}）：日期不能在未来",
-                             f"{day.isoformat()} is after today ({ctx.as_of.isoformat()}): a date cannot be in the future"))
+        raise AnswerError(pick(lang, f"{day.isoformat()} 晚于今天（{ctx.as_of.isoformat()}）：日期不能在未来",
+                               f"{day.isoformat()} is after today ({ctx.as_of.isoformat()}): a date cannot be in the future"))
     if day.year < 1990:
-        raise AnswerError(_t(lang, f"{day.isoformat()} 太早了，请检查年份", f"{day.isoformat()} is too early; check the year"))
+        raise AnswerError(pick(lang, f"{day.isoformat()} 太早了，请检查年份", f"{day.isoformat()} is too early; check the year"))
     low = ctx.ref(q.min)
     if low is not None and day < dt.date.fromisoformat(str(low)):
         zh, en = FIELD_NAMES.get(q.min or "", (q.min, q.min))
-        raise Contradiction(_t(lang, f"{day.isoformat()} 早于{zh}（{low}），请检查",
-                               f"{day.isoformat()} is before {en} ({low}); please check"), str(q.min))
+        raise Contradiction(pick(lang, f"{day.isoformat()} 早于{zh}（{low}），请检查",
+                                 f"{day.isoformat()} is before {en} ({low}); please check"), str(q.min))
     return day.isoformat()
 
 
@@ -214,19 +212,19 @@ def _month(q: Question, raw: Any, ctx: Context) -> str:
         text = unicodedata.normalize("NFKC", str(raw)).strip().replace(" ", "")
         m = next((p.match(text) for p in _MONTH if p.match(text)), None)
         if not m:
-            raise AnswerError(_t(lang, f"“{text}”不是月份：请按 年-月 填写，例如 2024-04",
-                                 f"'{text}' is not a month: write it as YYYY-MM, e.g. 2024-04"))
+            raise AnswerError(pick(lang, f"“{text}”不是月份：请按 年-月 填写，例如 2024-04",
+                                   f"'{text}' is not a month: write it as YYYY-MM, e.g. 2024-04"))
         y, mo = (int(x) for x in m.groups())
     if not 1 <= mo <= 12 or y < 1900:
-        raise AnswerError(_t(lang, f"没有 {y}年{mo}月 这个月份，请检查", f"there is no month {y}-{mo:02d}; please check"))
+        raise AnswerError(pick(lang, f"没有 {y}年{mo}月 这个月份，请检查", f"there is no month {y}-{mo:02d}; please check"))
     month = f"{y:04d}-{mo:02d}"
     if month > ctx.as_of.isoformat()[:7]:
-        raise AnswerError(_t(lang, f"{month} 晚于本月：不能在未来", f"{month} is after this month: it cannot be in the future"))
+        raise AnswerError(pick(lang, f"{month} 晚于本月：不能在未来", f"{month} is after this month: it cannot be in the future"))
     high = ctx.ref(q.max)
     if high is not None and month > str(high)[:7]:
         zh, en = FIELD_NAMES.get(q.max or "", (q.max, q.max))
-        raise Contradiction(_t(lang, f"生产批次 {month} 晚于{zh}所在的月份（{str(high)[:7]}），不可能",
-                               f"a batch of {month} is after the month of {en} ({str(high)[:7]}), which is impossible"),
+        raise Contradiction(pick(lang, f"生产批次 {month} 晚于{zh}所在的月份（{str(high)[:7]}），不可能",
+                                 f"a batch of {month} is after the month of {en} ({str(high)[:7]}), which is impossible"),
                             str(q.max))
     return month
 
@@ -235,7 +233,7 @@ def _range(q: Question, value: float, ctx: Context) -> None:
     lo, hi = q.min_value, q.max_value
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         span = f"{lo if lo is not None else '…'} – {hi if hi is not None else '…'}"
-        raise AnswerError(_t(ctx.lang, f"{value:g} 超出范围，允许 {span}", f"{value:g} is out of range; allowed: {span}"))
+        raise AnswerError(pick(ctx.lang, f"{value:g} 超出范围，允许 {span}", f"{value:g} is out of range; allowed: {span}"))
 
 
 def _integer(q: Question, raw: Any, ctx: Context) -> int:
@@ -246,8 +244,8 @@ def _integer(q: Question, raw: Any, ctx: Context) -> int:
     else:
         m = re.match(r"^(\d{1,9})\s*(个月|月|起|个|次|件|例|年)?$", plain_number(str(raw))[0])
         if not m:
-            raise AnswerError(_t(ctx.lang, f"“{raw}”不是整数：请填写数字，例如 12",
-                                 f"'{raw}' is not a whole number: type digits, e.g. 12"))
+            raise AnswerError(pick(ctx.lang, f"“{raw}”不是整数：请填写数字，例如 12",
+                                   f"'{raw}' is not a whole number: type digits, e.g. 12"))
         value = int(m.group(1)) * (12 if m.group(2) == "年" and q.id.endswith("months") else 1)
     _range(q, value, ctx)
     return value
@@ -259,8 +257,8 @@ def _number(q: Question, raw: Any, ctx: Context) -> float:
     else:
         m = re.match(r"^[¥￥]?\s*(\d{1,12}(?:\.\d{1,6})?)\s*(元|块|块钱|rmb|cny)?$", plain_number(str(raw))[0], re.IGNORECASE)
         if not m:
-            raise AnswerError(_t(ctx.lang, f"“{raw}”不是数字：请填写金额，例如 239 或 239.00",
-                                 f"'{raw}' is not a number: type an amount, e.g. 239 or 239.00"))
+            raise AnswerError(pick(ctx.lang, f"“{raw}”不是数字：请填写金额，例如 239 或 239.00",
+                                   f"'{raw}' is not a number: type an amount, e.g. 239 or 239.00"))
         value = float(m.group(1))
     _range(q, value, ctx)
     return value
@@ -268,8 +266,8 @@ def _number(q: Question, raw: Any, ctx: Context) -> float:
 
 def _ratio(q: Question, raw: Any, ctx: Context) -> float:
     lang = ctx.lang
-    bad = AnswerError(_t(lang, f"“{raw}”无法理解：请填 0 到 1 之间的小数（0.6 即 6折，免费填 0，原价填 1），或写成 6折、60%",
-                         f"'{raw}' is not understood: a share between 0 and 1 (0.6 = 60%, 0 = free, 1 = full price), or 60%"))
+    bad = AnswerError(pick(lang, f"“{raw}”无法理解：请填 0 到 1 之间的小数（0.6 即 6折，免费填 0，原价填 1），或写成 6折、60%",
+                           f"'{raw}' is not understood: a share between 0 and 1 (0.6 = 60%, 0 = free, 1 = full price), or 60%"))
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         value = float(raw)
     else:
@@ -307,9 +305,9 @@ def _yesno(q: Question, raw: Any, ctx: Context) -> bool | None:
         return False
     if is_unknown(text):
         if q.required:
-            raise AnswerError(_t(ctx.lang, "这个问题必须回答", "this question needs an answer"))
+            raise AnswerError(pick(ctx.lang, "这个问题必须回答", "this question needs an answer"))
         return None
-    raise AnswerError(_t(ctx.lang, f"“{raw}”无法理解：请回答 是、否 或 不知道", f"'{raw}' is not understood: answer yes, no or unknown"))
+    raise AnswerError(pick(ctx.lang, f"“{raw}”无法理解：请回答 是、否 或 不知道", f"'{raw}' is not understood: answer yes, no or unknown"))
 
 
 def _fold(text: str) -> str:
@@ -317,7 +315,7 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
-def _main_part(name: str) -> str:
+def main_part(name: str) -> str:
     """A label without its explanation in brackets: 智能穿戴设备（手环、手表） → 智能穿戴设备."""
     return re.split(r"[（(]", name, maxsplit=1)[0].strip()
 
@@ -326,7 +324,7 @@ def choice_names(q: Question, value: str) -> tuple[set[str], set[str]]:
     """What a choice may be called, folded: (its code and full labels, the labels' main parts)."""
     labels = [label(q.vocab, value, "zh"), label(q.vocab, value, "en")]
     full = {_fold(value), *(_fold(x) for x in labels)}
-    main = {_fold(m) for m in map(_main_part, labels) if m}
+    main = {_fold(m) for m in map(main_part, labels) if m}
     return full, main - full
 
 
@@ -343,12 +341,12 @@ def _choice_value(q: Question, raw: Any, ctx: Context) -> str:
         if len(found) == 1:
             return found[0]
         if found:
-            shown = ("、".join(f"{v}（{label(q.vocab, v, 'zh')}）" for v in found) if ctx.lang != "en"
-                     else ", ".join(f"{v} ({label(q.vocab, v, 'en')})" for v in found))
-            raise AnswerError(_t(ctx.lang, f"“{text}”可指多个选项：{shown}。请写出其中一个的代码或完整名称",
-                                 f"'{text}' matches several choices: {shown}. Write one's code or full label"))
-    shown = "、".join(f"{v}（{label(q.vocab, v, 'zh')}）" for v in options) if ctx.lang != "en" else ", ".join(options)
-    raise AnswerError(_t(ctx.lang, f"“{text}”不是可选的答案。可选：{shown}", f"'{text}' is not one of the choices: {shown}"))
+            shown = pick(ctx.lang, "、".join(f"{v}（{label(q.vocab, v, 'zh')}）" for v in found),
+                         ", ".join(f"{v} ({label(q.vocab, v, 'en')})" for v in found))
+            raise AnswerError(pick(ctx.lang, f"“{text}”可指多个选项：{shown}。请写出其中一个的代码或完整名称",
+                                   f"'{text}' matches several choices: {shown}. Write one's code or full label"))
+    shown = pick(ctx.lang, "、".join(f"{v}（{label(q.vocab, v, 'zh')}）" for v in options), ", ".join(options))
+    raise AnswerError(pick(ctx.lang, f"“{text}”不是可选的答案。可选：{shown}", f"'{text}' is not one of the choices: {shown}"))
 
 
 def _choice(q: Question, raw: Any, ctx: Context) -> str:
@@ -368,7 +366,7 @@ def _multi(q: Question, raw: Any, ctx: Context) -> list[str]:
         if value not in out:
             out.append(value)
     if q.required and not out:
-        raise AnswerError(_t(ctx.lang, "请至少选择一项（空格键选择）", "choose at least one (space selects)"))
+        raise AnswerError(pick(ctx.lang, "请至少选择一项（空格键选择）", "choose at least one (space selects)"))
     return out
 
 
@@ -382,12 +380,12 @@ def _text(q: Question, raw: Any, ctx: Context) -> str:
     multiline = q.id.rsplit(".", 1)[-1] in ("description", "note")
     most = TEXT_MAX if multiline else LINE_MAX
     if len(text) > most:
-        raise AnswerError(_t(ctx.lang, f"文字过长（{len(text)} 个字符，最多 {most} 个）",
-                             f"too long ({len(text)} characters, at most {most})"))
+        raise AnswerError(pick(ctx.lang, f"文字过长（{len(text)} 个字符，最多 {most} 个）",
+                               f"too long ({len(text)} characters, at most {most})"))
     ch = bad_char(text, multiline)
     if ch is not None:
-        raise AnswerError(_t(ctx.lang, f"含不允许的字符 U+{ord(ch):04X}（控制字符、分段符或双向排版控制符）；请删去",
-                             f"holds the character U+{ord(ch):04X} (a control, separator or bidi character); remove it"))
+        raise AnswerError(pick(ctx.lang, f"含不允许的字符 U+{ord(ch):04X}（控制字符、分段符或双向排版控制符）；请删去",
+                               f"holds the character U+{ord(ch):04X} (a control, separator or bidi character); remove it"))
     return text
 
 
@@ -398,18 +396,18 @@ _PARSERS = {"date": _date, "month": _month, "integer": _integer, "number": _numb
 def show(q: Question, value: Any, lang: str) -> str:
     """An answer as the review lists it."""
     if value is None or value == [] and q.type == "multi" and not q.required:
-        return _t(lang, "不知道", "don't know") if value is None else _t(lang, "（无）", "(none)")
+        return texts.t("unknown", lang) if value is None else pick(lang, "（无）", "(none)")
     if q.type == "yesno":
-        return _t(lang, "是", "yes") if value else _t(lang, "否", "no")
+        return texts.t("yes", lang) if value else texts.t("no", lang)
     if q.type == "choice":
         return label(q.vocab, value, lang)
     if q.type == "multi":
-        return ("、" if lang != "en" else ", ").join(label(q.vocab, v, lang) for v in value)
+        return pick(lang, "、", ", ").join(label(q.vocab, v, lang) for v in value)
     if q.type == "ratio":
         v = float(value)
         if v == 0:
-            return _t(lang, "0（免费）", "0 (free)")
-        return f"{v:g}（{v * 10:g}折）" if lang != "en" else f"{v:g} ({v * 100:g}%)"
+            return pick(lang, "0（免费）", "0 (free)")
+        return pick(lang, f"{v:g}（{v * 10:g}折）", f"{v:g} ({v * 100:g}%)")
     if q.type == "number":
         return f"{float(value):g}"
     return str(value)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from engine.facts import warranty_status
@@ -43,43 +44,72 @@ def holds(cond: Any, data: dict[str, Any], loop: str | None = None, index: int |
         return True
     if not isinstance(cond, dict):
         raise ValueError(f"bad condition {cond!r}")
-    if "all" in cond:
-        return all(holds(c, data, loop, index) for c in cond["all"])
-    if "any" in cond:
-        return any(holds(c, data, loop, index) for c in cond["any"])
-    if "not" in cond:
-        return not holds(cond["not"], data, loop, index)
-    if "status" in cond:
-        status = _warranty_status(data)
-        return status is None or status == cond["status"]
-    if "exists" in cond:  # some item of a loop satisfies `where` (an interaction that was a refusal)
-        items = data.get(cond["exists"]) or []
-        return any(isinstance(x, dict) and holds(cond.get("where"), data, cond["exists"], i) for i, x in enumerate(items))
-    if "within_days" in cond:  # {within_days: 7, field: item.date, of: purchase.date}: at most N days after
-        a, b = get(data, resolve(cond["field"], loop, index)), get(data, resolve(cond["of"], loop, index))
-        if a is None or b is None:
-            return False
-        try:
-            return 0 <= (dt.date.fromisoformat(str(a)) - dt.date.fromisoformat(str(b))).days <= int(cond["within_days"])
-        except ValueError:
-            return False
+    for key, test in _FORMS:  # the first form the condition has decides; else it tests one field
+        if key in cond:
+            return test(cond, data, loop, index)
+    return _field_holds(cond, data, loop, index)
+
+
+def _all(cond: dict[str, Any], data: dict[str, Any], loop: str | None, index: int | None) -> bool:
+    return all(holds(c, data, loop, index) for c in cond["all"])
+
+
+def _any(cond: dict[str, Any], data: dict[str, Any], loop: str | None, index: int | None) -> bool:
+    return any(holds(c, data, loop, index) for c in cond["any"])
+
+
+def _not(cond: dict[str, Any], data: dict[str, Any], loop: str | None, index: int | None) -> bool:
+    return not holds(cond["not"], data, loop, index)
+
+
+def _status(cond: dict[str, Any], data: dict[str, Any], loop: str | None, index: int | None) -> bool:
+    """A warranty status not computable yet counts as possible (see the module's docstring)."""
+    status = _warranty_status(data)
+    return status is None or status == cond["status"]
+
+
+def _exists(cond: dict[str, Any], data: dict[str, Any], loop: str | None, index: int | None) -> bool:
+    """Some item of a loop satisfies `where` (an interaction that was a refusal)."""
+    items = data.get(cond["exists"]) or []
+    return any(isinstance(x, dict) and holds(cond.get("where"), data, cond["exists"], i) for i, x in enumerate(items))
+
+
+def _within_days(cond: dict[str, Any], data: dict[str, Any], loop: str | None, index: int | None) -> bool:
+    """{within_days: 7, field: item.date, of: purchase.date}: at most N days after; false while unknown."""
+    a, b = get(data, resolve(cond["field"], loop, index)), get(data, resolve(cond["of"], loop, index))
+    if a is None or b is None:
+        return False
+    try:
+        return 0 <= (dt.date.fromisoformat(str(a)) - dt.date.fromisoformat(str(b))).days <= int(cond["within_days"])
+    except ValueError:
+        return False
+
+
+_FORMS: tuple[tuple[str, Callable[[dict[str, Any], dict[str, Any], str | None, int | None], bool]], ...] = (
+    ("all", _all), ("any", _any), ("not", _not), ("status", _status), ("exists", _exists),
+    ("within_days", _within_days))
+
+# The tests on one field's value, all of which must pass: {field: kind, in: [refused, ignored]}.
+_TESTS: dict[str, Callable[[Any, Any], bool]] = {
+    "is": lambda value, want: value == want,
+    "in": lambda value, want: value in want,
+    "not_in": lambda value, want: value not in want,
+    "any_of": lambda value, want: isinstance(value, list) and bool(set(value) & set(want)),
+    "matches": lambda value, want: isinstance(value, str) and re.search(want, value) is not None,
+}
+
+
+def _field_holds(cond: dict[str, Any], data: dict[str, Any], loop: str | None, index: int | None) -> bool:
+    """A test on one field. An unknown field fails every test but {known: false} alone."""
     value = get(data, resolve(cond["field"], loop, index))
-    ok = True
-    if "known" in cond:
-        ok = ok and ((value is not None) == bool(cond["known"]))
     if value is None:
-        return ok and "known" in cond and not cond["known"] and len(cond) == 2
-    if "is" in cond:
-        ok = ok and value == cond["is"]
-    if "in" in cond:
-        ok = ok and value in cond["in"]
-    if "not_in" in cond:
-        ok = ok and value not in cond["not_in"]
-    if "any_of" in cond:
-        ok = ok and isinstance(value, list) and bool(set(value) & set(cond["any_of"]))
-    if "matches" in cond:
-        ok = ok and isinstance(value, str) and re.search(cond["matches"], value) is not None
-    return ok
+        return "known" in cond and not cond["known"] and len(cond) == 2
+    if "known" in cond and not cond["known"]:
+        return False
+    for key, test in _TESTS.items():  # a loop, not all(): this runs for every step at every question
+        if key in cond and not test(value, cond[key]):
+            return False
+    return True
 
 
 def extract(spec: dict[str, Any], data: dict[str, Any], loop: str | None = None, index: int | None = None) -> Any:

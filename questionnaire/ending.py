@@ -16,6 +16,7 @@ import questionary
 
 from engine.case import Case
 from engine.errors import InputError
+from kb.bilingual import T
 from questionnaire import prompts
 from questionnaire.draft import get
 from questionnaire.texts import command, t
@@ -31,13 +32,13 @@ def verdict_text(case: Case, as_of: Any, lang: str) -> tuple[Any, str]:
     return verdict, render_text(verdict)
 
 
+_FILE_WORDS = {"demand": T("维权函", "demand-letter"), "complaint": T("投诉", "complaint"), "analysis": T("分析", "analysis")}
+
+
 def default_name(case_path: Path, kind: str, fmt: str, lang: str) -> str:
-    stem = case_path.stem
-    if lang == "en":
-        what = {"demand": "demand-letter", "complaint": "complaint"}.get(kind, kind)
-    else:
-        what = {"demand": "维权函", "complaint": "投诉", "analysis": "分析"}.get(kind, kind)
-    return f"{stem}-{what}.{fmt}"
+    """A document's file name beside its case file (my-case-维权函.docx), so the two are found together."""
+    what = _FILE_WORDS[kind](lang) if kind in _FILE_WORDS else kind
+    return f"{case_path.stem}-{what}.{fmt}"
 
 
 def page(text: str) -> None:
@@ -96,18 +97,19 @@ def finish(session: Any, case: Case) -> None:
     if choice:
         questionary.print(t("letter_details", lang), style="bold")
         session.questions("letter")  # saved in the case file even if no document can be drafted
-        import letters
-
         final = session.case() or case
         verdict, _ = verdict_text(final, session.as_of, lang)
         for kind in choice:
-            _one(session, final, verdict, kind, (letters.draft, letters.write))
+            _one(session, final, verdict, kind)
     print(t("done", lang, path=session.path, assess=command("assess", session.path, lang=lang)))
 
 
-def _one(session: Any, case: Case, verdict: Any, kind: str, api: tuple[Any, Any]) -> None:
+def _one(session: Any, case: Case, verdict: Any, kind: str) -> None:
+    """One document: its addressee, format and file asked, then drafted and written; a failure is said and
+    the run goes on (the case file is already saved)."""
+    import letters
+
     lang = session.lang
-    draft_letter, write = api
     to = "seller"
     if kind == "demand":
         to = prompts.select(t("letter_to", lang), [(t("to_seller", lang), "seller"),
@@ -139,8 +141,8 @@ def _one(session: Any, case: Case, verdict: Any, kind: str, api: tuple[Any, Any]
         if not force:
             return
     try:
-        data = draft_letter(case, verdict, kind=kind, to=to, fmt=fmt, lang=lang, today=session.as_of)
-        write(path, data, force=force, lang=lang)
+        data = letters.draft(case, verdict, kind=kind, to=to, fmt=fmt, lang=lang, today=session.as_of)
+        letters.write(path, data, force=force, lang=lang)
     except InputError as e:  # e.g. a detail the letter cannot do without: say which, keep going
         questionary.print(t("letter_failed", lang, why="; ".join(e.messages)), style="fg:#ff5f5f")
         return

@@ -90,7 +90,7 @@ def prune(qn: Questionnaire, draft: Draft) -> bool:
     return changed_any
 
 
-def _auto(step: Step, draft: Draft) -> bool:
+def fill_auto(step: Step, draft: Draft) -> bool:
     """Fill an answer that follows from earlier ones (a free remedy costs 0); True if it did."""
     q = step.question
     loop = step.loop.name if step.loop else None
@@ -113,7 +113,7 @@ def next_step(qn: Questionnaire, draft: Draft, relevant: Relevance, phase: str =
     for step in steps(qn, draft):
         if draft.is_answered(step.key) or not eligible(step, draft):
             continue
-        if _auto(step, draft):
+        if fill_auto(step, draft):
             continue
         q = step.question
         if phase == "letter":

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import InputError
+from kb.bilingual import pick
 from questionnaire.draft import Draft
 from questionnaire.texts import command, t
 
@@ -30,10 +31,6 @@ def default_path(directory: Path = Path(".")) -> Path:
     return path
 
 
-def _msg(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
-
-
 def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of: dt.date, lang: str,
         force: bool = False) -> int:
     """Run `weiquan ask`; the exit code."""
@@ -42,10 +39,10 @@ def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of
 
     qn = questionnaire()
     if save is not None and not (save.parent if str(save.parent) else Path(".")).is_dir():
-        raise InputError([_msg(lang, f"--save: 目录 {save.parent} 不存在", f"--save: the directory {save.parent} does not exist")])
+        raise InputError([pick(lang, f"--save: 目录 {save.parent} 不存在", f"--save: the directory {save.parent} does not exist")])
     if answers_file is not None:
         if resume is not None:
-            raise InputError([_msg(lang, "--answers 不能与 --resume 同时使用", "--answers cannot be used with --resume")])
+            raise InputError([pick(lang, "--answers 不能与 --resume 同时使用", "--answers cannot be used with --resume")])
         if save is not None and (save.is_dir() or os.path.lexists(save)):  # a new run never overwrites
             raise InputError([t("save_exists", lang, path=save, resume=command("ask", "--resume", save, lang=lang))])
         return scripted(answers_file, save or default_path(), as_of, lang, force)
@@ -67,7 +64,7 @@ def run(resume: Path | None, save: Path | None, answers_file: Path | None, as_of
             raise InputError([t("save_exists", lang, path=target, resume=command("ask", "--resume", target, lang=lang))])
         resumed = False
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise InputError([_msg(lang, "交互式问卷需要在终端中运行；脚本中请使用 --answers FILE.yaml",
+        raise InputError([pick(lang, "交互式问卷需要在终端中运行；脚本中请使用 --answers FILE.yaml",
                                "the interactive questionnaire needs a terminal; in scripts use --answers FILE.yaml")])
     from questionnaire.session import interactive
 
@@ -87,7 +84,7 @@ def scripted(answers_file: Path, target: Path, as_of: dt.date, lang: str, force:
     qn = questionnaire()
     data = read_yaml(answers_file, lang)
     if not isinstance(data, dict):
-        raise InputError([_msg(lang, "答案文件的顶层应为一个映射（字段: 值）", "the answers file must be a mapping (field: value)")],
+        raise InputError([pick(lang, "答案文件的顶层应为一个映射（字段: 值）", "the answers file must be a mapping (field: value)")],
                          source=str(answers_file))
     documents = letter_entries(data.pop(LETTER_KEY, None), case_path=target, answers_path=answers_file,
                                as_of=as_of, lang=lang, force=force)  # refused before anything is written

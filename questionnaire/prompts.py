@@ -24,6 +24,7 @@ from prompt_toolkit.filters import Condition
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.styles import Style
 
+from kb.bilingual import pick
 from questionnaire import answers
 from questionnaire.draft import Draft, get
 from questionnaire.flow import Step
@@ -60,7 +61,7 @@ def choice_text(q: Any, value: str, lang: str) -> str:
 
         hint = _BASIS_HINT.get(demand_bases().get(value, "none"))
         if hint:
-            text += hint[0] if lang != "en" else hint[1]
+            text += pick(lang, *hint)
     return text
 
 
@@ -78,16 +79,14 @@ def item_title(step: Step, draft: Draft, lang: str) -> str:
     if item.get("model") and step.loop.name == "comparators":
         bits.append(str(item["model"]))
     detail = " ".join(bits)
-    if lang == "en":
-        return f"[{name}{': ' + detail if detail else ''}] "
-    return f"〔{name}{'：' + detail if detail else ''}〕"
+    return pick(lang, f"〔{name}{'：' + detail if detail else ''}〕", f"[{name}{': ' + detail if detail else ''}] ")
 
 
 def kind_label(loop: Any, value: str, lang: str) -> str:
     """An item's kind as its own question words it, without the bracketed example: 我向对方询问了问题."""
     q = next((x for x in loop.questions if x.id == f"{loop.name}[].kind"), None)
     text = q.label(value, lang) if q is not None else str(value)
-    return answers._main_part(text) or text
+    return answers.main_part(text) or text
 
 
 def message(step: Step, draft: Draft, lang: str) -> str:
@@ -97,7 +96,9 @@ def message(step: Step, draft: Draft, lang: str) -> str:
     return item_title(step, draft, lang) + step.question.text(lang)
 
 
-def _default(step: Step, draft: Draft, previous: Any = None) -> Any:
+def default_answer(step: Step, draft: Draft, previous: Any = None) -> Any:
+    """What a prompt starts from: the stored answer, else the one being re-asked after a Back, else the
+    question's default (`=PATH`: taken from another answer). The web's form starts from it too."""
     q = step.question
     current = get(draft.data, step.key)
     if current is not None:
@@ -157,44 +158,71 @@ def ask(step: Step, draft: Draft, ctx: answers.Context, previous: Any = None) ->
     show_help(step, lang)
     msg = message(step, draft, lang)
     if step.control:
-        got = select(msg, [(t("yes", lang), True), (t("no", lang), False)],
+        return select(msg, [(t("yes", lang), True), (t("no", lang), False)],
                       previous if previous is not None else False, lang)
-        return got
     q = step.question
-    default = _default(step, draft, previous)
+    default = default_answer(step, draft, previous)
     if q.type in ("choice", "yesno"):
-        if q.type == "yesno":
-            options = [(t("yes", lang), True), (t("no", lang), False), (t("unknown", lang), UNKNOWN)]
-        else:
-            from questionnaire.conditions import holds
-
-            loop = step.loop.name if step.loop else None
-            options = [(q.label(v, lang), v) for v in q.options()
-                       if v not in q.choice_when or holds(q.choice_when[v], draft.data, loop, step.index)]
-            if not q.required and "unknown" not in q.options():
-                options.append((t("unknown", lang), UNKNOWN))
-        got = select(msg, options, default, lang)
+        got = select(msg, choice_options(step, draft, lang), default, lang)
         return None if got == UNKNOWN else got
     if q.type == "multi":
-        chosen = set(default or [])
-        choices = [questionary.Choice(choice_text(q, v, lang), value=v, checked=v in chosen) for v in q.options()]
+        return _ask_multi(q, msg, default, ctx)
+    return _ask_text(q, msg, default, ctx)
 
-        def check(values: list[str]) -> bool | str:
-            try:
-                answers.parse(q, values, ctx)
-            except answers.AnswerError as e:
-                return str(e)
-            return True
 
-        question = questionary.checkbox(msg, choices=choices, validate=check, style=STYLE,
-                                        instruction=t("checkbox_hint", lang), erase_when_done=True)
-        got = back_key(question).unsafe_ask()
-        if got == BACK:
-            said(msg, t("back", lang))
-            return BACK
-        value = answers.parse(q, got, ctx)
-        said(msg, answers.show(q, value, lang) if value else t("none_chosen", lang))
-        return value
+def choice_options(step: Step, draft: Draft, lang: str) -> list[tuple[str, Any]]:
+    """A yes/no or choice question's list: the choices its `choice_when` allows on this draft, and
+    "don't know" (UNKNOWN) where the question may stay open."""
+    q = step.question
+    if q.type == "yesno":
+        return [(t("yes", lang), True), (t("no", lang), False), (t("unknown", lang), UNKNOWN)]
+    from questionnaire.conditions import holds
+
+    loop = step.loop.name if step.loop else None
+    options = [(q.label(v, lang), v) for v in q.options()
+               if v not in q.choice_when or holds(q.choice_when[v], draft.data, loop, step.index)]
+    if not q.required and "unknown" not in q.options():
+        options.append((t("unknown", lang), UNKNOWN))
+    return options
+
+
+def _ask_multi(q: Any, msg: str, default: Any, ctx: answers.Context) -> Any:
+    """Several of: a checkbox list whose validator is `answers.parse`."""
+    lang = ctx.lang
+    chosen = set(default or [])
+    choices = [questionary.Choice(choice_text(q, v, lang), value=v, checked=v in chosen) for v in q.options()]
+
+    def check(values: list[str]) -> bool | str:
+        try:
+            answers.parse(q, values, ctx)
+        except answers.AnswerError as e:
+            return str(e)
+        return True
+
+    question = questionary.checkbox(msg, choices=choices, validate=check, style=STYLE,
+                                    instruction=t("checkbox_hint", lang), erase_when_done=True)
+    got = back_key(question).unsafe_ask()
+    if got == BACK:
+        said(msg, t("back", lang))
+        return BACK
+    value = answers.parse(q, got, ctx)
+    said(msg, answers.show(q, value, lang) if value else t("none_chosen", lang))
+    return value
+
+
+def _text_hint(q: Any, start: str, lang: str) -> str:
+    """What Enter does in a text field: nothing for a required one, keep the shown value, or skip."""
+    if q.required:
+        return t("back_hint", lang)
+    if start:
+        return t("keep_hint", lang, value=start)
+    return t("skip_hint", lang)
+
+
+def _ask_text(q: Any, msg: str, default: Any, ctx: answers.Context) -> Any:
+    """Anything typed: a text prompt validated by `answers.parse`; a contradiction is let through, to be
+    offered as a change of the earlier answer."""
+    lang = ctx.lang
 
     def validate(text: str) -> bool | str:
         try:
@@ -206,14 +234,8 @@ def ask(step: Step, draft: Draft, ctx: answers.Context, previous: Any = None) ->
         return True
 
     start = answers.as_text(q, default)
-    if q.required:
-        hint = t("back_hint", lang)
-    elif start:
-        hint = t("keep_hint", lang, value=start)
-    else:
-        hint = t("skip_hint", lang)
-    question = questionary.text(msg, default=start, validate=validate, style=STYLE, instruction=hint,
-                                erase_when_done=True)
+    question = questionary.text(msg, default=start, validate=validate, style=STYLE,
+                                instruction=_text_hint(q, start, lang), erase_when_done=True)
     buffer = question.application.current_buffer
     typed = back_key(question, Condition(lambda: buffer.text in ("", start))).unsafe_ask()
     if typed == BACK:

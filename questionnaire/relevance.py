@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from engine.assess import Assessor
@@ -60,6 +61,57 @@ def signature(verdict: Any) -> tuple:
         tuple((n.id, n.why) for n in verdict.not_applicable),
         tuple((d.id, d.date) for d in verdict.deadlines),
     )
+
+
+def _unless_required(q: Question) -> list[Any]:
+    """"Don't know" is a probe too where the question may stay open."""
+    return [] if q.required else [None]
+
+
+def _assumed(step: Step, data: dict[str, Any]) -> Any:
+    q = step.question
+    return assumption(q, data, step.loop.name if step.loop else None, step.index) if q.assume is not None else None
+
+
+def _multi_probes(step: Step, data: dict[str, Any]) -> list[Any]:
+    """None chosen, the assumption, and each choice alone."""
+    assumed = _assumed(step, data)
+    out: list[Any] = [[]] + ([assumed] if assumed else [])
+    return out + [[v] for v in step.question.options()]
+
+
+def _month_probes(step: Step, data: dict[str, Any]) -> list[Any]:
+    """The months that can matter for a batch: the purchase's, one's own batch, the comparators', and one
+    long before them all."""
+    months = {str(get(data, "purchase.date") or "")[:7], _SENTINEL_MONTH}
+    months.add(str(get(data, "product.production_batch") or "")[:7])
+    for c in data.get("comparators") or []:
+        if isinstance(c, dict) and c.get("production_batch"):
+            months.add(str(c["production_batch"])[:7])
+    return [None] + sorted(m for m in months if m)
+
+
+def _text_probes(step: Step, data: dict[str, Any]) -> list[Any]:
+    """No answer, any answer (a dash), and the assumed one."""
+    assumed = _assumed(step, data)
+    return [None, "\u2014"] + ([assumed] if assumed else [])
+
+
+def _numeric_probes(step: Step, data: dict[str, Any]) -> list[Any]:
+    """The question's own `probes` (the thresholds the rules test)."""
+    return list(step.question.probes) + _unless_required(step.question)
+
+
+_PROBES: dict[str, Callable[[Step, dict[str, Any]], list[Any]]] = {
+    "yesno": lambda step, data: [True, False, None],
+    "choice": lambda step, data: list(step.question.options()) + _unless_required(step.question),
+    "multi": _multi_probes,
+    "integer": _numeric_probes,
+    "number": _numeric_probes,
+    "ratio": _numeric_probes,
+    "month": _month_probes,
+    "text": _text_probes,
+}
 
 
 class Relevance:
@@ -108,30 +160,9 @@ class Relevance:
         return data
 
     def probes(self, step: Step, data: dict[str, Any]) -> list[Any]:
-        q = step.question
-        loop = step.loop.name if step.loop else None
-        optional = [] if q.required else [None]
-        if q.type == "yesno":
-            return [True, False, None]
-        if q.type == "choice":
-            return list(q.options()) + optional
-        if q.type == "multi":
-            assumed = assumption(q, data, loop, step.index) if q.assume is not None else None
-            out: list[Any] = [[]] + ([assumed] if assumed else [])
-            return out + [[v] for v in q.options()]
-        if q.type in ("integer", "number", "ratio"):
-            return list(q.probes) + optional
-        if q.type == "month":
-            months = {str(get(data, "purchase.date") or "")[:7], _SENTINEL_MONTH}
-            months.add(str(get(data, "product.production_batch") or "")[:7])
-            for c in data.get("comparators") or []:
-                if isinstance(c, dict) and c.get("production_batch"):
-                    months.add(str(c["production_batch"])[:7])
-            return [None] + sorted(m for m in months if m)
-        if q.type == "text":
-            assumed = assumption(q, data, loop, step.index) if q.assume is not None else None
-            return [None, "\u2014"] + ([assumed] if assumed else [])
-        return []  # dates: no sensible "what if"; callers ask them
+        """The answers tried for an open question; none for a date (no sensible "what if": it is asked)."""
+        probe = _PROBES.get(step.question.type)
+        return probe(step, data) if probe is not None else []
 
     def __call__(self, step: Step, draft: Draft) -> bool:
         if any(get(draft.data, p) is None for p in _REQUIRED):

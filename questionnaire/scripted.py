@@ -21,16 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import InputError
+from kb.bilingual import pick
 from questionnaire import answers
 from questionnaire.draft import Draft, put
-from questionnaire.flow import Relevance, Step, _auto, answer, eligible, next_step, prune, steps
+from questionnaire.flow import Relevance, Step, answer, eligible, fill_auto, next_step, prune, steps
 from questionnaire.spec import Question, Questionnaire
 
 LETTER_KEY = "letters"
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
 
 
 def flatten(data: Any, qn: Questionnaire) -> tuple[dict[str, Any], dict[str, int]]:
@@ -86,33 +83,44 @@ def unknown_field(qn: Questionnaire, key: str, lang: str) -> str:
     is a question). Separated from the path by ": ", as engine/errors.py writes field messages."""
     m = re.fullmatch(r"(\w+)\[(\d+)\]\.(.+)", key)
     generic = f"{m.group(1)}[].{m.group(3)}" if m else key  # interactions[2].knd → interactions[].knd
+    section, here = _allowed_beside(qn, generic)
+    close = _closest(qn, generic)
+    if m:  # name them for the same item: interactions[2].kind
+        close = [re.sub(r"^(\w+)\[\]", rf"\g<1>[{m.group(2)}]", c) for c in close]
+    return _unknown_message(key, close, section, here, lang)
+
+
+def _allowed_beside(qn: Questionnaire, generic: str) -> tuple[str, list[str]]:
+    """The section a mistyped field is under and the fields it allows; ("", the top-level keys) for a
+    key at the top or under a section that does not exist ('fualt.cause')."""
     section = generic.rsplit(".", 1)[0] if "." in generic else ""
     here = [qid[len(section) + 1:] for qid in qn.by_id if section and qid.startswith(section + ".")]
-    if not here:  # a key at the top, or under a section that does not exist ('fualt.cause')
-        section = ""
-        here = _top_level(qn)
+    if not here:
+        return "", _top_level(qn)
+    return section, here
+
+
+def _closest(qn: Questionnaire, generic: str) -> list[str]:
+    """The known fields most like `generic`: the closest, and any as close (within 0.05), so that 'knd'
+    is kind, not also note and date."""
     known = list(dict.fromkeys([*qn.by_id, *_top_level(qn)]))
     scored = sorted(((difflib.SequenceMatcher(None, generic.casefold(), k.casefold()).ratio(), k) for k in known),
                     key=lambda x: -x[0])
     best = scored[0][0] if scored else 0.0
-    # The closest, and any as close (within 0.05): 'knd' is kind, not also note and date.
-    close = [k for r, k in scored[:3] if r >= 0.6 and r >= best - 0.05]
-    if m:  # name them for the same item: interactions[2].kind
-        close = [re.sub(r"^(\w+)\[\]", rf"\g<1>[{m.group(2)}]", c) for c in close]
-    zh = lang != "en"
-    msg = _t(lang, f"{key}: 没有这个问题（是否拼写错误？）", f"{key}: no such question (a typo?)")
-    if close:
-        msg += (f"。是否想填：{'、'.join(close)}？" if zh else f" Did you mean: {', '.join(close)}?")
-    elif zh:
-        msg += "。"
+    return [k for r, k in scored[:3] if r >= 0.6 and r >= best - 0.05]
+
+
+def _unknown_message(key: str, close: list[str], section: str, here: list[str], lang: str) -> str:
+    sep = pick(lang, "、", ", ")
+    guess = (pick(lang, f"。是否想填：{sep.join(close)}？", f" Did you mean: {sep.join(close)}?") if close
+             else pick(lang, "。", ""))
     if section:
         under = section.removesuffix("[]")
-        msg += (f"{under} 下可填写的字段：{'、'.join(here)}" if zh
-                else f" Fields allowed under {under}: {', '.join(here)}.")
+        allowed = pick(lang, f"{under} 下可填写的字段：{sep.join(here)}", f" Fields allowed under {under}: {sep.join(here)}.")
     else:
-        msg += (f"顶层可填写的键：{'、'.join(here)}" if zh else f" Keys allowed at the top level: {', '.join(here)}.")
-    msg += ("；全部字段见 weiquan schema" if zh else " All fields: weiquan schema")
-    return msg
+        allowed = pick(lang, f"顶层可填写的键：{sep.join(here)}", f" Keys allowed at the top level: {sep.join(here)}.")
+    return (pick(lang, f"{key}: 没有这个问题（是否拼写错误？）", f"{key}: no such question (a typo?)") + guess + allowed
+            + pick(lang, "；全部字段见 weiquan schema", " All fields: weiquan schema"))
 
 
 _HINT = re.compile(r"([？?])\s*[（(][^（）()]*(空格键|回车|space to select|enter to confirm)[^（）()]*[）)]$")
@@ -132,7 +140,7 @@ def question_line(step: Step, lang: str) -> str:
     else:
         assert step.question is not None
         text, path = plain_text(step.question, lang), step.key
-    return f"{text}（{path}）" if lang != "en" else f"{text} ({path})"
+    return pick(lang, f"{text}（{path}）", f"{text} ({path})")
 
 
 @dataclass
@@ -157,7 +165,7 @@ def run_answers(qn: Questionnaire, data: dict[str, Any], as_of: dt.date, lang: s
         for step in steps(qn, draft):
             if draft.is_answered(step.key) or not eligible(step, draft):
                 continue
-            if _auto(step, draft) and step.key not in flat:
+            if fill_auto(step, draft) and step.key not in flat:
                 progressed = True
                 break
             if step.control:
@@ -167,8 +175,8 @@ def run_answers(qn: Questionnaire, data: dict[str, Any], as_of: dt.date, lang: s
             q = step.question
             if step.key not in flat:
                 if q.required:
-                    result.errors.append(_t(lang, f"{step.key}: 缺少必答问题（{plain_text(q, 'zh')}）",
-                                            f"{step.key}: a required answer is missing ({plain_text(q, 'en')})"))
+                    result.errors.append(pick(lang, f"{step.key}: 缺少必答问题（{plain_text(q, 'zh')}）",
+                                              f"{step.key}: a required answer is missing ({plain_text(q, 'en')})"))
                     draft.mark(step.key)
                     progressed = True
                     break
@@ -218,47 +226,64 @@ def letter_entries(raw: Any, *, case_path: Path, answers_path: Path, as_of: dt.d
     is written. A letter never replaces the case or the answers file (not even with --force), nor any
     other existing file without --force; a missing or blank `file` is the default name of
     `weiquan letter` (weiquan-<kind>-<as-of>.<format>); two entries may not name one file."""
-    import letters
-    from engine.io import same_file
-    from questionnaire.ending import FORMATS
-
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise InputError([_t(lang, f"letters: 应为列表，每项为 {{kind, to, format, file}}，而不是 {raw!r}",
-                             f"letters: expected a list of {{kind, to, format, file}}, not {raw!r}")])
+        raise InputError([pick(lang, f"letters: 应为列表，每项为 {{kind, to, format, file}}，而不是 {raw!r}",
+                               f"letters: expected a list of {{kind, to, format, file}}, not {raw!r}")])
     out: list[LetterEntry] = []
-    allowed = {"kind", "to", "format", "file"}
     for i, spec in enumerate(raw):
         where = f"letters[{i}]"
-        if not isinstance(spec, dict) or set(spec) - allowed:
-            raise InputError([_t(lang, f"{where}: 每一项应为 {{kind, to, format, file}}，而不是 {spec!r}",
-                                 f"{where}: each entry is {{kind, to, format, file}}, not {spec!r}")])
-        file = spec.get("file")
-        if file is not None and not isinstance(file, str):
-            raise InputError([_t(lang, f"{where}.file: 值 {file!r} 无效，应为文件名（文本）",
-                                 f"{where}.file: {file!r} is invalid: expected a file name (text)")])
-        kind, to = spec.get("kind", "demand"), spec.get("to", "seller")
-        name = (file or "").strip()
-        fmt = spec.get("format") or Path(name).suffix.lstrip(".") or "md"
-        if kind not in ("demand", "complaint") or to not in ("seller", "manufacturer") or fmt not in FORMATS:
-            raise InputError([_t(lang, f"{where}: kind 应为 demand|complaint，to 应为 seller|manufacturer，format 应为 {'|'.join(FORMATS)}",
-                                 f"{where}: kind is demand|complaint, to is seller|manufacturer, format is {'|'.join(FORMATS)}")])
-        path = Path(name) if name else Path(f"weiquan-{kind}-{as_of.isoformat()}.{fmt}")
-        for other, what_zh, what_en in ((case_path, "保存的案件文件", "the case file being saved"),
-                                        (answers_path, "答案文件", "the answers file")):
-            if same_file(path, other):
-                raise InputError([_t(lang, f"{where}.file: {path} 就是{what_zh}，文书不能写在它上面；请换一个文件名",
-                                     f"{where}.file: {path} is {what_en}; a letter cannot be written over it; choose another name")])
-        if any(same_file(path, e.path) for e in out):
-            raise InputError([_t(lang, f"{where}.file: {path} 已被前面的一项使用；每份文书请用不同的文件名",
-                                 f"{where}.file: {path} is already used by an earlier entry; give each letter its own name")])
-        try:
-            letters.check_target(path, force=force, lang=lang, default=not name)
-        except InputError as e:
-            raise InputError([f"{where}.file: {m.removeprefix('-o: ')}" for m in e.messages]) from None
-        out.append(LetterEntry(kind, to, fmt, path))
+        entry, named = _letter_entry(where, spec, as_of, lang)
+        _check_letter_file(where, entry.path, named, (case_path, answers_path), out, lang, force)
+        out.append(entry)
     return out
+
+
+_LETTER_FIELDS = {"kind", "to", "format", "file"}
+
+
+def _letter_entry(where: str, spec: Any, as_of: dt.date, lang: str) -> tuple[LetterEntry, bool]:
+    """One entry read and its kind, addressee and format checked; whether it named its file."""
+    from questionnaire.ending import FORMATS
+
+    if not isinstance(spec, dict) or set(spec) - _LETTER_FIELDS:
+        raise InputError([pick(lang, f"{where}: 每一项应为 {{kind, to, format, file}}，而不是 {spec!r}",
+                               f"{where}: each entry is {{kind, to, format, file}}, not {spec!r}")])
+    file = spec.get("file")
+    if file is not None and not isinstance(file, str):
+        raise InputError([pick(lang, f"{where}.file: 值 {file!r} 无效，应为文件名（文本）",
+                               f"{where}.file: {file!r} is invalid: expected a file name (text)")])
+    kind, to = spec.get("kind", "demand"), spec.get("to", "seller")
+    name = (file or "").strip()
+    fmt = spec.get("format") or Path(name).suffix.lstrip(".") or "md"
+    if kind not in ("demand", "complaint") or to not in ("seller", "manufacturer") or fmt not in FORMATS:
+        raise InputError([pick(lang, f"{where}: kind 应为 demand|complaint，to 应为 seller|manufacturer，format 应为 {'|'.join(FORMATS)}",
+                               f"{where}: kind is demand|complaint, to is seller|manufacturer, format is {'|'.join(FORMATS)}")])
+    path = Path(name) if name else Path(f"weiquan-{kind}-{as_of.isoformat()}.{fmt}")
+    return LetterEntry(kind, to, fmt, path), bool(name)
+
+
+def _check_letter_file(where: str, path: Path, named: bool, own: tuple[Path, Path], earlier: list[LetterEntry],
+                       lang: str, force: bool) -> None:
+    """A letter's file is neither the case nor the answers file (`own`), nor an earlier entry's, and is
+    free to write (letters.check_target: an existing file only with --force)."""
+    import letters
+    from engine.io import same_file
+
+    case_path, answers_path = own
+    for other, what_zh, what_en in ((case_path, "保存的案件文件", "the case file being saved"),
+                                    (answers_path, "答案文件", "the answers file")):
+        if same_file(path, other):
+            raise InputError([pick(lang, f"{where}.file: {path} 就是{what_zh}，文书不能写在它上面；请换一个文件名",
+                                   f"{where}.file: {path} is {what_en}; a letter cannot be written over it; choose another name")])
+    if any(same_file(path, e.path) for e in earlier):
+        raise InputError([pick(lang, f"{where}.file: {path} 已被前面的一项使用；每份文书请用不同的文件名",
+                               f"{where}.file: {path} is already used by an earlier entry; give each letter its own name")])
+    try:
+        letters.check_target(path, force=force, lang=lang, default=not named)
+    except InputError as e:
+        raise InputError([f"{where}.file: {m.removeprefix('-o: ')}" for m in e.messages]) from None
 
 
 @dataclass

@@ -19,6 +19,7 @@ import questionary
 
 from engine.case import Case, parse_case
 from engine.errors import InputError
+from kb.bilingual import pick
 from questionnaire import answers, prompts
 from questionnaire.draft import Draft, get
 from questionnaire.flow import (
@@ -171,7 +172,7 @@ def review_entries(qn: Questionnaire, draft: Draft, lang: str) -> list[tuple[str
         title = prompts.item_title(step, draft, lang) + short(q.text(lang)).rstrip("？?")
         value = get(draft.data, step.key)
         shown = q.label(value, lang) if q.type == "choice" and value is not None else answers.show(q, value, lang)
-        out.append((f"{title}：{shown}" if lang != "en" else f"{title}: {shown}", ("change", step.key)))
+        out.append((pick(lang, f"{title}：{shown}", f"{title}: {shown}"), ("change", step.key)))
     for name, loop in qn.loops.items():
         items = draft.items(name)
         for i in range(len(items)):
@@ -193,11 +194,16 @@ def _item_name(loop: Any, i: int, item: dict[str, Any], lang: str) -> str:
     if item.get("kind"):
         bits.append(prompts.kind_label(loop, item["kind"], lang))
     if item.get("amount"):
-        bits.append(f"{float(item['amount']):g}元" if lang != "en" else f"CNY {float(item['amount']):g}")
-    return f"{name}（{' '.join(bits)}）" if bits and lang != "en" else (f"{name} ({' '.join(bits)})" if bits else name)
+        amount = f"{float(item['amount']):g}"
+        bits.append(pick(lang, f"{amount}元", f"CNY {amount}"))
+    if not bits:
+        return name
+    detail = " ".join(bits)
+    return pick(lang, f"{name}（{detail}）", f"{name} ({detail})")
 
 
 def _hangup(_signum: int, _frame: Any) -> None:
+    """SIGHUP (the terminal closed) as Ctrl-C, so the draft is saved the same way."""
     raise KeyboardInterrupt
 
 

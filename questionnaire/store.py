@@ -25,6 +25,7 @@ import yaml
 
 from engine import io
 from engine.errors import InputError
+from kb.bilingual import pick
 from questionnaire.draft import Draft, canonical, get, put
 from questionnaire.spec import Questionnaire
 
@@ -34,8 +35,8 @@ _MONTHS = ("product.production_batch",)
 
 def render(draft: Draft, lang: str = "zh") -> str:
     """The file's text: a human note, the progress line, then the case as YAML."""
-    note = ("# weiquan ask 的问卷草稿，每答一题自动保存。继续填写：weiquan ask --resume 本文件"
-            if lang != "en" else "# weiquan ask questionnaire draft, saved after every answer. Continue: weiquan ask --resume FILE")
+    note = pick(lang, "# weiquan ask 的问卷草稿，每答一题自动保存。继续填写：weiquan ask --resume 本文件",
+                "# weiquan ask questionnaire draft, saved after every answer. Continue: weiquan ask --resume FILE")
     progress = json.dumps({"answered": draft.answered}, ensure_ascii=False, separators=(",", ":"))
     body = yaml.safe_dump(canonical(draft.data), allow_unicode=True, sort_keys=False, default_flow_style=False,
                           width=1000)
@@ -74,8 +75,8 @@ def load(path: Path, qn: Questionnaire, lang: str = "zh") -> Draft:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise InputError([("案件文件的顶层应为一个映射（字段: 值）" if lang != "en"
-                           else "the case file must be a mapping (field: value) at the top level")], source=str(path))
+        raise InputError([pick(lang, "案件文件的顶层应为一个映射（字段: 值）",
+                               "the case file must be a mapping (field: value) at the top level")], source=str(path))
     data = _plain(data)
     data.setdefault("version", 1)
     for p in _MONTHS:

@@ -12,6 +12,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from kb.bilingual import pick
+
 TEXTS: dict[str, tuple[str, str]] = {
     "why": ("为什么问：", "Why this matters: "),
     "yes": ("是", "yes"),
@@ -110,6 +112,5 @@ def command(*args: object, lang: str = "zh") -> str:
 
 
 def t(key: str, lang: str = "zh", **kw: object) -> str:
-    zh, en = TEXTS[key]
-    text = en if lang == "en" else zh
+    text = pick(lang, *TEXTS[key])
     return text.format(**kw) if kw else text

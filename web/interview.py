@@ -133,7 +133,7 @@ class Interview:
             s.remaining = self.remaining(state, as_of, lang, phase)
             return s
         q = step.question
-        current = prompts._default(step, draft)  # the stored answer, else the question's default
+        current = prompts.default_answer(step, draft)  # the stored answer, else the question's default
         if q.type in ("choice", "yesno"):
             s.input = "radio"
             if q.type == "yesno":
