@@ -117,3 +117,5 @@ _.input  # unused attribute (web/interview.py:136)
 _.input  # unused attribute (web/interview.py:148)
 _.input  # unused attribute (web/interview.py:153)
 _.placeholder  # unused attribute (web/interview.py:156)
+optional  # unused variable (web/interview.py:55), read by question.html.j2
+_.optional  # unused attribute (web/interview.py:153)
