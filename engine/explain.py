@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from engine.vocab import label
+from kb.bilingual import pick
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\.(\w+)\}")
 _VOCAB = {
@@ -18,30 +19,49 @@ _VOCAB_BY_FACT = {("loss", "kind"): "loss_kind", ("interaction", "channel"): "de
                   ("purchase", "channel"): "channel"}
 
 
-def show(attr: str, value: Any, lang: str, kind: str = "") -> str:
-    zh = lang != "en"
-    if value is None:
-        return "?"
-    if attr == "symptoms":
-        return ("、" if zh else ", ").join(label("symptom", s, lang) for s in value) or ("无" if zh else "none")
-    if attr in ("ratio", "price"):
-        if float(value) == 0:
-            return "免费" if zh else "free"
-        pct = f"{round(float(value) * 100):d}%"
-        return f"需付原价的{pct}" if zh else f"{pct} of the price"
-    if attr == "party":
-        return value or ("经营者" if zh else "the business")
-    if attr == "batch" and kind in ("comparator", "product"):
-        return value if value != "?" else ("批次未知" if zh else "unknown batch")
+def _symptoms(value: Any, lang: str, kind: str) -> str:
+    return pick(lang, "、", ", ").join(label("symptom", s, lang) for s in value) or pick(lang, "无", "none")
+
+
+def _price(value: Any, lang: str, kind: str) -> str:
+    if float(value) == 0:
+        return pick(lang, "免费", "free")
+    pct = f"{round(float(value) * 100):d}%"
+    return pick(lang, f"需付原价的{pct}", f"{pct} of the price")
+
+
+def _party(value: Any, lang: str, kind: str) -> str:
+    return value or pick(lang, "经营者", "the business")
+
+
+def _batch(value: Any, lang: str, kind: str) -> str:
+    if kind not in ("comparator", "product"):
+        return _labelled("batch", value, lang, kind)
+    return value if value != "?" else pick(lang, "批次未知", "unknown batch")
+
+
+def _labelled(attr: str, value: Any, lang: str, kind: str) -> str:
     vocab = _VOCAB_BY_FACT.get((kind, attr)) or _VOCAB.get(attr)
     if vocab and isinstance(value, str):
         if value == "?":
-            return "未说明" if zh else "unspecified"
+            return pick(lang, "未说明", "unspecified")
         try:
             return label(vocab, value, lang)
         except KeyError:
             return value
     return str(value)
+
+
+# Attributes that read as something other than their vocabulary label; the rest go to `_labelled`.
+_SHOWN = {"symptoms": _symptoms, "ratio": _price, "price": _price, "party": _party, "batch": _batch}
+
+
+def show(attr: str, value: Any, lang: str, kind: str = "") -> str:
+    """A matched fact's attribute as a `because` sentence says it (a label, a price, a party)."""
+    if value is None:
+        return "?"
+    special = _SHOWN.get(attr)
+    return special(value, lang, kind) if special else _labelled(attr, value, lang, kind)
 
 
 @lru_cache(maxsize=4096)
