@@ -9,7 +9,9 @@ text is never typed here: every quotation is looked up in kb/ by key.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from engine.case import Case
 from engine.dates import calendar_last_year, period_end
@@ -245,21 +247,58 @@ def _not_applicable(prog: Program, d: Derivation, lang: str) -> list[NotApplicab
     return out
 
 
+def _earliest(d: Derivation, tr: _Tracer, kind: str, key_attr: str, latest: Callable[[str], bool]
+              ) -> dict[str, tuple[int, Firing]]:
+    """For each deadline (or argument) id, the start the rules found and the firing behind it: the earliest
+    start, or the latest where `latest(id)` (an argument that picks the latest date)."""
+    found: dict[str, tuple[int, Firing]] = {}
+    for key, attrs in d.of_kind(kind):
+        xid, start = attrs[key_attr], attrs["start"]
+        if xid not in found or (start > found[xid][0] if latest(xid) else start < found[xid][0]):
+            found[xid] = (start, tr.first(d.support[key]))
+    return found
+
+
+def _safe_date(did: str, spec: Any, end: Any, lang: str, notes: list[Note]  # noqa: ANN401 - dsl and dates types
+               ) -> tuple[dt.date, dt.date | None, list[Argument]]:
+    """(the date the consumer is told, the unmoved day it was moved from, the moved day as an argument)."""
+    if spec.safe_unmoved:
+        # L11: the consumer is told the unmoved last day; the moved day is only an argument.
+        if not end.moved:
+            return end.unmoved, None, []
+        why = spec.moved_because(lang).replace("{date}", end.date.isoformat()) if spec.moved_because else ""
+        return end.unmoved, None, [Argument.model_construct(id=f"{did}.moved", date=end.date, why=why)]
+    if end.moved:
+        notes.append(Note.model_construct(kind="other", text=NOTE_MOVED(lang).format(
+            what=spec.title(lang), unmoved=end.unmoved.isoformat(), date=end.date.isoformat())))
+    return end.date, (end.unmoved if end.moved else None), []
+
+
+def _later_dates(spec: Any, argued: dict[str, tuple[int, Firing]], date: dt.date, tr: _Tracer,  # noqa: ANN401
+                 uncovered: set[int]) -> list[Argument]:
+    """The deadline's arguments whose period ends later than the safe date (only those are worth arguing)."""
+    out = []
+    for a in spec.arguments:
+        if a.id not in argued:
+            continue
+        a_start, a_firing = argued[a.id]
+        a_end = period_end(dt.date.fromordinal(a_start), years=spec.years, months=spec.months, days=spec.days,
+                           moves=spec.moves)
+        if a_end.date <= date:
+            continue  # not later than the safe date: nothing to argue
+        if spec.moves and not a_end.covered:
+            uncovered.add(a_end.date.year)
+        why = tr.because(a_firing).replace("{date}", a_end.date.isoformat())
+        out.append(Argument.model_construct(id=a.id, date=a_end.date, why=why))
+    return out
+
+
 def _deadlines(
     prog: Program, d: Derivation, tr: _Tracer, as_of: dt.date, lang: str, notes: list[Note], uncovered: set[int]
 ) -> list[Deadline]:
-    starts: dict[str, tuple[int, Firing]] = {}
-    for key, attrs in d.of_kind("deadline"):
-        did, start = attrs["did"], attrs["start"]
-        if did not in starts or start < starts[did][0]:
-            starts[did] = (start, tr.first(d.support[key]))
-    argued: dict[str, tuple[int, Firing]] = {}
+    starts = _earliest(d, tr, "deadline", "did", lambda _id: False)
     picks = {a.id: a.pick for spec in prog.rulebase.deadlines.values() for a in spec.arguments}
-    for key, attrs in d.of_kind("deadline_arg"):
-        aid, start = attrs["aid"], attrs["start"]
-        later = picks[aid] == "latest"
-        if aid not in argued or (start > argued[aid][0] if later else start < argued[aid][0]):
-            argued[aid] = (start, tr.first(d.support[key]))
+    argued = _earliest(d, tr, "deadline_arg", "aid", lambda aid: picks[aid] == "latest")
     sep = "；" if lang != "en" else "; "
     out = []
     for did, spec in prog.rulebase.deadlines.items():
@@ -270,33 +309,9 @@ def _deadlines(
         end = period_end(start, years=spec.years, months=spec.months, days=spec.days, moves=spec.moves)
         if spec.moves and not end.covered:
             uncovered.add(end.date.year)
-        explanation = tr.because(firing)
-        arguments: list[Argument] = []
-        if spec.safe_unmoved:
-            # L11: the consumer is told the unmoved last day; the moved day is only an argument.
-            date, moved_from = end.unmoved, None
-            if end.moved:
-                why = spec.moved_because(lang).replace("{date}", end.date.isoformat()) if spec.moved_because else ""
-                arguments.append(Argument.model_construct(id=f"{did}.moved", date=end.date, why=why))
-        else:
-            date, moved_from = end.date, (end.unmoved if end.moved else None)
-            if end.moved:
-                notes.append(Note.model_construct(kind="other", text=NOTE_MOVED(lang).format(
-                    what=spec.title(lang), unmoved=end.unmoved.isoformat(), date=end.date.isoformat())))
-        for a in spec.arguments:
-            if a.id not in argued:
-                continue
-            a_start, a_firing = argued[a.id]
-            a_end = period_end(dt.date.fromordinal(a_start), years=spec.years, months=spec.months, days=spec.days,
-                               moves=spec.moves)
-            if a_end.date <= date:
-                continue  # not later than the safe date: nothing to argue
-            if spec.moves and not a_end.covered:
-                uncovered.add(a_end.date.year)
-            why = tr.because(a_firing).replace("{date}", a_end.date.isoformat())
-            arguments.append(Argument.model_construct(id=a.id, date=a_end.date, why=why))
-        for arg in arguments:
-            explanation += sep + arg.why
+        date, moved_from, arguments = _safe_date(did, spec, end, lang, notes)
+        arguments += _later_dates(spec, argued, date, tr, uncovered)
+        explanation = tr.because(firing) + "".join(sep + arg.why for arg in arguments)
         if spec.passed_note and date < as_of:
             explanation += sep + spec.passed_note(lang)
         out.append(
