@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from engine.case import Case, Interaction
 from engine.errors import InputError
@@ -275,7 +276,21 @@ def _interaction(x: Interaction, lang: str) -> str:
 
 def facts(case: Case, lang: str) -> list[str]:
     """The facts in date order: purchase, fault, every interaction, then how others were treated."""
-    p, pr, f = case.purchase, case.product, case.fault
+    f = case.fault
+    dated: list[tuple[dt.date, int, str]] = [(case.purchase.date, 0, _purchase_line(case, lang)),
+                                             (f.first_noticed, 1, _fault_line(case, lang))]
+    h = case.harm
+    if h.personal_injury or h.other_property_damage:
+        hd = clean(h.description) or _t(lang, "人身伤害或其他财产损害", "injury or damage to other property")
+        dated.append((f.first_noticed, 2, _t(lang, f"该故障造成{hd}。", f"The fault caused {hd}.")))
+    for i, x in enumerate(case.interactions):
+        dated.append((x.date, 3 + i, _interaction(x, lang)))
+    out = [text for _, _, text in sorted(dated, key=lambda t: (t[0], t[1]))]
+    return out + [_comparator_line(case, c, lang) for c in case.comparators]
+
+
+def _purchase_line(case: Case, lang: str) -> str:
+    p, pr = case.purchase, case.product
     seller = p.seller or _t(lang, "销售者", "the seller")
     channel = label("channel", p.channel, lang) if p.channel else ""
     if p.platform and str(p.channel) == "third_party_online":
@@ -291,10 +306,25 @@ def facts(case: Case, lang: str) -> list[str]:
         sold = _t(lang, f"，贵方以{label('sold_as', p.sold_as, lang)}商品出售", f", sold as {label('sold_as', p.sold_as, lang)}")
     tail = _t(lang, f"，{'，'.join(extra)}", f", {', '.join(extra)}") if extra else ""
     via = _t(lang, f"通过{channel}", f" through {channel}") if channel else ""
-    dated: list[tuple[dt.date, int, str]] = [
-        (p.date, 0, _t(lang, f"{day(p.date, lang)}，本人{via}向{seller}购买{what}{tail}{sold}。",
-                       f"On {day(p.date, lang)}, I bought a {what} from {seller}{via}{tail}{sold}."))
-    ]
+    return _t(lang, f"{day(p.date, lang)}，本人{via}向{seller}购买{what}{tail}{sold}。",
+              f"On {day(p.date, lang)}, I bought a {what} from {seller}{via}{tail}{sold}.")
+
+
+# What the official service's inspection adds to the fault line, by (inspection, cause); None: any cause.
+_INSPECTION = {
+    ("quality_problem", None): ("；经官方售后检测，认定为质量问题", "; the official service found a quality problem"),
+    ("user_damage", "user_damage"): ("；官方售后认定系人为损坏", "; the official service found damage by the user"),
+    ("user_damage", None): ("；官方售后称系人为损坏，本人不予认可",
+                            "; the official service alleged damage by the user, which I do not accept"),
+}
+_BATCH = {
+    "acknowledged": ("；经营者已承认该批次存在质量问题", "; the business has acknowledged a problem with this batch"),
+    "recall": ("；该批次产品已公告召回", "; a recall of this batch has been announced"),
+}
+
+
+def _fault_line(case: Case, lang: str) -> str:
+    f = case.fault
     symptoms = ("、" if lang != "en" else ", ").join(label("symptom", s, lang) for s in f.symptoms)
     desc = paren(f.description, lang)
     if symptoms:
@@ -305,48 +335,47 @@ def facts(case: Case, lang: str) -> list[str]:
                    f"On {day(f.first_noticed, lang)}, I found: {clean(f.description) or 'a problem with the goods'}")
     if str(f.cause) == "normal_use":
         fault += _t(lang, "，系正常使用中发生", ", in normal use")
-    if str(f.service_inspection) == "quality_problem":
-        fault += _t(lang, "；经官方售后检测，认定为质量问题", "; the official service found a quality problem")
-    elif str(f.service_inspection) == "user_damage" and str(f.cause) == "user_damage":
-        fault += _t(lang, "；官方售后认定系人为损坏", "; the official service found damage by the user")
-    elif str(f.service_inspection) == "user_damage":
-        fault += _t(lang, "；官方售后称系人为损坏，本人不予认可", "; the official service alleged damage by the user, which I do not accept")
+    inspection = str(f.service_inspection)
+    said = _INSPECTION.get((inspection, str(f.cause))) or _INSPECTION.get((inspection, None))
+    if said:
+        fault += _t(lang, *said)
+    fault += _batch_words(case, lang) + _found_words(case, lang)
+    return fault + _t(lang, "。", ".")
+
+
+def _batch_words(case: Case, lang: str) -> str:
+    f = case.fault
     batch = str(f.batch_evidence)
     if batch == "similar_reports":
         n = _t(lang, f"，已有{f.similar_reports}起类似报告", f", with {f.similar_reports} similar reports") if f.similar_reports else ""
-        fault += _t(lang, f"；同批次产品存在同类故障{n}", f"; the same fault occurs in the same batch{n}")
-    elif batch == "acknowledged":
-        fault += _t(lang, "；经营者已承认该批次存在质量问题", "; the business has acknowledged a problem with this batch")
-    elif batch == "recall":
-        fault += _t(lang, "；该批次产品已公告召回", "; a recall of this batch has been announced")
-    if str(pr.found_condition) != "as_sold":
-        found = label("found_condition", pr.found_condition, lang)
-        how = label("condition_evidence", pr.condition_evidence, lang) if str(pr.condition_evidence) != "none" else ""
-        fault += _t(lang, f"；{how}显示该商品实为{found}" if how else f"；该商品实为{found}",
-                    f"; {how} shows it is in fact {found}" if how else f"; it is in fact {found}")
-    dated.append((f.first_noticed, 1, fault + _t(lang, "。", ".")))
-    h = case.harm
-    if h.personal_injury or h.other_property_damage:
-        hd = clean(h.description) or _t(lang, "人身伤害或其他财产损害", "injury or damage to other property")
-        dated.append((f.first_noticed, 2, _t(lang, f"该故障造成{hd}。", f"The fault caused {hd}.")))
-    for i, x in enumerate(case.interactions):
-        dated.append((x.date, 3 + i, _interaction(x, lang)))
-    out = [text for _, _, text in sorted(dated, key=lambda t: (t[0], t[1]))]
-    for c in case.comparators:
-        bits = [c.model or pr.model]
-        if c.production_batch:
-            bits.append(_t(lang, f"同批次（{c.production_batch}）", f"batch {c.production_batch}"))
-        syms = ("、" if lang != "en" else ", ").join(label("symptom", s, lang) for s in c.symptoms)
-        remedy = label("remedy", c.remedy, lang) if c.remedy else _t(lang, "处理", "a remedy")
-        ratio = _ratio(c.price_ratio, lang) if not (c.price_ratio == 0 and str(c.remedy or "").startswith("free")) else ""
-        ratio = _t(lang, f"，{ratio}", f", {ratio}") if ratio else ""
-        inside = [clean(c.target_model)] if c.target_model else []
-        if c.source:
-            inside.append(_t(lang, f"信息来源：{clean(c.source)}", f"source: {clean(c.source)}"))
-        more = paren(_t(lang, "；", "; ").join(inside), lang)
-        out.append(_t(lang, f"据了解，另有{'、'.join(bits)}、出现{syms or '相同故障'}的消费者获得了{remedy}{more}{ratio}。",
-                      f"Reportedly, another consumer ({', '.join(bits)}) with {syms or 'the same fault'} received {remedy}{more}{ratio}."))
-    return out
+        return _t(lang, f"；同批次产品存在同类故障{n}", f"; the same fault occurs in the same batch{n}")
+    return _t(lang, *_BATCH[batch]) if batch in _BATCH else ""
+
+
+def _found_words(case: Case, lang: str) -> str:
+    pr = case.product
+    if str(pr.found_condition) == "as_sold":
+        return ""
+    found = label("found_condition", pr.found_condition, lang)
+    how = label("condition_evidence", pr.condition_evidence, lang) if str(pr.condition_evidence) != "none" else ""
+    return _t(lang, f"；{how}显示该商品实为{found}" if how else f"；该商品实为{found}",
+              f"; {how} shows it is in fact {found}" if how else f"; it is in fact {found}")
+
+
+def _comparator_line(case: Case, c: Any, lang: str) -> str:  # noqa: ANN401 - an engine.case.Comparator
+    bits = [c.model or case.product.model]
+    if c.production_batch:
+        bits.append(_t(lang, f"同批次（{c.production_batch}）", f"batch {c.production_batch}"))
+    syms = ("、" if lang != "en" else ", ").join(label("symptom", s, lang) for s in c.symptoms)
+    remedy = label("remedy", c.remedy, lang) if c.remedy else _t(lang, "处理", "a remedy")
+    ratio = _ratio(c.price_ratio, lang) if not (c.price_ratio == 0 and str(c.remedy or "").startswith("free")) else ""
+    ratio = _t(lang, f"，{ratio}", f", {ratio}") if ratio else ""
+    inside = [clean(c.target_model)] if c.target_model else []
+    if c.source:
+        inside.append(_t(lang, f"信息来源：{clean(c.source)}", f"source: {clean(c.source)}"))
+    more = paren(_t(lang, "；", "; ").join(inside), lang)
+    return _t(lang, f"据了解，另有{'、'.join(bits)}、出现{syms or '相同故障'}的消费者获得了{remedy}{more}{ratio}。",
+              f"Reportedly, another consumer ({', '.join(bits)}) with {syms or 'the same fault'} received {remedy}{more}{ratio}.")
 
 
 # ---- who the letter speaks to ----------------------------------------------------------------------------
