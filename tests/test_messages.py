@@ -43,16 +43,21 @@ def _frame(msg: M.Msg, lang: str) -> re.Pattern[str]:
     return re.compile("(.+?)".join(map(re.escape, parts)) + "$")
 
 
+def _case_files(tmp_path: Path, **bad_changes: object) -> tuple[Path, Path]:
+    """A valid case file and the same case with `bad_changes`, for comparing a field's message with an option's."""
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text(yaml.safe_dump(make_case(), allow_unicode=True), encoding="utf-8")
+    bad.write_text(yaml.safe_dump(make_case(**bad_changes), allow_unicode=True), encoding="utf-8")
+    return good, bad
+
+
 def _refusals(stderr: str) -> list[str]:
     return [line[4:] for line in stderr.splitlines() if line.startswith("  - ")]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_bad_choice_reads_the_same_in_a_case_file_and_on_the_command_line(tmp_path: Path, lang: str) -> None:
-    good = tmp_path / "good.yaml"
-    good.write_text(yaml.safe_dump(make_case(), allow_unicode=True), encoding="utf-8")
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(yaml.safe_dump(make_case(**{"purchase.channel": "shop"}), allow_unicode=True), encoding="utf-8")
+    good, bad = _case_files(tmp_path, **{"purchase.channel": "shop"})
     option = run_cli("assess", str(good), "--format", "shop", "--lang", lang, "--as-of", "2025-09-01")
     field = run_cli("assess", str(bad), "--lang", lang, "--as-of", "2025-09-01")
     assert option.returncode == field.returncode == 2
@@ -67,10 +72,7 @@ def test_a_bad_choice_reads_the_same_in_a_case_file_and_on_the_command_line(tmp_
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_day_not_in_the_calendar_reads_the_same_in_a_case_file_and_in_as_of(tmp_path: Path, lang: str) -> None:
-    good = tmp_path / "good.yaml"
-    good.write_text(yaml.safe_dump(make_case(), allow_unicode=True), encoding="utf-8")
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(yaml.safe_dump(make_case(**{"purchase.date": "2024-02-30"}), allow_unicode=True), encoding="utf-8")
+    good, bad = _case_files(tmp_path, **{"purchase.date": "2024-02-30"})
     (said_option,) = _refusals(run_cli("assess", str(good), "--as-of", "2024-02-30", "--lang", lang).stderr)
     (said_field,) = _refusals(run_cli("assess", str(bad), "--as-of", "2025-09-01", "--lang", lang).stderr)
     assert said_option == M.INVALID(lang, name="--as-of", shown="'2024-02-30'", why=M.NO_SUCH_DAY)
