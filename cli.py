@@ -24,6 +24,8 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from kb.bilingual import code
+
 try:  # typer >= 0.20 carries its own copy of click
     from typer._click import exceptions as click_exc
 except ImportError:  # pragma: no cover - older typer on top of click
@@ -40,7 +42,7 @@ def _requested_lang(args: list[str]) -> str:
             lang = args[i + 1]
         elif a.startswith("--lang="):
             lang = a.split("=", 1)[1]
-    return "en" if lang == "en" else "zh"
+    return code(lang)
 
 
 def _param_name(param: Any) -> str:

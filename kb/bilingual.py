@@ -15,6 +15,11 @@ def pick(lang: str, zh: str, en: str) -> str:
     return en if lang == "en" else zh
 
 
+def code(lang: str) -> str:
+    """The language code a text is given in ("en" or "zh"), decided as `pick` decides it."""
+    return pick(lang, "zh", "en")
+
+
 @dataclass(frozen=True)
 class T:
     """A user-facing text in Chinese and English."""

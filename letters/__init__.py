@@ -15,6 +15,7 @@ from engine import messages as M
 from engine.case import Case
 from engine.errors import InputError
 from engine.verdict import Verdict
+from kb.bilingual import code
 from letters.content import NoLetter, build, nothing_to_demand
 from letters.markup import render, to_txt
 
@@ -25,12 +26,12 @@ __all__ = ["FORMATS", "NoLetter", "check_target", "draft", "markdown", "nothing_
 def markdown(case: Case, verdict: Verdict, *, kind: str = "demand", to: str = "seller", lang: str = "zh",
              annex: bool = False, today: dt.date | None = None) -> str:
     day = today or verdict.as_of
-    if verdict.lang != ("en" if lang == "en" else "zh"):
+    if verdict.lang != code(lang):
         # The verdict's own words (titles, reasons) go into the letter, so they must be in its language; the
         # letters never call the engine to translate them (issue 14 item 6): the caller assesses in `lang`.
         raise ValueError(f"a {verdict.lang} verdict cannot make a {lang} letter; assess the case in {lang}")
     letter = build(case, verdict, kind=kind, to=to, lang=lang, today=day, annex=annex)
-    return render(f"{kind}.{'en' if lang == 'en' else 'zh'}.md.j2", L=letter)
+    return render(f"{kind}.{code(lang)}.md.j2", L=letter)
 
 
 def draft(case: Case, verdict: Verdict, kind: str = "demand", to: str = "seller", fmt: str = "md",

@@ -24,11 +24,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from letters.markup import blocks, spans
+from letters.phrases import PAGE_OF
 
 # What may not start / end a line (Word's own zh-CN defaults, with the marks a letter uses).
 NO_BREAK_BEFORE = "!%),.:;?]}¢°·’\"†‡›℃∶、。〃〆〕〗〞﹚﹜！＂％＇），．：；？！］｝～》」』】〉”"
 NO_BREAK_AFTER = "$(£¥·‘\"〈《「『【〔〖〝﹙﹛＄（．［｛￡￥“"
-PAGE_LABEL = {"zh": ("第 ", " 页 共 ", " 页"), "en": ("Page ", " of ", "")}
 BODY_FONT = ("SimSun", "宋体")
 HEAD_FONT = ("SimHei", "黑体")
 
@@ -81,7 +81,8 @@ def _page_setup(doc, lang: str) -> None:  # noqa: ANN001 - a python-docx Documen
         section.top_margin = section.bottom_margin = Mm(22)
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        before, middle, after = PAGE_LABEL["en" if lang == "en" else "zh"]
+        before, rest = PAGE_OF(lang).split("{n}")
+        middle, after = rest.split("{m}")
         for piece, code in ((before, "PAGE"), (middle, "NUMPAGES"), (after, None)):
             if piece:
                 _font(footer.add_run(piece), *BODY_FONT, 9)

@@ -23,8 +23,7 @@ from reportlab.platypus import HRFlowable, SimpleDocTemplate, Spacer
 from letters.markup import blocks, plain
 from letters.pdf_font import truetype_subset
 from letters.pdf_wrap import CJKParagraph
-
-PAGE_LABEL = {"zh": "第 {n} 页 共 {m} 页", "en": "Page {n} of {m}"}
+from letters.phrases import PAGE_OF
 
 
 def _numbered(font: str, label: str) -> type[Canvas]:
@@ -84,7 +83,7 @@ def _require_glyphs(text: str, font: bytes) -> None:
 
 def to_pdf(md: str, *, title: str, author: str, lang: str = "zh") -> bytes:
     items = blocks(md)
-    label = PAGE_LABEL["en" if lang == "en" else "zh"]
+    label = PAGE_OF(lang)
     text = "".join(plain(b.text) for b in items) + title + author + label
     data = truetype_subset(text)
     _require_glyphs(text, data)

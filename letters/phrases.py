@@ -25,6 +25,9 @@ DEMANDS: dict[str, T] = {
     "recall_costs": T("承担本人因商品被召回支出的必要费用", "bear the necessary costs I incur because the goods are recalled"),
 }
 
+# The footer of every page, in the pdf (filled in when drawn) and the docx (Word's PAGE and NUMPAGES fields).
+PAGE_OF = T("第 {n} 页 共 {m} 页", "Page {n} of {m}")
+
 # The device remedy is one demand with its alternatives (LEGAL_SPEC §2a).
 DEMAND_REFUND = T("办理退货并全额退还货款", "take the goods back and refund the full price")
 DEMAND_PRICE_REDUCTION = T("相应减少价款", "reduce the price accordingly")

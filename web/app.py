@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.datastructures import FormData, UploadFile
 
 from engine.errors import InputError
-from kb.bilingual import pick
+from kb.bilingual import code, pick
 from web import safety
 from web.interview import Interview, Screen
 from web.store import State, Store, show_code
@@ -141,7 +141,7 @@ def create_app(data: Path | None = None, as_of: dt.date | None = None) -> FastAP
     async def switch(request: Request, lang: str, next: str = "/") -> Response:
         target = next if next.startswith("/") and not next.startswith("//") and "\\" not in next else "/"
         response = RedirectResponse(target, status_code=303)
-        response.set_cookie(LANG_COOKIE, "en" if lang == "en" else "zh", samesite="lax", path="/",
+        response.set_cookie(LANG_COOKIE, code(lang), samesite="lax", path="/",
                             max_age=365 * 86400)
         return response
 
