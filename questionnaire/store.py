@@ -71,12 +71,18 @@ def read_yaml(path: Path, lang: str = "zh") -> Any:
 
 def load(path: Path, qn: Questionnaire, lang: str = "zh") -> Draft:
     """Read a draft (or any case file) to resume it."""
-    data = read_yaml(path, lang)
+    text = io.decode(io.read_bytes(path, lang), str(path), lang)
+    return load_text(text, str(path), qn, lang, as_json=path.suffix.lower() == ".json")
+
+
+def load_text(text: str, where: str, qn: Questionnaire, lang: str = "zh", as_json: bool = False) -> Draft:
+    """A draft from its text (a file, or one uploaded to the web app), named `where` in messages."""
+    data = io.parse_json(text, where, lang) if as_json else io.parse_yaml(text, where, lang)
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise InputError([pick(lang, "案件文件的顶层应为一个映射（字段: 值）",
-                               "the case file must be a mapping (field: value) at the top level")], source=str(path))
+                               "the case file must be a mapping (field: value) at the top level")], source=where)
     data = _plain(data)
     data.setdefault("version", 1)
     for p in _MONTHS:
@@ -86,7 +92,7 @@ def load(path: Path, qn: Questionnaire, lang: str = "zh") -> Draft:
     for c in data.get("comparators") or []:
         if isinstance(c, dict) and isinstance(c.get("production_batch"), str) and len(c["production_batch"]) == 10:
             c["production_batch"] = c["production_batch"][:7]
-    answered = _progress(path)
+    answered = _progress(text)
     draft = Draft(data, answered if answered is not None else [])
     if answered is None:
         _infer(qn, draft)
@@ -122,20 +128,20 @@ def recheck(qn: Questionnaire, draft: Draft, as_of: dt.date, lang: str, source: 
     return redo
 
 
-def _progress(path: Path) -> list[str] | None:
-    try:
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                if line.startswith(PROGRESS):
-                    got = io.loads_json(line[len(PROGRESS):])
-                    answered = got.get("answered") if isinstance(got, dict) else None
-                    if isinstance(answered, list) and all(isinstance(x, str) for x in answered):
-                        return answered
-                    return None
-                if not line.startswith("#"):
-                    return None
-    except (OSError, ValueError, UnicodeDecodeError):
-        return None
+def _progress(text: str) -> list[str] | None:
+    """The answered keys from the progress line among the leading comments; None if there is none."""
+    for line in text.splitlines():
+        if line.startswith(PROGRESS):
+            try:
+                got = io.loads_json(line[len(PROGRESS):])
+            except ValueError:
+                return None
+            answered = got.get("answered") if isinstance(got, dict) else None
+            if isinstance(answered, list) and all(isinstance(x, str) for x in answered):
+                return answered
+            return None
+        if not line.startswith("#"):
+            return None
     return None
 
 

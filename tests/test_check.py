@@ -324,9 +324,9 @@ def test_cli_english() -> None:
 @pytest.mark.parametrize(
     ("args", "stdin", "message"),
     [
-        (["check", "/no/such/draft.txt"], None, "不存在"),
+        (["check", "/no/such/draft.txt"], None, "找不到文件：/no/such/draft.txt"),
         (["check", "-"], "依据消保法第二十四条".encode("gbk"), "UTF-8"),
-        (["check", "."], None, "目录"),
+        (["check", "."], None, "这是一个目录，不是文本文件"),
     ],
 )
 def test_cli_bad_input_exits_2_without_traceback(args: list[str], stdin: bytes | None, message: str) -> None:

@@ -148,6 +148,7 @@ def test_bad_uploads_are_refused_with_a_message(client: TestClient) -> None:
     assert r.status_code == 422 and "product.modle" in r.text
     r = client.post("/import", data={"csrf": token}, files={"file": ("b.yaml", b"a: [1,\n")})
     assert r.status_code == 422 and 'id="import-error"' in r.text
+    assert "case.yaml: YAML 格式错误（第2行）" in r.text and "/tmp" not in r.text  # the line, never a server path
 
 
 def test_a_crash_shows_an_error_id_not_a_trace(client: TestClient, monkeypatch: pytest.MonkeyPatch,

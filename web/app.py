@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
-import tempfile
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -182,9 +181,9 @@ def create_app(data: Path | None = None, as_of: dt.date | None = None) -> FastAP
         return go(token)
 
     def _read_import(body: bytes, lang: str) -> Any:
-        """The uploaded file as a draft (store.load, then recheck: held to the typed answers' rules), or
+        """The uploaded file as a draft (store.load_text, then recheck: held to the typed answers' rules), or
         the messages why it cannot be used."""
-        from questionnaire.store import load, recheck
+        from questionnaire.store import load_text, recheck
 
         try:
             text = body.decode("utf-8")
@@ -193,16 +192,13 @@ def create_app(data: Path | None = None, as_of: dt.date | None = None) -> FastAP
         try:
             if safety.has_aliases(text):
                 return [t("aliases", lang)]
-        except yaml.YAMLError:  # a syntax error: load() below words it properly, with the line
+        except yaml.YAMLError:  # a syntax error: load_text() below words it properly, with the line
             pass
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "case.yaml"
-            path.write_text(text, encoding="utf-8")
-            try:
-                draft = load(path, interview.qn, lang)
-                recheck(interview.qn, draft, today(), lang, source="")
-            except InputError as e:
-                return [m.replace(str(path), "case.yaml") for m in e.messages]
+        try:
+            draft = load_text(text, "case.yaml", interview.qn, lang)
+            recheck(interview.qn, draft, today(), lang, source="")
+        except InputError as e:
+            return list(e.messages)
         return draft
 
     # ── the interview ───────────────────────────────────────────────────────────────────────────
