@@ -7,13 +7,11 @@ Here, below the engine, so that the rule base can name the values of a vocabular
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
-import yaml
+from kb.packaged import load_yaml
 
 
 @cache
 def labels() -> dict[str, dict[str, dict[str, str]]]:
     """{vocabulary: {value: {"zh": …, "en": …}}}, read once per process."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load((resources.files("kb") / "vocab.yaml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    return load_yaml("vocab.yaml")

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from engine.vocab import VOCABULARIES
 from kb.bilingual import T as Text  # the project's one bilingual text type
+from kb.packaged import load_yaml
 
 TYPES = ("date", "month", "integer", "number", "ratio", "yesno", "choice", "multi", "text")
 ASK = ("always", "relevant", "letter")
@@ -162,5 +160,4 @@ def parse(data: dict[str, Any]) -> Questionnaire:
 @cache
 def questionnaire() -> Questionnaire:
     """The project's questionnaire, read once per process."""
-    text = (resources.files("kb") / "questions.yaml").read_text(encoding="utf-8")
-    return parse(yaml.safe_load(text))
+    return parse(load_yaml("questions.yaml"))
