@@ -272,3 +272,32 @@ def test_documents_download_in_every_format(client: TestClient) -> None:
             assert "王某" in r.text and "小米商城" in r.text
     assert client.get(f"{base}/letter/complaint/manufacturer/pdf").status_code == 404
     assert client.get(f"{base}/letter/demand/seller/exe").status_code == 404
+
+
+@pytest.mark.parametrize(("channel", "day", "offered"), [
+    ("third_party_online", "2025-06-05", True),  # bought at a distance, asked within seven days: 消保法第二十五条
+    ("third_party_online", "2025-06-20", False),  # after the seventh day
+    ("offline_store", "2025-06-03", False),  # not a distance sale
+])
+def test_a_choice_is_offered_as_in_the_terminal(channel: str, day: str, offered: bool) -> None:
+    """The web lists a choice question as `ask` does: the question's own labels, and a choice only where its
+    `choice_when` holds (a seven-day return request only for a distance sale, within the seven days)."""
+    import datetime as dt
+
+    from questionnaire.draft import Draft
+    from questionnaire.prompts import choice_options
+    from web.interview import Interview
+    from web.store import State
+
+    interview = Interview()
+    data = {"version": 2, "purchase": {"channel": channel, "date": "2025-06-01"}, "interactions": [{"date": day}]}
+    state = State(Draft(data, ["purchase.channel", "purchase.date", "interactions+0", "interactions[0].date"]))
+    step = interview.find(state, "interactions[0].kind")
+    assert step is not None
+    for lang in ("zh", "en"):
+        screen = interview.question(state, step, dt.date(2025, 7, 1), lang)
+        shown = [(o.value, o.label) for o in screen.options]
+        assert shown == [(v, text) for text, v in choice_options(step, state.draft, lang)]
+        assert ("return_request" in dict(shown)) is offered
+    assert ("refusal", "对方拒绝处理") in [(o.value, o.label) for o in interview.question(
+        state, step, dt.date(2025, 7, 1), "zh").options]

@@ -16,7 +16,6 @@ from typing import Any
 
 from engine.case import Case, parse_case
 from engine.errors import InputError
-from engine.vocab import label
 from kb.bilingual import T
 from questionnaire import answers, prompts
 from questionnaire.conditions import holds
@@ -29,7 +28,7 @@ from questionnaire.texts import t as qt
 from web.store import State
 from web.texts import t
 
-UNKNOWN = "__unknown__"  # the "don't know" choice of a select or yes/no
+UNKNOWN = prompts.UNKNOWN  # the "don't know" choice of a select or yes/no
 MAX_FIELD = 2000  # characters in one answer, as answers.parse allows for free text
 
 
@@ -140,16 +139,15 @@ class Interview:
                 pairs = [("yes", qt("yes", lang)), ("no", qt("no", lang)), (UNKNOWN, qt("unknown", lang))]
                 now = None if current is None else ("yes" if current else "no")
             else:
-                pairs = [(v, label(q.vocab, v, lang)) for v in q.options()]
-                if not q.required and "unknown" not in q.options():
-                    pairs.append((UNKNOWN, qt("unknown", lang)))
+                # the terminal's list: the question's own labels, only the choices its choice_when allows
+                pairs = [(v, text) for text, v in prompts.choice_options(step, draft, lang)]
                 now = current
             pick = typed if typed is not None else now
             s.options = [Option(v, text, v == pick) for v, text in pairs]
         elif q.type == "multi":
             s.input = "checkbox"
             chosen = set(typed.split("\n")) if typed is not None else set(current or [])
-            s.options = [Option(v, label(q.vocab, v, lang), v in chosen) for v in q.options()]
+            s.options = [Option(v, q.label(v, lang), v in chosen) for v in q.options()]
             s.optional = not q.required
         else:
             s.input = "text"
