@@ -5,6 +5,10 @@ usage: python bench/coldstart.py [--runs 7]
 CPU seconds (user + system, getrusage of the finished child), the minimum over the runs, so that the
 shared machine's load drops out; then, for `weiquan assess`, `python -X importtime`'s own time of each
 top-level package (the biggest first) — what importing costs, and where.
+
+The project's bytecode is compiled first, as installing a wheel does: this machine sets
+PYTHONDONTWRITEBYTECODE, so an editable checkout would otherwise compile ~50 modules from source in every
+run (~0.12 s of CPU), a cost no installed user pays. The editable install's path finder (~0.03 s) stays in.
 """
 
 from __future__ import annotations
@@ -34,6 +38,20 @@ COMMANDS = {
 }
 
 
+PACKAGES = ("cli.py", "engine", "kb", "letters", "views", "questionnaire", "checker", "cohort", "web")
+
+
+def compile_project() -> None:
+    import compileall
+
+    for name in PACKAGES:
+        path = ROOT / name
+        if path.is_dir():
+            compileall.compile_dir(path, quiet=1)
+        else:
+            compileall.compile_file(path, quiet=1)
+
+
 def cpu(args: list[str]) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, check=False)
@@ -56,6 +74,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
+    compile_project()
     best = {name: min(cpu(cmd) for _ in range(args.runs)) for name, cmd in COMMANDS.items()}
     anchor = next(iter(best.values()))
     print(f"CPU seconds per process, best of {args.runs}; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")

@@ -19,10 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import cn2an
-
 from kb.bilingual import pick
 from kb.laws import Article, Law, laws, numeral
+from kb.numerals import small
 from kb.segment import quote_spans, sentence_spans
 from kb.verbatim import verbatim_sources
 
@@ -135,8 +134,14 @@ def number(text: str) -> int | None:
     text = text.translate(_FULLWIDTH).strip()
     if text.isdigit():
         return int(text)
+    text = text.replace("两", "二")
+    known = small(text)
+    if known is not None:
+        return known or None
+    import cn2an  # numbers past 99 and rarer forms (廿四) only: importing cn2an costs a quarter of a second
+
     try:
-        value = cn2an.cn2an(text.replace("两", "二"), "strict")
+        value = cn2an.cn2an(text, "strict")
     except (ValueError, KeyError, IndexError):
         return None
     return int(value) if value == int(value) and value > 0 else None

@@ -31,6 +31,11 @@ def numeral(number: int) -> str:
     return cn2an.an2cn(number) if 0 <= number < 10**16 else str(number)
 
 
+def small(text: str) -> int | None:
+    """The number of a numeral in the table (二十四 is 24), None for any other text."""
+    return _VALUE.get(text)
+
+
 def value(text: str) -> int:
     """The number a numeral in a statute's text stands for (（十二） is 12), strictly."""
     if text in _VALUE:

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import cn2an
 import jinja2
+
+from kb.numerals import numeral
 
 _SPECIAL = re.compile(r"([\\`*\[\]<>])|(?<!\w)_|_(?!\w)")
 _LEADING = re.compile(r"^(#|>|-|\+)|^(\d+)\.")
@@ -45,7 +46,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=False,
     )
-    env.filters["cn"] = lambda n: cn2an.an2cn(int(n))
+    env.filters["cn"] = lambda n: numeral(int(n))
     return env
 
 
