@@ -24,7 +24,7 @@ from engine.errors import InputError
 from engine.verdict import DemandSupport, Finding, Verdict
 from engine.vocab import label
 from kb import laws
-from kb.bilingual import T
+from kb.bilingual import T, pick
 from letters import phrases
 
 ARGUED = ("strong", "arguable")
@@ -112,10 +112,6 @@ class Letter:
     consumer_law: bool = True
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
-
-
 # ---- dates and user text -------------------------------------------------------------------------------
 
 _ISO = re.compile(r" ?(\d{4})-(\d{2})-(\d{2}) ?")
@@ -163,16 +159,16 @@ def device_name(case: Case, lang: str) -> str:
     """The device as the business can find it in its records: the model, its serial and the order number."""
     bits = []
     if case.product.serial:
-        bits.append(_t(lang, f"序列号{case.product.serial}", f"serial number {case.product.serial}"))
+        bits.append(pick(lang, f"序列号{case.product.serial}", f"serial number {case.product.serial}"))
     if case.purchase.order_number:
-        bits.append(_t(lang, f"订单号{case.purchase.order_number}", f"order number {case.purchase.order_number}"))
-    sep = _t(lang, "，", ", ")
+        bits.append(pick(lang, f"订单号{case.purchase.order_number}", f"order number {case.purchase.order_number}"))
+    sep = pick(lang, "，", ", ")
     return product_name(case, lang) + (paren(sep.join(bits), lang) if bits else "")
 
 
 def money(amount: float, lang: str) -> str:
     text = f"{amount:.2f}".rstrip("0").rstrip(".")
-    return _t(lang, f"{text}元", f"CNY {text}")
+    return pick(lang, f"{text}元", f"CNY {text}")
 
 
 # ---- quotes ----------------------------------------------------------------------------------------------
@@ -209,13 +205,13 @@ def _ratio(r: float | None, lang: str) -> str:
     if r is None:
         return ""
     if r == 0:
-        return _t(lang, "免费", "free of charge")
+        return pick(lang, "免费", "free of charge")
     pct = f"{round(r * 100)}%"
-    return _t(lang, f"需支付原价的{pct}", f"at {pct} of the price")
+    return pick(lang, f"需支付原价的{pct}", f"at {pct} of the price")
 
 
 def _interaction(x: Interaction, lang: str) -> str:
-    who = x.party or _t(lang, "贵方", "you")
+    who = x.party or pick(lang, "贵方", "you")
     on = day(x.date, lang)
     kind = str(x.kind)
     note = paren(x.note, lang)
@@ -223,55 +219,55 @@ def _interaction(x: Interaction, lang: str) -> str:
     if kind == "offer":
         target = paren(x.target_model, lang)
         ratio = _ratio(x.price_ratio, lang)
-        text = _t(lang, f"{on}，{who}提出{remedy or '处理'}方案{target}", f"On {on}, {who} offered {remedy or 'a remedy'}{target}")
+        text = pick(lang, f"{on}，{who}提出{remedy or '处理'}方案{target}", f"On {on}, {who} offered {remedy or 'a remedy'}{target}")
         if ratio:
-            text += _t(lang, f"，{ratio}", f", {ratio}")
+            text += pick(lang, f"，{ratio}", f", {ratio}")
         if x.conditional_refusal:
             text += phrases.OFFER_CONDITIONAL(lang)
         text += note
         if x.accepted is True:
-            text += _t(lang, "；本人接受了该方案", "; I accepted it")
+            text += pick(lang, "；本人接受了该方案", "; I accepted it")
         elif x.accepted is False:
-            text += _t(lang, "；本人未接受", "; I did not accept it")
-        return text + _t(lang, "。", ".")
+            text += pick(lang, "；本人未接受", "; I did not accept it")
+        return text + pick(lang, "。", ".")
     if kind == "refusal":
-        return _t(lang, f"{on}，{who}拒绝处理{note}。", f"On {on}, {who} refused to handle it{note}.")
+        return pick(lang, f"{on}，{who}拒绝处理{note}。", f"On {on}, {who} refused to handle it{note}.")
     if kind == "return_unrepaired":
         consent = ""
         if x.consumer_consented is not True:
-            consent = _t(lang, "，事先未征得本人同意", ", without my consent")
-        return _t(lang, f"{on}，{who}将设备原样退回，未予维修{consent}{note}。",
+            consent = pick(lang, "，事先未征得本人同意", ", without my consent")
+        return pick(lang, f"{on}，{who}将设备原样退回，未予维修{consent}{note}。",
                   f"On {on}, {who} sent the device back unrepaired{consent}{note}.")
     if kind == "repair":
         done = ""
         if x.fixed is False:
-            done = _t(lang, "，但故障未能排除", ", but the fault remained")
+            done = pick(lang, "，但故障未能排除", ", but the fault remained")
         elif x.fixed is True:
-            done = _t(lang, "，故障已排除", ", and the fault was fixed")
+            done = pick(lang, "，故障已排除", ", and the fault was fixed")
         paid = paren(_ratio(x.price_ratio, lang), lang)
-        return _t(lang, f"{on}，{who}对设备进行了维修{paid}{done}{note}。", f"On {on}, {who} repaired the device{paid}{done}{note}.")
+        return pick(lang, f"{on}，{who}对设备进行了维修{paid}{done}{note}。", f"On {on}, {who} repaired the device{paid}{done}{note}.")
     if kind in ("replacement", "refund"):
         what = label("interaction_kind", kind, lang)
-        return _t(lang, f"{on}，{who}{what}{note}。", f"On {on}, {who} {what}{note}.")
+        return pick(lang, f"{on}，{who}{what}{note}。", f"On {on}, {who} {what}{note}.")
     if kind == "inquiry":
-        topic = label("inquiry_topic", x.topic, lang) if x.topic else _t(lang, "处理事宜", "the handling")
-        answer = _t(lang, "，未获真实、明确的答复", ", and got no true and clear answer") if x.answered is False else ""
-        return _t(lang, f"{on}，本人向{who}询问{topic}{answer}{note}。", f"On {on}, I asked {who} about {topic}{answer}{note}.")
+        topic = label("inquiry_topic", x.topic, lang) if x.topic else pick(lang, "处理事宜", "the handling")
+        answer = pick(lang, "，未获真实、明确的答复", ", and got no true and clear answer") if x.answered is False else ""
+        return pick(lang, f"{on}，本人向{who}询问{topic}{answer}{note}。", f"On {on}, I asked {who} about {topic}{answer}{note}.")
     if kind == "promise_callback":
-        return _t(lang, f"{on}，{who}承诺回复{note}。", f"On {on}, {who} promised to call back{note}.")
+        return pick(lang, f"{on}，{who}承诺回复{note}。", f"On {on}, {who} promised to call back{note}.")
     if kind == "return_request":
-        why = _t(lang, "无理由", "without giving a reason") if str(x.reason) == "no_reason" else _t(lang, "因质量问题", "for the quality problem")
+        why = pick(lang, "无理由", "without giving a reason") if str(x.reason) == "no_reason" else pick(lang, "因质量问题", "for the quality problem")
         intact = ""
         if x.goods_intact is True:
-            intact = _t(lang, "，商品完好", ", the goods intact")
-        return _t(lang, f"{on}，本人{why}提出退货{intact}{note}。", f"On {on}, I asked to return the goods {why}{intact}{note}.")
+            intact = pick(lang, "，商品完好", ", the goods intact")
+        return pick(lang, f"{on}，本人{why}提出退货{intact}{note}。", f"On {on}, I asked to return the goods {why}{intact}{note}.")
     if kind == "consumer_demand":
         via = label("demand_channel", x.channel, lang) if x.channel else ""
-        via = _t(lang, f"通过{via}", f" through {via}") if via else ""
-        return _t(lang, f"{on}，本人{via}提出书面要求{note}。", f"On {on}, I made a written demand{via}{note}.")
+        via = pick(lang, f"通过{via}", f" through {via}") if via else ""
+        return pick(lang, f"{on}，本人{via}提出书面要求{note}。", f"On {on}, I made a written demand{via}{note}.")
     if x.note:
-        return _t(lang, f"{on}，{who}：{clean(x.note)}。", f"On {on}, {who}: {clean(x.note)}.")
-    return _t(lang, f"{on}，{who}与本人联系。", f"On {on}, {who} contacted me.")
+        return pick(lang, f"{on}，{who}：{clean(x.note)}。", f"On {on}, {who}: {clean(x.note)}.")
+    return pick(lang, f"{on}，{who}与本人联系。", f"On {on}, {who} contacted me.")
 
 
 def facts(case: Case, lang: str) -> list[str]:
@@ -281,8 +277,8 @@ def facts(case: Case, lang: str) -> list[str]:
                                              (f.first_noticed, 1, _fault_line(case, lang))]
     h = case.harm
     if h.personal_injury or h.other_property_damage:
-        hd = clean(h.description) or _t(lang, "人身伤害或其他财产损害", "injury or damage to other property")
-        dated.append((f.first_noticed, 2, _t(lang, f"该故障造成{hd}。", f"The fault caused {hd}.")))
+        hd = clean(h.description) or pick(lang, "人身伤害或其他财产损害", "injury or damage to other property")
+        dated.append((f.first_noticed, 2, pick(lang, f"该故障造成{hd}。", f"The fault caused {hd}.")))
     for i, x in enumerate(case.interactions):
         dated.append((x.date, 3 + i, _interaction(x, lang)))
     out = [text for _, _, text in sorted(dated, key=lambda t: (t[0], t[1]))]
@@ -291,22 +287,22 @@ def facts(case: Case, lang: str) -> list[str]:
 
 def _purchase_line(case: Case, lang: str) -> str:
     p, pr = case.purchase, case.product
-    seller = p.seller or _t(lang, "销售者", "the seller")
+    seller = p.seller or pick(lang, "销售者", "the seller")
     channel = label("channel", p.channel, lang) if p.channel else ""
     if p.platform and str(p.channel) == "third_party_online":
-        channel = _t(lang, f"{p.platform}平台", f"the {p.platform} platform")
+        channel = pick(lang, f"{p.platform}平台", f"the {p.platform} platform")
     what = device_name(case, lang)
     extra = []
     if pr.price is not None:
-        extra.append(_t(lang, f"价款{money(pr.price, lang)}", f"for {money(pr.price, lang)}"))
+        extra.append(pick(lang, f"价款{money(pr.price, lang)}", f"for {money(pr.price, lang)}"))
     if pr.production_batch:
-        extra.append(_t(lang, f"生产批次为{pr.production_batch}", f"production batch {pr.production_batch}"))
+        extra.append(pick(lang, f"生产批次为{pr.production_batch}", f"production batch {pr.production_batch}"))
     sold = ""
     if str(pr.found_condition) != "as_sold":
-        sold = _t(lang, f"，贵方以{label('sold_as', p.sold_as, lang)}商品出售", f", sold as {label('sold_as', p.sold_as, lang)}")
-    tail = _t(lang, f"，{'，'.join(extra)}", f", {', '.join(extra)}") if extra else ""
-    via = _t(lang, f"通过{channel}", f" through {channel}") if channel else ""
-    return _t(lang, f"{day(p.date, lang)}，本人{via}向{seller}购买{what}{tail}{sold}。",
+        sold = pick(lang, f"，贵方以{label('sold_as', p.sold_as, lang)}商品出售", f", sold as {label('sold_as', p.sold_as, lang)}")
+    tail = pick(lang, f"，{'，'.join(extra)}", f", {', '.join(extra)}") if extra else ""
+    via = pick(lang, f"通过{channel}", f" through {channel}") if channel else ""
+    return pick(lang, f"{day(p.date, lang)}，本人{via}向{seller}购买{what}{tail}{sold}。",
               f"On {day(p.date, lang)}, I bought a {what} from {seller}{via}{tail}{sold}.")
 
 
@@ -328,28 +324,28 @@ def _fault_line(case: Case, lang: str) -> str:
     symptoms = ("、" if lang != "en" else ", ").join(label("symptom", s, lang) for s in f.symptoms)
     desc = paren(f.description, lang)
     if symptoms:
-        fault = _t(lang, f"{day(f.first_noticed, lang)}，该设备出现{symptoms}{desc}",
+        fault = pick(lang, f"{day(f.first_noticed, lang)}，该设备出现{symptoms}{desc}",
                    f"On {day(f.first_noticed, lang)}, the device showed {symptoms}{desc}")
     else:
-        fault = _t(lang, f"{day(f.first_noticed, lang)}，本人发现：{clean(f.description) or '商品存在问题'}",
+        fault = pick(lang, f"{day(f.first_noticed, lang)}，本人发现：{clean(f.description) or '商品存在问题'}",
                    f"On {day(f.first_noticed, lang)}, I found: {clean(f.description) or 'a problem with the goods'}")
     if str(f.cause) == "normal_use":
-        fault += _t(lang, "，系正常使用中发生", ", in normal use")
+        fault += pick(lang, "，系正常使用中发生", ", in normal use")
     inspection = str(f.service_inspection)
     said = _INSPECTION.get((inspection, str(f.cause))) or _INSPECTION.get((inspection, None))
     if said:
-        fault += _t(lang, *said)
+        fault += pick(lang, *said)
     fault += _batch_words(case, lang) + _found_words(case, lang)
-    return fault + _t(lang, "。", ".")
+    return fault + pick(lang, "。", ".")
 
 
 def _batch_words(case: Case, lang: str) -> str:
     f = case.fault
     batch = str(f.batch_evidence)
     if batch == "similar_reports":
-        n = _t(lang, f"，已有{f.similar_reports}起类似报告", f", with {f.similar_reports} similar reports") if f.similar_reports else ""
-        return _t(lang, f"；同批次产品存在同类故障{n}", f"; the same fault occurs in the same batch{n}")
-    return _t(lang, *_BATCH[batch]) if batch in _BATCH else ""
+        n = pick(lang, f"，已有{f.similar_reports}起类似报告", f", with {f.similar_reports} similar reports") if f.similar_reports else ""
+        return pick(lang, f"；同批次产品存在同类故障{n}", f"; the same fault occurs in the same batch{n}")
+    return pick(lang, *_BATCH[batch]) if batch in _BATCH else ""
 
 
 def _found_words(case: Case, lang: str) -> str:
@@ -358,23 +354,23 @@ def _found_words(case: Case, lang: str) -> str:
         return ""
     found = label("found_condition", pr.found_condition, lang)
     how = label("condition_evidence", pr.condition_evidence, lang) if str(pr.condition_evidence) != "none" else ""
-    return _t(lang, f"；{how}显示该商品实为{found}" if how else f"；该商品实为{found}",
+    return pick(lang, f"；{how}显示该商品实为{found}" if how else f"；该商品实为{found}",
               f"; {how} shows it is in fact {found}" if how else f"; it is in fact {found}")
 
 
 def _comparator_line(case: Case, c: Any, lang: str) -> str:  # noqa: ANN401 - an engine.case.Comparator
     bits = [c.model or case.product.model]
     if c.production_batch:
-        bits.append(_t(lang, f"同批次（{c.production_batch}）", f"batch {c.production_batch}"))
+        bits.append(pick(lang, f"同批次（{c.production_batch}）", f"batch {c.production_batch}"))
     syms = ("、" if lang != "en" else ", ").join(label("symptom", s, lang) for s in c.symptoms)
-    remedy = label("remedy", c.remedy, lang) if c.remedy else _t(lang, "处理", "a remedy")
+    remedy = label("remedy", c.remedy, lang) if c.remedy else pick(lang, "处理", "a remedy")
     ratio = _ratio(c.price_ratio, lang) if not (c.price_ratio == 0 and str(c.remedy or "").startswith("free")) else ""
-    ratio = _t(lang, f"，{ratio}", f", {ratio}") if ratio else ""
+    ratio = pick(lang, f"，{ratio}", f", {ratio}") if ratio else ""
     inside = [clean(c.target_model)] if c.target_model else []
     if c.source:
-        inside.append(_t(lang, f"信息来源：{clean(c.source)}", f"source: {clean(c.source)}"))
-    more = paren(_t(lang, "；", "; ").join(inside), lang)
-    return _t(lang, f"据了解，另有{'、'.join(bits)}、出现{syms or '相同故障'}的消费者获得了{remedy}{more}{ratio}。",
+        inside.append(pick(lang, f"信息来源：{clean(c.source)}", f"source: {clean(c.source)}"))
+    more = paren(pick(lang, "；", "; ").join(inside), lang)
+    return pick(lang, f"据了解，另有{'、'.join(bits)}、出现{syms or '相同故障'}的消费者获得了{remedy}{more}{ratio}。",
               f"Reportedly, another consumer ({', '.join(bits)}) with {syms or 'the same fault'} received {remedy}{more}{ratio}.")
 
 
@@ -397,12 +393,12 @@ def third_person(text: str, lang: str, who: str = "") -> str:
 def _basis(f: Finding, lang: str, kind: str, to: str, quoter: Quoter, warranty: int | None) -> Basis:
     application = f.application
     if to == "manufacturer" and f.id == "crpl24.repair_replace_in_warranty":
-        months = _t(lang, f"（{warranty}个月）", f" ({warranty} months)") if warranty else ""
+        months = pick(lang, f"（{warranty}个月）", f" ({warranty} months)") if warranty else ""
         application = phrases.MANUFACTURER_WARRANTY(lang).format(months=months)
     if to == "manufacturer" and f.id == "crpl24.repair_replace_after_warranty":
         application = phrases.MANUFACTURER_AFTER_WARRANTY(lang)
     if to == "platform" and f.id != "crpl44.platform_liability":
-        application = third_person(application, lang, _t(lang, "销售者", "the seller"))
+        application = third_person(application, lang, pick(lang, "销售者", "the seller"))
     if kind == "complaint":
         application = third_person(application, lang)
     if f.strength == "arguable" and "本人认为" not in application and "I hold" not in application:
@@ -510,7 +506,7 @@ def _compensation(case: Case, v: Verdict, lang: str) -> str:
             parts.append(phrases.COMPENSATE_FRAUD(lang).format(price=money(price, lang), amount=money(amount, lang)))
         else:
             parts.append(phrases.COMPENSATE_FRAUD_NO_PRICE(lang))
-    return _t(lang, "；并", "; and ").join(parts) if parts else phrases.DEMANDS["compensation"](lang)
+    return pick(lang, "；并", "; and ").join(parts) if parts else phrases.DEMANDS["compensation"](lang)
 
 
 def _loss_lines(case: Case, lang: str) -> tuple[list[str], str]:
@@ -521,7 +517,7 @@ def _loss_lines(case: Case, lang: str) -> tuple[list[str], str]:
         if x.date:
             extra.append(day(x.date, lang))
         extra.append(phrases.LOSS_EVIDENCE[x.evidence is True](lang))
-        sep = _t(lang, "，", ", ")
+        sep = pick(lang, "，", ", ")
         lines.append(" ".join(bits) + paren(sep.join(e for e in extra if e), lang))
     total = money(sum(x.amount for x in case.losses), lang) if case.losses else ""
     return lines, total
@@ -534,9 +530,9 @@ def _evidence(case: Case, v: Verdict, lang: str) -> list[str]:
     """What this case has, item by item: a list the business can check against its own records."""
     E = phrases.EVIDENCE
     p, f = case.purchase, case.fault
-    out = [E["purchase"](lang).format(order=_t(lang, f"订单号{p.order_number}的", f"order {p.order_number}: ")
+    out = [E["purchase"](lang).format(order=pick(lang, f"订单号{p.order_number}的", f"order {p.order_number}: ")
                                         if p.order_number else "")]
-    out.append(E["device"](lang).format(serial=_t(lang, f"（序列号{case.product.serial}）", f" (serial {case.product.serial})")
+    out.append(E["device"](lang).format(serial=pick(lang, f"（序列号{case.product.serial}）", f" (serial {case.product.serial})")
                                         if case.product.serial else ""))
     if f.symptoms:
         out.append(E["fault"](lang))
@@ -544,7 +540,7 @@ def _evidence(case: Case, v: Verdict, lang: str) -> list[str]:
         out.append(E["inspection"](lang).format(result=label("inspection", f.service_inspection, lang)))
     contacts = [x for x in case.interactions if str(x.kind) not in ("return_request", "consumer_demand")]
     if contacts:
-        sep = _t(lang, "、", "; ")
+        sep = pick(lang, "、", "; ")
         out.append(E["interactions"](lang).format(listed=sep.join(_contact(x, lang) for x in contacts)))
     for x in case.interactions:
         if str(x.kind) == "return_request":
@@ -555,8 +551,8 @@ def _evidence(case: Case, v: Verdict, lang: str) -> list[str]:
     if batch != "none":
         out.append(E[f"batch_{batch}"](lang).format(n=f.similar_reports or ""))
     for c in case.comparators:
-        what = label("remedy", c.remedy, lang) if c.remedy else _t(lang, "处理", "a remedy")
-        src = clean(c.source) or _t(lang, "来源待补充", "source to be added")
+        what = label("remedy", c.remedy, lang) if c.remedy else pick(lang, "处理", "a remedy")
+        src = clean(c.source) or pick(lang, "来源待补充", "source to be added")
         out.append(E["comparator"](lang).format(what=what + paren(c.target_model, lang), source=src))
     if case.harm.personal_injury:
         out.append(E["injury"](lang))
@@ -582,17 +578,17 @@ def _no_reason(case: Case, v: Verdict, lang: str) -> str:
 
 
 def _contact(x: Interaction, lang: str) -> str:
-    who = x.party or _t(lang, "经营者", "the business")
+    who = x.party or pick(lang, "经营者", "the business")
     on = day(x.date, lang)
     if str(x.kind) == "inquiry":
-        return _t(lang, f"{on}本人向{who}询问", f"{on}: my inquiry to {who}")
+        return pick(lang, f"{on}本人向{who}询问", f"{on}: my inquiry to {who}")
     if str(x.kind) == "return_request":
-        return _t(lang, f"{on}本人提出退货", f"{on}: I asked to return the goods")
+        return pick(lang, f"{on}本人提出退货", f"{on}: I asked to return the goods")
     if str(x.kind) == "consumer_demand":
-        return _t(lang, f"{on}本人提出书面要求", f"{on}: my written demand")
+        return pick(lang, f"{on}本人提出书面要求", f"{on}: my written demand")
     if str(x.kind) == "other" and x.note:
-        return _t(lang, f"{on}{who}：{clean(x.note)}", f"{on}: {who}: {clean(x.note)}")
-    return _t(lang, f"{on}{who}{label('interaction_kind', x.kind, lang)}", f"{on}: {who}, {label('interaction_kind', x.kind, lang)}")
+        return pick(lang, f"{on}{who}：{clean(x.note)}", f"{on}: {who}: {clean(x.note)}")
+    return pick(lang, f"{on}{who}{label('interaction_kind', x.kind, lang)}", f"{on}: {who}, {label('interaction_kind', x.kind, lang)}")
 
 
 def _deadline(v: Verdict, did: str):  # noqa: ANN202 - a Deadline or None
@@ -607,8 +603,8 @@ def _sending(v: Verdict, lang: str, platform: bool) -> list[str]:
     if lim is not None:
         text = phrases.LIMITATION(lang).format(date=day(lim.date, lang), start=day(lim.start, lang))
         for a in lim.arguments:
-            text += _t(lang, "；", "; ") + clean(cn_dates(a.why, lang))
-        out.append(text + _t(lang, "。", "."))
+            text += pick(lang, "；", "; ") + clean(cn_dates(a.why, lang))
+        out.append(text + pick(lang, "。", "."))
     return out
 
 
@@ -617,7 +613,7 @@ def _notes(case: Case, v: Verdict, lang: str) -> list[str]:
     out: list[str] = []
     seven = _deadline(v, "return.seven_days")
     if seven is not None and v.finding("crpl24.return_7_days"):
-        moved = "".join(_t(lang, f"；{clean(cn_dates(a.why, lang))}", f"; {a.why}") for a in seven.arguments)
+        moved = "".join(pick(lang, f"；{clean(cn_dates(a.why, lang))}", f"; {a.why}") for a in seven.arguments)
         key = "passed" if seven.passed else "open"
         out.append(phrases.NOTE_SEVEN_DAYS[key](lang).format(end=day(seven.date, lang), moved=moved))
     ret = _deadline(v, "return.no_reason")
@@ -653,12 +649,12 @@ def _annex(argued: list[Finding], lang: str) -> list[Annex]:
             text = cn_dates(s.because, lang).rstrip("。.")
             text = re.sub(r"（[a-z0-9_]+\.[a-z0-9_.]+）|\([a-z0-9_]+\.[a-z0-9_.]+\)", "", text)
             if names:
-                on = _t(lang, f"依据：{'、'.join(dict.fromkeys(names))}", f"on: {'; '.join(dict.fromkeys(names))}")
+                on = pick(lang, f"依据：{'、'.join(dict.fromkeys(names))}", f"on: {'; '.join(dict.fromkeys(names))}")
                 if text.endswith(("）", ")")):  # one bracket, not two side by side
-                    text = text[:-1] + _t(lang, f"；{on}）", f"; {on})")
+                    text = text[:-1] + pick(lang, f"；{on}）", f"; {on})")
                 else:
                     text += paren(on, lang)
-            steps.append(text + _t(lang, "。", "."))
+            steps.append(text + pick(lang, "。", "."))
         out.append(Annex(title=f.title, steps=steps))
     return out
 
@@ -675,9 +671,9 @@ def _summary(case: Case, v: Verdict, argued: list[Finding], demands: list[str], 
         ", ".join(label("symptom", s, lang) for s in f.symptoms)
     names = _law_names([k for fd in argued for k in (fd.quotes or fd.cites)
                         if not (to == "manufacturer" and _article(k) in phrases.SELLER_CONTRACT_ARTICLES)], lang)  # L15
-    asked = _t(lang, "；", "; ").join(d.rstrip("。；;.") for d in demands)
+    asked = pick(lang, "；", "; ").join(d.rstrip("。；;.") for d in demands)
     if requests:
-        asked += _t(lang, "；另协商请求：", "; and, as a settlement request: ") + _t(lang, "；", "; ").join(requests)
+        asked += pick(lang, "；另协商请求：", "; and, as a settlement request: ") + pick(lang, "；", "; ").join(requests)
     if lang == "en":
         fault = f"On {day(f.first_noticed, lang)} it showed {symptoms}" if symptoms else f"On {day(f.first_noticed, lang)} I found: {clean(f.description)}"
         head = f"On {day(p.date, lang)} I bought a {what} from {respondent}. {fault}."
@@ -686,8 +682,8 @@ def _summary(case: Case, v: Verdict, argued: list[Finding], demands: list[str], 
         head = f"本人于{day(p.date, lang)}向被投诉人购买{what}，{fault}。"
     steps = [_short_interaction(x, lang) for x in case.interactions]
     # The articles in a sentence of their own: beside the demands they would read as giving each of them.
-    law = _t(lang, f"涉及的法律规定：{'；'.join(names)}。" if names else "", f"Provisions concerned: {'; '.join(names)}. " if names else "")
-    tail = _t(lang, f"投诉请求：{asked}。{law}", f"I ask the business to: {asked}. {law}")
+    law = pick(lang, f"涉及的法律规定：{'；'.join(names)}。" if names else "", f"Provisions concerned: {'; '.join(names)}. " if names else "")
+    tail = pick(lang, f"投诉请求：{asked}。{law}", f"I ask the business to: {asked}. {law}")
     # Drop the oldest contacts first until it fits; the demand and the articles always stay.
     while True:
         text = head + "".join(steps) + tail
@@ -695,7 +691,7 @@ def _summary(case: Case, v: Verdict, argued: list[Finding], demands: list[str], 
             break
         steps.pop(0)
     if len(text) > SUMMARY_LIMIT:
-        text = (head + _t(lang, f"投诉请求：{asked}。", f"I ask the business to: {asked}."))[:SUMMARY_LIMIT]
+        text = (head + pick(lang, f"投诉请求：{asked}。", f"I ask the business to: {asked}."))[:SUMMARY_LIMIT]
     return text
 
 
@@ -714,7 +710,7 @@ def _short_interaction(x: Interaction, lang: str) -> str:
     text = _contact(x, lang)
     if str(x.kind) == "offer" and x.remedy:
         text += paren(label("remedy", x.remedy, lang), lang)
-    return text + _t(lang, "。", ". ")
+    return text + pick(lang, "。", ". ")
 
 
 # ---- the letter ------------------------------------------------------------------------------------------
@@ -739,22 +735,22 @@ def _addressee(case: Case, v: Verdict, to: str, lang: str) -> tuple[str, str, st
         to = "platform"
     if to == "platform":
         if not p.platform:
-            raise InputError([_t(lang, "purchase.platform: 缺少电商平台名称，无法向平台发函（或改用 --to seller）",
+            raise InputError([pick(lang, "purchase.platform: 缺少电商平台名称，无法向平台发函（或改用 --to seller）",
                                  "purchase.platform: the platform's name is missing (or use --to seller)")])
         return to, p.platform, label_role("platform", lang), "", p.seller or ""
     if to == "seller":
         if not seller:
-            raise InputError([_t(lang, "purchase.seller: 缺少销售者名称，无法向销售者发函（或改用 --to manufacturer）",
+            raise InputError([pick(lang, "purchase.seller: 缺少销售者名称，无法向销售者发函（或改用 --to manufacturer）",
                                  "purchase.seller: the seller's name is missing, so the letter has no addressee "
                                  "(or use --to manufacturer)")])
         role = label_role("seller", lang)
         if any(n.kind == "self_operated" for n in v.notes):
-            role = _t(lang, "销售者，平台自营", "seller, the platform's own store")
+            role = pick(lang, "销售者，平台自营", "seller, the platform's own store")
         if shop:
-            role += _t(lang, f"，店铺：{clean(shop)}", f", shop: {shop}")
+            role += pick(lang, f"，店铺：{clean(shop)}", f", shop: {shop}")
         return to, seller, role, p.seller_address or "", maker or ""
     if not maker:
-        raise InputError([_t(lang, "purchase.manufacturer: 缺少生产者名称（也没有 product.brand），无法向生产者发函",
+        raise InputError([pick(lang, "purchase.manufacturer: 缺少生产者名称（也没有 product.brand），无法向生产者发函",
                              "purchase.manufacturer: the manufacturer's name is missing (and so is product.brand)")])
     return to, maker, label_role("manufacturer", lang), "", seller or ""
 
@@ -762,14 +758,14 @@ def _addressee(case: Case, v: Verdict, to: str, lang: str) -> tuple[str, str, st
 def build(case: Case, v: Verdict, *, kind: str = "demand", to: str = "seller", lang: str = "zh",
           today: dt.date, annex: bool = False) -> Letter:
     if kind not in KINDS:
-        raise InputError([_t(lang, f"--kind: 值 '{kind}' 无效，允许：demand、complaint",
+        raise InputError([pick(lang, f"--kind: 值 '{kind}' 无效，允许：demand、complaint",
                              f"--kind: '{kind}' is invalid; allowed: demand, complaint")])
     if to not in ADDRESSEES:
-        raise InputError([_t(lang, f"--to: 值 '{to}' 无效，允许：seller、manufacturer、platform",
+        raise InputError([pick(lang, f"--to: 值 '{to}' 无效，允许：seller、manufacturer、platform",
                              f"--to: '{to}' is invalid; allowed: seller, manufacturer, platform")])
     name = case.consumer.name
     if not name or not name.strip():
-        raise InputError([_t(lang, "consumer.name: 缺少必填字段——维权函和投诉文本需要写明您的姓名",
+        raise InputError([pick(lang, "consumer.name: 缺少必填字段——维权函和投诉文本需要写明您的姓名",
                              "consumer.name: required for a letter — the letter must say who writes it")])
     if kind != "goodwill":
         why = nothing_to_demand(v, lang)
@@ -795,28 +791,28 @@ def build(case: Case, v: Verdict, *, kind: str = "demand", to: str = "seller", l
     channels_quote = quoter("crpl:39:1")
     samr = _deadline(v, "complaint.samr")
     pr, p = case.product, case.purchase
-    rows = [(_t(lang, "商品名称", "Product"), product_name(case, lang)),
-            (_t(lang, "商品类别", "Category"), label("category", pr.category, lang))]
+    rows = [(pick(lang, "商品名称", "Product"), product_name(case, lang)),
+            (pick(lang, "商品类别", "Category"), label("category", pr.category, lang))]
     if pr.production_batch:
-        rows.append((_t(lang, "生产批次", "Production batch"), pr.production_batch))
+        rows.append((pick(lang, "生产批次", "Production batch"), pr.production_batch))
     if pr.serial:
-        rows.append((_t(lang, "序列号", "Serial number"), pr.serial))
+        rows.append((pick(lang, "序列号", "Serial number"), pr.serial))
     if p.order_number:
-        rows.append((_t(lang, "订单号", "Order number"), p.order_number))
-    rows.append((_t(lang, "购买日期", "Bought on"), day(p.date, lang)))
+        rows.append((pick(lang, "订单号", "Order number"), p.order_number))
+    rows.append((pick(lang, "购买日期", "Bought on"), day(p.date, lang)))
     if p.channel:
-        rows.append((_t(lang, "购买渠道", "Channel"), label("channel", p.channel, lang)))
+        rows.append((pick(lang, "购买渠道", "Channel"), label("channel", p.channel, lang)))
     if p.platform:
-        rows.append((_t(lang, "电商平台", "Platform"), p.platform))
+        rows.append((pick(lang, "电商平台", "Platform"), p.platform))
     if pr.price is not None:
-        rows.append((_t(lang, "价格", "Price"), money(pr.price, lang)))
-    resp = [(_t(lang, "名称", "Name"), addressee), (_t(lang, "身份", "Role"), role)]
+        rows.append((pick(lang, "价格", "Price"), money(pr.price, lang)))
+    resp = [(pick(lang, "名称", "Name"), addressee), (pick(lang, "身份", "Role"), role)]
     if address:
-        resp.append((_t(lang, "地址", "Address"), address))
+        resp.append((pick(lang, "地址", "Address"), address))
     elif to != "manufacturer":
-        resp.append((_t(lang, "地址", "Address"), _t(lang, "（请填写营业执照或店铺页面上的地址）", "(fill in from the business licence or shop page)")))
+        resp.append((pick(lang, "地址", "Address"), pick(lang, "（请填写营业执照或店铺页面上的地址）", "(fill in from the business licence or shop page)")))
     if other and other != addressee:
-        resp.append((_t(lang, "相关经营者", "Other business"), other))
+        resp.append((pick(lang, "相关经营者", "Other business"), other))
     loss_lines, loss_total = _loss_lines(case, lang) if with_losses else ([], "")
     letter = Letter(
         kind=kind, lang=lang, today=day(today, lang), consumer=name.strip(),
