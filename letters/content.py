@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -210,64 +211,66 @@ def _ratio(r: float | None, lang: str) -> str:
     return pick(lang, f"需支付原价的{pct}", f"at {pct} of the price")
 
 
+def _offer_words(x: Interaction, lang: str) -> dict[str, str]:
+    ratio = _ratio(x.price_ratio, lang)
+    return {"remedy": (label("remedy", x.remedy, lang) if x.remedy else "") or phrases.OFFER_REMEDY(lang),
+            "target": paren(x.target_model, lang), "ratio": pick(lang, f"，{ratio}", f", {ratio}") if ratio else "",
+            "conditional": phrases.OFFER_CONDITIONAL(lang) if x.conditional_refusal else "",
+            "accepted": _chosen(phrases.OFFER_ACCEPTED, x.accepted, lang)}
+
+
+def _unrepaired_words(x: Interaction, lang: str) -> dict[str, str]:
+    return {"consent": phrases.WITHOUT_CONSENT(lang) if x.consumer_consented is not True else ""}
+
+
+def _repair_words(x: Interaction, lang: str) -> dict[str, str]:
+    return {"paid": paren(_ratio(x.price_ratio, lang), lang), "done": _chosen(phrases.REPAIR_FIXED, x.fixed, lang)}
+
+
+def _done_words(x: Interaction, lang: str) -> dict[str, str]:
+    return {"what": label("interaction_kind", x.kind, lang)}
+
+
+def _inquiry_words(x: Interaction, lang: str) -> dict[str, str]:
+    return {"topic": label("inquiry_topic", x.topic, lang) if x.topic else phrases.INQUIRY_TOPIC(lang),
+            "answer": phrases.NOT_ANSWERED(lang) if x.answered is False else ""}
+
+
+def _return_words(x: Interaction, lang: str) -> dict[str, str]:
+    return {"why": phrases.RETURN_WHY[str(x.reason) == "no_reason"](lang),
+            "intact": phrases.GOODS_INTACT(lang) if x.goods_intact is True else ""}
+
+
+def _demand_words(x: Interaction, lang: str) -> dict[str, str]:
+    via = label("demand_channel", x.channel, lang) if x.channel else ""
+    return {"via": phrases.DEMAND_VIA(lang).format(via=via) if via else ""}
+
+
+def _other_words(x: Interaction, lang: str) -> dict[str, str]:
+    return {"said": clean(x.note)}
+
+
+# The words each kind of interaction fills into its sentence (phrases.INTERACTION) beyond date, party and note.
+_WORDS: dict[str, Callable[[Interaction, str], dict[str, str]]] = {
+    "offer": _offer_words, "return_unrepaired": _unrepaired_words, "repair": _repair_words,
+    "replacement": _done_words, "refund": _done_words, "inquiry": _inquiry_words,
+    "return_request": _return_words, "consumer_demand": _demand_words, "other": _other_words,
+}
+
+
+def _chosen(table: dict[bool, T], flag: bool | None, lang: str) -> str:
+    """The words for a yes or a no; nothing when the case does not say."""
+    return table[flag](lang) if flag is not None else ""
+
+
 def _interaction(x: Interaction, lang: str) -> str:
-    who = x.party or pick(lang, "贵方", "you")
-    on = day(x.date, lang)
     kind = str(x.kind)
-    note = paren(x.note, lang)
-    remedy = label("remedy", x.remedy, lang) if x.remedy else ""
-    if kind == "offer":
-        target = paren(x.target_model, lang)
-        ratio = _ratio(x.price_ratio, lang)
-        text = pick(lang, f"{on}，{who}提出{remedy or '处理'}方案{target}", f"On {on}, {who} offered {remedy or 'a remedy'}{target}")
-        if ratio:
-            text += pick(lang, f"，{ratio}", f", {ratio}")
-        if x.conditional_refusal:
-            text += phrases.OFFER_CONDITIONAL(lang)
-        text += note
-        if x.accepted is True:
-            text += pick(lang, "；本人接受了该方案", "; I accepted it")
-        elif x.accepted is False:
-            text += pick(lang, "；本人未接受", "; I did not accept it")
-        return text + pick(lang, "。", ".")
-    if kind == "refusal":
-        return pick(lang, f"{on}，{who}拒绝处理{note}。", f"On {on}, {who} refused to handle it{note}.")
-    if kind == "return_unrepaired":
-        consent = ""
-        if x.consumer_consented is not True:
-            consent = pick(lang, "，事先未征得本人同意", ", without my consent")
-        return pick(lang, f"{on}，{who}将设备原样退回，未予维修{consent}{note}。",
-                  f"On {on}, {who} sent the device back unrepaired{consent}{note}.")
-    if kind == "repair":
-        done = ""
-        if x.fixed is False:
-            done = pick(lang, "，但故障未能排除", ", but the fault remained")
-        elif x.fixed is True:
-            done = pick(lang, "，故障已排除", ", and the fault was fixed")
-        paid = paren(_ratio(x.price_ratio, lang), lang)
-        return pick(lang, f"{on}，{who}对设备进行了维修{paid}{done}{note}。", f"On {on}, {who} repaired the device{paid}{done}{note}.")
-    if kind in ("replacement", "refund"):
-        what = label("interaction_kind", kind, lang)
-        return pick(lang, f"{on}，{who}{what}{note}。", f"On {on}, {who} {what}{note}.")
-    if kind == "inquiry":
-        topic = label("inquiry_topic", x.topic, lang) if x.topic else pick(lang, "处理事宜", "the handling")
-        answer = pick(lang, "，未获真实、明确的答复", ", and got no true and clear answer") if x.answered is False else ""
-        return pick(lang, f"{on}，本人向{who}询问{topic}{answer}{note}。", f"On {on}, I asked {who} about {topic}{answer}{note}.")
-    if kind == "promise_callback":
-        return pick(lang, f"{on}，{who}承诺回复{note}。", f"On {on}, {who} promised to call back{note}.")
-    if kind == "return_request":
-        why = pick(lang, "无理由", "without giving a reason") if str(x.reason) == "no_reason" else pick(lang, "因质量问题", "for the quality problem")
-        intact = ""
-        if x.goods_intact is True:
-            intact = pick(lang, "，商品完好", ", the goods intact")
-        return pick(lang, f"{on}，本人{why}提出退货{intact}{note}。", f"On {on}, I asked to return the goods {why}{intact}{note}.")
-    if kind == "consumer_demand":
-        via = label("demand_channel", x.channel, lang) if x.channel else ""
-        via = pick(lang, f"通过{via}", f" through {via}") if via else ""
-        return pick(lang, f"{on}，本人{via}提出书面要求{note}。", f"On {on}, I made a written demand{via}{note}.")
-    if x.note:
-        return pick(lang, f"{on}，{who}：{clean(x.note)}。", f"On {on}, {who}: {clean(x.note)}.")
-    return pick(lang, f"{on}，{who}与本人联系。", f"On {on}, {who} contacted me.")
+    if kind == "other" and not x.note:
+        kind = "contact"
+    words = {"on": day(x.date, lang), "who": x.party or pick(lang, "贵方", "you"), "note": paren(x.note, lang)}
+    if kind in _WORDS:
+        words.update(_WORDS[kind](x, lang))
+    return phrases.INTERACTION[kind](lang).format(**words)
 
 
 def facts(case: Case, lang: str) -> list[str]:
