@@ -432,6 +432,9 @@ def _newer_to_others(case: Case) -> str:
     return next((t for t in targets if t), "") if targets else ""
 
 
+_FIXES = ("free_repair", "free_replacement_same_model")
+
+
 def _remedy_line(case: Case, v: Verdict, lang: str) -> list[str]:
     """The device remedy as one demand: refund when given outright, else repair or a same-model replacement
     with the refund as its fallback (LEGAL_SPEC §2a). Alternatives, so one line; never a repair of a device
@@ -439,24 +442,36 @@ def _remedy_line(case: Case, v: Verdict, lang: str) -> list[str]:
     rights = {d.demand: d for d in v.demands if _argued(d) and d.demand in REMEDIES}
     asked = [str(d) for d in case.demands]
     refund = rights.get("refund")
-    outright = bool(refund) and (any(fid not in REPAIR_FINDINGS for fid in refund.findings)
-                                 or case.product.same_model_available is False)
-    fix = [d for d in ("free_repair", "free_replacement_same_model") if d in rights]
-    if len(fix) == 2 and "free_replacement_same_model" in asked and (
-            "free_repair" not in asked or asked.index("free_replacement_same_model") < asked.index("free_repair")):
-        fix.reverse()  # the consumer's own order
-    wants_fix = any(d in asked for d in ("free_repair", "free_replacement_same_model"))
+    outright = _outright(case, refund)
+    fix = _fixes(rights, asked)
     reduce = "price_reduction" in rights
-    if outright and (not fix or "refund" in asked or not wants_fix):
+    if outright and (not fix or "refund" in asked or not any(d in asked for d in _FIXES)):
         return [phrases.DEMAND_REFUND(lang)]
     if not fix:
         return [phrases.DEMAND_PRICE_REDUCTION(lang)] if reduce else []
-    line = phrases.DEMAND_FIX[tuple(fix)](lang)
+    return [phrases.DEMAND_FIX[fix](lang) + _fix_tail(refund is not None, outright, reduce, lang)]
+
+
+def _outright(case: Case, refund: DemandSupport | None) -> bool:
+    """A refund given in its own right, not only as the fallback of a repair or replacement (R13)."""
+    return refund is not None and (any(fid not in REPAIR_FINDINGS for fid in refund.findings)
+                                   or case.product.same_model_available is False)
+
+
+def _fixes(rights: dict[str, DemandSupport], asked: list[str]) -> tuple[str, ...]:
+    """Repair and same-model replacement as given, in the consumer's own order when both were asked for."""
+    fix = tuple(d for d in _FIXES if d in rights)
+    if len(fix) == 2 and "free_replacement_same_model" in asked and (
+            "free_repair" not in asked or asked.index("free_replacement_same_model") < asked.index("free_repair")):
+        return fix[::-1]
+    return fix
+
+
+def _fix_tail(refund: bool, outright: bool, reduce: bool, lang: str) -> str:
+    """After the repair line: the refund as its fallback, or the reserved return or price reduction."""
     if refund and not outright:
-        line += phrases.REFUND_FALLBACK(lang)
-    elif outright or reduce:
-        line += phrases.RESERVE[(outright, reduce)](lang)
-    return [line]
+        return phrases.REFUND_FALLBACK(lang)
+    return phrases.RESERVE[(outright, reduce)](lang) if outright or reduce else ""
 
 
 def _fallback_request(v: Verdict) -> bool:
