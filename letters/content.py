@@ -394,12 +394,25 @@ def third_person(text: str, lang: str, who: str = "") -> str:
 
 
 def _basis(f: Finding, lang: str, kind: str, to: str, quoter: Quoter, warranty: int | None) -> Basis:
+    seller_only = phrases.SELLER_CONTRACT_ARTICLES if to == "manufacturer" else frozenset()  # L15
+    keys = [k for k in (f.quotes or f.cites) if _article(k) not in seller_only]
+    return Basis(title=f.title, strength=str(f.strength), quotes=[quoter(k) for k in keys],
+                 see_also=_see_also(f, keys, seller_only, quoter),
+                 application=cn_dates(_application(f, lang, kind, to, warranty), lang), finding=f.id)
+
+
+# To the manufacturer, repair and replacement rest on its own promise, not the seller's contract (L15); the
+# after-warranty text has no {months} to fill.
+_TO_MANUFACTURER = {"crpl24.repair_replace_in_warranty": phrases.MANUFACTURER_WARRANTY,
+                    "crpl24.repair_replace_after_warranty": phrases.MANUFACTURER_AFTER_WARRANTY}
+
+
+def _application(f: Finding, lang: str, kind: str, to: str, warranty: int | None) -> str:
+    """The finding's reasoning as this letter says it: to whom, in which person, and how firmly."""
     application = f.application
-    if to == "manufacturer" and f.id == "crpl24.repair_replace_in_warranty":
+    if to == "manufacturer" and f.id in _TO_MANUFACTURER:
         months = pick(lang, f"（{warranty}个月）", f" ({warranty} months)") if warranty else ""
-        application = phrases.MANUFACTURER_WARRANTY(lang).format(months=months)
-    if to == "manufacturer" and f.id == "crpl24.repair_replace_after_warranty":
-        application = phrases.MANUFACTURER_AFTER_WARRANTY(lang)
+        application = _TO_MANUFACTURER[f.id](lang).format(months=months)
     if to == "platform" and f.id != "crpl44.platform_liability":
         application = third_person(application, lang, pick(lang, "销售者", "the seller"))
     if kind == "complaint":
@@ -407,8 +420,11 @@ def _basis(f: Finding, lang: str, kind: str, to: str, quoter: Quoter, warranty: 
     if f.strength == "arguable" and "本人认为" not in application and "I hold" not in application:
         lead = phrases.ARGUABLE_LEAD(lang)
         application = lead + (application[0].lower() + application[1:] if lang == "en" else application)
-    seller_only = phrases.SELLER_CONTRACT_ARTICLES if to == "manufacturer" else frozenset()  # L15
-    keys = [k for k in (f.quotes or f.cites) if _article(k) not in seller_only]
+    return application
+
+
+def _see_also(f: Finding, keys: list[str], seller_only: frozenset[str], quoter: Quoter) -> list[str]:
+    """The finding's other articles, each named once: neither quoted above nor kept from this addressee."""
     covered = {_article(k) for k in keys}
     see_also = []
     for k in f.cites:
@@ -416,8 +432,7 @@ def _basis(f: Finding, lang: str, kind: str, to: str, quoter: Quoter, warranty: 
             continue
         covered.add(_article(k))
         see_also.append(quoter.label(_article(k)))
-    return Basis(title=f.title, strength=str(f.strength), quotes=[quoter(k) for k in keys], see_also=see_also,
-                 application=cn_dates(application, lang), finding=f.id)
+    return see_also
 
 
 # ---- what is demanded ------------------------------------------------------------------------------------
