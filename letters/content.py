@@ -559,44 +559,65 @@ def _loss_lines(case: Case, lang: str) -> tuple[list[str], str]:
 # ---- evidence, sending, notes ----------------------------------------------------------------------------
 
 
-def _evidence(case: Case, v: Verdict, lang: str) -> list[str]:
+def _evidence(case: Case, lang: str) -> list[str]:
     """What this case has, item by item: a list the business can check against its own records."""
-    E = phrases.EVIDENCE
-    p, f = case.purchase, case.fault
-    out = [E["purchase"](lang).format(order=pick(lang, f"订单号{p.order_number}的", f"order {p.order_number}: ")
-                                        if p.order_number else "")]
-    out.append(E["device"](lang).format(serial=pick(lang, f"（序列号{case.product.serial}）", f" (serial {case.product.serial})")
-                                        if case.product.serial else ""))
+    return (_device_evidence(case, lang) + _contact_evidence(case, lang) + _batch_evidence(case, lang)
+            + _harm_evidence(case, lang))
+
+
+_E = phrases.EVIDENCE
+# The consumer's own steps, each an item of its own with its date; the other contacts are listed in one.
+_OWN_STEPS = ("return_request", "consumer_demand")
+
+
+def _device_evidence(case: Case, lang: str) -> list[str]:
+    """The purchase, the device, the fault and the service's inspection."""
+    p, pr, f = case.purchase, case.product, case.fault
+    out = [_E["purchase"](lang).format(order=pick(lang, f"订单号{p.order_number}的", f"order {p.order_number}: ")
+                                         if p.order_number else ""),
+           _E["device"](lang).format(serial=pick(lang, f"（序列号{pr.serial}）", f" (serial {pr.serial})")
+                                       if pr.serial else "")]
     if f.symptoms:
-        out.append(E["fault"](lang))
+        out.append(_E["fault"](lang))
     if str(f.service_inspection) != "none":
-        out.append(E["inspection"](lang).format(result=label("inspection", f.service_inspection, lang)))
-    contacts = [x for x in case.interactions if str(x.kind) not in ("return_request", "consumer_demand")]
+        out.append(_E["inspection"](lang).format(result=label("inspection", f.service_inspection, lang)))
+    return out
+
+
+def _contact_evidence(case: Case, lang: str) -> list[str]:
+    """The contacts with the business in one item, then each return request and written demand."""
+    out = []
+    contacts = [x for x in case.interactions if str(x.kind) not in _OWN_STEPS]
     if contacts:
         sep = pick(lang, "、", "; ")
-        out.append(E["interactions"](lang).format(listed=sep.join(_contact(x, lang) for x in contacts)))
-    for x in case.interactions:
-        if str(x.kind) == "return_request":
-            out.append(E["return_request"](lang).format(date=day(x.date, lang)))
-        elif str(x.kind) == "consumer_demand":
-            out.append(E["consumer_demand"](lang).format(date=day(x.date, lang)))
+        out.append(_E["interactions"](lang).format(listed=sep.join(_contact(x, lang) for x in contacts)))
+    return out + [_E[str(x.kind)](lang).format(date=day(x.date, lang))
+                  for x in case.interactions if str(x.kind) in _OWN_STEPS]
+
+
+def _batch_evidence(case: Case, lang: str) -> list[str]:
+    """What shows the batch's defect, and how other consumers were treated."""
+    f = case.fault
     batch = str(f.batch_evidence)
-    if batch != "none":
-        out.append(E[f"batch_{batch}"](lang).format(n=f.similar_reports or ""))
+    out = [_E[f"batch_{batch}"](lang).format(n=f.similar_reports or "")] if batch != "none" else []
     for c in case.comparators:
         what = label("remedy", c.remedy, lang) if c.remedy else pick(lang, "处理", "a remedy")
         src = clean(c.source) or pick(lang, "来源待补充", "source to be added")
-        out.append(E["comparator"](lang).format(what=what + paren(c.target_model, lang), source=src))
+        out.append(_E["comparator"](lang).format(what=what + paren(c.target_model, lang), source=src))
+    return out
+
+
+def _harm_evidence(case: Case, lang: str) -> list[str]:
+    """The harm, the receipts for the losses, and what shows the goods' real condition."""
+    out = []
     if case.harm.personal_injury:
-        out.append(E["injury"](lang))
+        out.append(_E["injury"](lang))
     if case.harm.other_property_damage:
-        out.append(E["property"](lang))
-    for x in case.losses:
-        if x.evidence:
-            out.append(E["loss"](lang).format(what=label("loss_kind", x.kind, lang) + paren(x.note, lang),
-                                              amount=money(x.amount, lang)))
+        out.append(_E["property"](lang))
+    out += [_E["loss"](lang).format(what=label("loss_kind", x.kind, lang) + paren(x.note, lang), amount=money(x.amount, lang))
+            for x in case.losses if x.evidence]
     if str(case.product.condition_evidence) != "none":
-        out.append(E["condition"](lang).format(what=label("condition_evidence", case.product.condition_evidence, lang)))
+        out.append(_E["condition"](lang).format(what=label("condition_evidence", case.product.condition_evidence, lang)))
     return out
 
 
@@ -857,7 +878,7 @@ def build(case: Case, v: Verdict, *, kind: str = "demand", to: str = "seller", l
         demands=legal, losses=loss_lines, losses_total=loss_total, requests=requests,
         reply_by=day(today + dt.timedelta(days=15), lang),
         penalties=penalties, channels_quote=channels_quote,
-        evidence=_evidence(case, v, lang),
+        evidence=_evidence(case, lang),
         complaint_by=day(samr.date, lang) if samr else "", complaint_from=day(samr.start, lang) if samr else "",
         summary="", respondent_rows=resp, demand_lead=(phrases.PLATFORM_LEAD if to == "platform" else phrases.DEMAND_LEAD)(lang), short=short, no_reason=_no_reason(case, v, lang) if short else "",
         notice=v.notice, sending=_sending(v, lang, to == "platform") if kind != "complaint" else [],
