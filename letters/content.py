@@ -716,37 +716,42 @@ def _annex(argued: list[Finding], lang: str) -> list[Annex]:
 # ---- the 12315 form's 投诉内容 ----------------------------------------------------------------------------
 
 
-def _summary(case: Case, v: Verdict, argued: list[Finding], demands: list[str], requests: list[str],
+def _summary(case: Case, argued: list[Finding], demands: list[str], requests: list[str],
              respondent: str, lang: str, to: str = "seller") -> str:
     """The complaint in at most 500 characters: facts, what is asked, the articles by name only."""
-    p, f = case.purchase, case.fault
-    what = device_name(case, lang)
-    symptoms = "、".join(label("symptom", s, lang) for s in f.symptoms) if lang != "en" else \
-        ", ".join(label("symptom", s, lang) for s in f.symptoms)
+    head = _summary_head(case, respondent, lang)
+    asked = _summary_asked(demands, requests, lang)
+    # The articles in a sentence of their own: beside the demands they would read as giving each of them.
     names = _law_names([k for fd in argued for k in (fd.quotes or fd.cites)
                         if not (to == "manufacturer" and _article(k) in phrases.SELLER_CONTRACT_ARTICLES)], lang)  # L15
-    asked = pick(lang, "；", "; ").join(d.rstrip("。；;.") for d in demands)
-    if requests:
-        asked += pick(lang, "；另协商请求：", "; and, as a settlement request: ") + pick(lang, "；", "; ").join(requests)
-    if lang == "en":
-        fault = f"On {day(f.first_noticed, lang)} it showed {symptoms}" if symptoms else f"On {day(f.first_noticed, lang)} I found: {clean(f.description)}"
-        head = f"On {day(p.date, lang)} I bought a {what} from {respondent}. {fault}."
-    else:
-        fault = f"{day(f.first_noticed, lang)}出现{symptoms}" if symptoms else f"{day(f.first_noticed, lang)}发现{clean(f.description) or '商品存在问题'}"
-        head = f"本人于{day(p.date, lang)}向被投诉人购买{what}，{fault}。"
+    law = phrases.SUMMARY_LAW(lang).format(names=pick(lang, "；", "; ").join(names)) if names else ""
+    tail = phrases.SUMMARY_TAIL(lang).format(asked=asked, law=law)
     steps = [_short_interaction(x, lang) for x in case.interactions]
-    # The articles in a sentence of their own: beside the demands they would read as giving each of them.
-    law = pick(lang, f"涉及的法律规定：{'；'.join(names)}。" if names else "", f"Provisions concerned: {'; '.join(names)}. " if names else "")
-    tail = pick(lang, f"投诉请求：{asked}。{law}", f"I ask the business to: {asked}. {law}")
     # Drop the oldest contacts first until it fits; the demand and the articles always stay.
-    while True:
-        text = head + "".join(steps) + tail
-        if len(text) <= SUMMARY_LIMIT or not steps:
-            break
+    while steps and len(head + "".join(steps) + tail) > SUMMARY_LIMIT:
         steps.pop(0)
+    text = head + "".join(steps) + tail
     if len(text) > SUMMARY_LIMIT:
-        text = (head + pick(lang, f"投诉请求：{asked}。", f"I ask the business to: {asked}."))[:SUMMARY_LIMIT]
+        text = (head + phrases.SUMMARY_ASK(lang).format(asked=asked))[:SUMMARY_LIMIT]
     return text
+
+
+def _summary_head(case: Case, respondent: str, lang: str) -> str:
+    """The purchase and the fault in one or two sentences."""
+    f = case.fault
+    on = day(f.first_noticed, lang)
+    symptoms = pick(lang, "、", ", ").join(label("symptom", s, lang) for s in f.symptoms)
+    fault = phrases.SUMMARY_FAULT[bool(symptoms)](lang).format(
+        on=on, symptoms=symptoms, found=clean(f.description) or phrases.SUMMARY_FOUND(lang))
+    return phrases.SUMMARY_HEAD(lang).format(bought=day(case.purchase.date, lang), what=device_name(case, lang),
+                                             respondent=respondent, fault=fault)
+
+
+def _summary_asked(demands: list[str], requests: list[str], lang: str) -> str:
+    """The demands, then the settlement requests, as one run of clauses."""
+    sep = pick(lang, "；", "; ")
+    asked = sep.join(d.rstrip("。；;.") for d in demands)
+    return asked + phrases.SUMMARY_SETTLEMENT(lang) + sep.join(requests) if requests else asked
 
 
 def _law_names(keys: list[str], lang: str) -> list[str]:
@@ -886,7 +891,7 @@ def build(case: Case, v: Verdict, *, kind: str = "demand", to: str = "seller", l
         consumer_law=case.purchase.for_personal_use is not False,
     )
     if kind == "complaint":
-        letter.summary = _summary(case, v, argued, legal, requests, respondent, lang, to)
+        letter.summary = _summary(case, argued, legal, requests, respondent, lang, to)
     return letter
 
 
