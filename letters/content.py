@@ -782,117 +782,183 @@ def nothing_to_demand(v: Verdict, lang: str) -> str | None:
     return phrases.NO_LETTER(lang)
 
 
-def _addressee(case: Case, v: Verdict, to: str, lang: str) -> tuple[str, str, str, str, str]:
-    """(to, name, role, address, other party). A platform that cannot name its seller is written to
-    (消保法第四十四条); a platform's own store is the seller itself (电子商务法第三十七条第二款)."""
+@dataclass(frozen=True)
+class _Party:
+    """Whom the letter goes to (after the platform rule), as it names them, and the other business it names."""
+
+    to: str
+    name: str
+    role: str
+    address: str
+    other: str
+
+
+def _maker(case: Case) -> str:
+    return case.purchase.manufacturer or case.product.brand or ""
+
+
+def _to_platform(case: Case, v: Verdict, lang: str) -> _Party:
     p = case.purchase
-    seller = p.seller_registered_name or p.seller
-    shop = p.seller if p.seller_registered_name and p.seller and p.seller not in p.seller_registered_name else ""
-    maker = p.manufacturer or case.product.brand
-    platform_liable = v.finding("crpl44.platform_liability") is not None
-    if to == "seller" and platform_liable and p.platform:
+    return _Party("platform", p.platform or "", label_role("platform", lang), "", p.seller or "")
+
+
+def _to_seller(case: Case, v: Verdict, lang: str) -> _Party:
+    """The seller by its registered name; the shop's name, when it differs, in its role."""
+    p = case.purchase
+    role = label_role("seller", lang)
+    if any(n.kind == "self_operated" for n in v.notes):
+        role = pick(lang, "销售者，平台自营", "seller, the platform's own store")
+    if p.seller_registered_name and p.seller and p.seller not in p.seller_registered_name:
+        role += pick(lang, f"，店铺：{clean(p.seller)}", f", shop: {p.seller}")
+    return _Party("seller", p.seller_registered_name or p.seller or "", role, p.seller_address or "", _maker(case))
+
+
+def _to_manufacturer(case: Case, v: Verdict, lang: str) -> _Party:
+    p = case.purchase
+    return _Party("manufacturer", _maker(case), label_role("manufacturer", lang), "", p.seller_registered_name or p.seller or "")
+
+
+_PARTIES: dict[str, Callable[[Case, Verdict, str], _Party]] = {
+    "platform": _to_platform, "seller": _to_seller, "manufacturer": _to_manufacturer}
+# Why a letter cannot go to this addressee: the case does not name it.
+_UNNAMED = {
+    "platform": T("purchase.platform: 缺少电商平台名称，无法向平台发函（或改用 --to seller）",
+                  "purchase.platform: the platform's name is missing (or use --to seller)"),
+    "seller": T("purchase.seller: 缺少销售者名称，无法向销售者发函（或改用 --to manufacturer）",
+                "purchase.seller: the seller's name is missing, so the letter has no addressee (or use --to manufacturer)"),
+    "manufacturer": T("purchase.manufacturer: 缺少生产者名称（也没有 product.brand），无法向生产者发函",
+                      "purchase.manufacturer: the manufacturer's name is missing (and so is product.brand)"),
+}
+
+
+def _addressee(case: Case, v: Verdict, to: str, lang: str) -> _Party:
+    """A platform that cannot name its seller is written to (消保法第四十四条); a platform's own store is the
+    seller itself (电子商务法第三十七条第二款)."""
+    if to == "seller" and case.purchase.platform and v.finding("crpl44.platform_liability") is not None:
         to = "platform"
-    if to == "platform":
-        if not p.platform:
-            raise InputError([pick(lang, "purchase.platform: 缺少电商平台名称，无法向平台发函（或改用 --to seller）",
-                                 "purchase.platform: the platform's name is missing (or use --to seller)")])
-        return to, p.platform, label_role("platform", lang), "", p.seller or ""
-    if to == "seller":
-        if not seller:
-            raise InputError([pick(lang, "purchase.seller: 缺少销售者名称，无法向销售者发函（或改用 --to manufacturer）",
-                                 "purchase.seller: the seller's name is missing, so the letter has no addressee "
-                                 "(or use --to manufacturer)")])
-        role = label_role("seller", lang)
-        if any(n.kind == "self_operated" for n in v.notes):
-            role = pick(lang, "销售者，平台自营", "seller, the platform's own store")
-        if shop:
-            role += pick(lang, f"，店铺：{clean(shop)}", f", shop: {shop}")
-        return to, seller, role, p.seller_address or "", maker or ""
-    if not maker:
-        raise InputError([pick(lang, "purchase.manufacturer: 缺少生产者名称（也没有 product.brand），无法向生产者发函",
-                             "purchase.manufacturer: the manufacturer's name is missing (and so is product.brand)")])
-    return to, maker, label_role("manufacturer", lang), "", seller or ""
+    party = _PARTIES[to](case, v, lang)
+    if not party.name:
+        raise InputError([_UNNAMED[to](lang)])
+    return party
 
 
 def build(case: Case, v: Verdict, *, kind: str = "demand", to: str = "seller", lang: str = "zh",
           today: dt.date, annex: bool = False) -> Letter:
-    if kind not in KINDS:
-        raise InputError([pick(lang, f"--kind: 值 '{kind}' 无效，允许：demand、complaint",
-                             f"--kind: '{kind}' is invalid; allowed: demand, complaint")])
-    if to not in ADDRESSEES:
-        raise InputError([pick(lang, f"--to: 值 '{to}' 无效，允许：seller、manufacturer、platform",
-                             f"--to: '{to}' is invalid; allowed: seller, manufacturer, platform")])
-    name = case.consumer.name
-    if not name or not name.strip():
-        raise InputError([pick(lang, "consumer.name: 缺少必填字段——维权函和投诉文本需要写明您的姓名",
-                             "consumer.name: required for a letter — the letter must say who writes it")])
-    if kind != "goodwill":
-        why = nothing_to_demand(v, lang)
-        if why:
-            raise NoLetter(why)
-    to, addressee, role, address, other = _addressee(case, v, to, lang)
-    quoter = Quoter(lang)
-    argued = [f for f in v.findings if f.strength in ARGUED] if kind != "goodwill" else []
-    if to == "platform":  # the platform's liability first: it is why the letter goes to the platform
-        argued.sort(key=lambda f: f.id != "crpl44.platform_liability")
-    legal, requests, with_losses = _demands(case, v, lang) if kind != "goodwill" else ([], [], False)
-    respondent = third_person("", lang)
-    if kind == "complaint":
-        legal = [third_person(d, lang) for d in legal]
-        requests = [third_person(d, lang) for d in requests]
-    only_no_reason = bool(argued) and {f.id for f in argued} <= {"crpl25.no_reason_return", "crpl48.refusal_liability",
-                                                                 "crpl56.report_to_regulator"}
-    short = only_no_reason and kind == "demand"
-    if short:  # a short letter (issue 11 item 5): the return, the refusal, the date; no escalation articles
-        argued = [f for f in argued if f.id != "crpl56.report_to_regulator"]
-    basis = [_basis(f, lang, kind, to, quoter, case.purchase.warranty_months) for f in argued]
-    penalties = quoter("crpl_penalties:8") if any(f.id == "crpl56.report_to_regulator" for f in argued) else None
-    channels_quote = quoter("crpl:39:1")
-    samr = _deadline(v, "complaint.samr")
-    pr, p = case.product, case.purchase
-    rows = [(pick(lang, "商品名称", "Product"), product_name(case, lang)),
-            (pick(lang, "商品类别", "Category"), label("category", pr.category, lang))]
-    if pr.production_batch:
-        rows.append((pick(lang, "生产批次", "Production batch"), pr.production_batch))
-    if pr.serial:
-        rows.append((pick(lang, "序列号", "Serial number"), pr.serial))
-    if p.order_number:
-        rows.append((pick(lang, "订单号", "Order number"), p.order_number))
-    rows.append((pick(lang, "购买日期", "Bought on"), day(p.date, lang)))
-    if p.channel:
-        rows.append((pick(lang, "购买渠道", "Channel"), label("channel", p.channel, lang)))
-    if p.platform:
-        rows.append((pick(lang, "电商平台", "Platform"), p.platform))
-    if pr.price is not None:
-        rows.append((pick(lang, "价格", "Price"), money(pr.price, lang)))
-    resp = [(pick(lang, "名称", "Name"), addressee), (pick(lang, "身份", "Role"), role)]
-    if address:
-        resp.append((pick(lang, "地址", "Address"), address))
-    elif to != "manufacturer":
-        resp.append((pick(lang, "地址", "Address"), pick(lang, "（请填写营业执照或店铺页面上的地址）", "(fill in from the business licence or shop page)")))
-    if other and other != addressee:
-        resp.append((pick(lang, "相关经营者", "Other business"), other))
+    """The letter's content: who writes to whom, the facts, the grounds, what is demanded, the dates."""
+    _refuse(case, v, kind, to, lang)
+    party = _addressee(case, v, to, lang)
+    argued, short = _argued_findings(v, kind, party.to)
+    legal, requests, with_losses = _asks(case, v, kind, lang)
+    basis, penalties, channels_quote = _grounds(case, argued, kind, party.to, lang)
     loss_lines, loss_total = _loss_lines(case, lang) if with_losses else ([], "")
-    letter = Letter(
-        kind=kind, lang=lang, today=day(today, lang), consumer=name.strip(),
+    complaint_by, complaint_from = _complaint_dates(v, lang)
+    complaint = kind == "complaint"
+    return Letter(
+        kind=kind, lang=lang, today=day(today, lang), consumer=(case.consumer.name or "").strip(),
         phone=case.consumer.phone or "", address=case.consumer.address or "", region=case.consumer.region or "",
-        addressee=addressee, addressee_role=role, addressee_address=address, other_party=other,
-        product=product_name(case, lang), device=device_name(case, lang),
-        product_rows=rows, facts=[third_person(x, lang) if kind == "complaint" else x for x in facts(case, lang)],
-        basis=basis,
+        addressee=party.name, addressee_role=party.role, addressee_address=party.address, other_party=party.other,
+        product=product_name(case, lang), device=device_name(case, lang), product_rows=_product_rows(case, lang),
+        facts=[third_person(x, lang) if complaint else x for x in facts(case, lang)], basis=basis,
         demands=legal, losses=loss_lines, losses_total=loss_total, requests=requests,
         reply_by=day(today + dt.timedelta(days=15), lang),
-        penalties=penalties, channels_quote=channels_quote,
-        evidence=_evidence(case, lang),
-        complaint_by=day(samr.date, lang) if samr else "", complaint_from=day(samr.start, lang) if samr else "",
-        summary="", respondent_rows=resp, demand_lead=(phrases.PLATFORM_LEAD if to == "platform" else phrases.DEMAND_LEAD)(lang), short=short, no_reason=_no_reason(case, v, lang) if short else "",
-        notice=v.notice, sending=_sending(v, lang, to == "platform") if kind != "complaint" else [],
+        penalties=penalties, channels_quote=channels_quote, evidence=_evidence(case, lang),
+        complaint_by=complaint_by, complaint_from=complaint_from,
+        # third_person("") is the respondent as the English summary names it
+        summary=_summary(case, argued, legal, requests, third_person("", lang), lang, party.to) if complaint else "",
+        respondent_rows=_respondent_rows(party, lang),
+        demand_lead=(phrases.PLATFORM_LEAD if party.to == "platform" else phrases.DEMAND_LEAD)(lang),
+        short=short, no_reason=_no_reason(case, v, lang) if short else "", notice=v.notice,
+        sending=_sending(v, lang, party.to == "platform") if not complaint else [],
         annex=_annex(argued, lang) if annex else [], notes=_notes(case, v, lang),
         consumer_law=case.purchase.for_personal_use is not False,
     )
+
+
+def _refuse(case: Case, v: Verdict, kind: str, to: str, lang: str) -> None:
+    """The letter's own input errors, in the order a user meets them; `NoLetter` when nothing is given."""
+    if kind not in KINDS:
+        raise InputError([pick(lang, f"--kind: 值 '{kind}' 无效，允许：demand、complaint",
+                               f"--kind: '{kind}' is invalid; allowed: demand, complaint")])
+    if to not in ADDRESSEES:
+        raise InputError([pick(lang, f"--to: 值 '{to}' 无效，允许：seller、manufacturer、platform",
+                               f"--to: '{to}' is invalid; allowed: seller, manufacturer, platform")])
+    if not (case.consumer.name or "").strip():
+        raise InputError([pick(lang, "consumer.name: 缺少必填字段——维权函和投诉文本需要写明您的姓名",
+                               "consumer.name: required for a letter — the letter must say who writes it")])
+    why = nothing_to_demand(v, lang) if kind != "goodwill" else None
+    if why:
+        raise NoLetter(why)
+
+
+# A letter arguing only these is the short return letter (issue 11 item 5).
+_RETURN_ONLY = frozenset({"crpl25.no_reason_return", "crpl48.refusal_liability", "crpl56.report_to_regulator"})
+
+
+def _argued_findings(v: Verdict, kind: str, to: str) -> tuple[list[Finding], bool]:
+    """The findings the letter argues, in order, and whether it is the short return letter: the return, the
+    refusal, the date, and no escalation articles."""
+    if kind == "goodwill":
+        return [], False
+    argued = [f for f in v.findings if f.strength in ARGUED]
+    if to == "platform":  # the platform's liability first: it is why the letter goes to the platform
+        argued.sort(key=lambda f: f.id != "crpl44.platform_liability")
+    short = kind == "demand" and bool(argued) and {f.id for f in argued} <= _RETURN_ONLY
+    if short:
+        argued = [f for f in argued if f.id != "crpl56.report_to_regulator"]
+    return argued, short
+
+
+def _asks(case: Case, v: Verdict, kind: str, lang: str) -> tuple[list[str], list[str], bool]:
+    """The demands and requests (`_demands`), said of the business in the third person in a complaint."""
+    if kind == "goodwill":
+        return [], [], False
+    legal, requests, with_losses = _demands(case, v, lang)
     if kind == "complaint":
-        letter.summary = _summary(case, argued, legal, requests, respondent, lang, to)
-    return letter
+        return [third_person(d, lang) for d in legal], [third_person(d, lang) for d in requests], with_losses
+    return legal, requests, with_losses
+
+
+def _grounds(case: Case, argued: list[Finding], kind: str, to: str, lang: str) -> tuple[list[Basis], Quote | None, Quote]:
+    """Each argued finding's basis, then the penalties and channels articles: in the order the letter quotes
+    them, so each passage is quoted in full once, where it first appears."""
+    quoter = Quoter(lang)
+    basis = [_basis(f, lang, kind, to, quoter, case.purchase.warranty_months) for f in argued]
+    penalties = quoter("crpl_penalties:8") if any(f.id == "crpl56.report_to_regulator" for f in argued) else None
+    return basis, penalties, quoter("crpl:39:1")
+
+
+def _complaint_dates(v: Verdict, lang: str) -> tuple[str, str]:
+    """The verdict's last day for a complaint to the market regulator, and the day it counts from."""
+    samr = _deadline(v, "complaint.samr")
+    return (day(samr.date, lang), day(samr.start, lang)) if samr else ("", "")
+
+
+def _product_rows(case: Case, lang: str) -> list[tuple[str, str]]:
+    """The product table: what the case gives, in a fixed order."""
+    pr, p = case.product, case.purchase
+    rows = [(T("商品名称", "Product"), product_name(case, lang)),
+            (T("商品类别", "Category"), label("category", pr.category, lang)),
+            (T("生产批次", "Production batch"), pr.production_batch),
+            (T("序列号", "Serial number"), pr.serial),
+            (T("订单号", "Order number"), p.order_number),
+            (T("购买日期", "Bought on"), day(p.date, lang)),
+            (T("购买渠道", "Channel"), label("channel", p.channel, lang) if p.channel else ""),
+            (T("电商平台", "Platform"), p.platform),
+            (T("价格", "Price"), money(pr.price, lang) if pr.price is not None else "")]
+    return [(head(lang), value) for head, value in rows if value]
+
+
+def _respondent_rows(party: _Party, lang: str) -> list[tuple[str, str]]:
+    """The complaint form's respondent: name, role, address (a reminder to fill it in), the other business."""
+    rows = [(pick(lang, "名称", "Name"), party.name), (pick(lang, "身份", "Role"), party.role)]
+    if party.address:
+        rows.append((pick(lang, "地址", "Address"), party.address))
+    elif party.to != "manufacturer":
+        rows.append((pick(lang, "地址", "Address"),
+                     pick(lang, "（请填写营业执照或店铺页面上的地址）", "(fill in from the business licence or shop page)")))
+    if party.other and party.other != party.name:
+        rows.append((pick(lang, "相关经营者", "Other business"), party.other))
+    return rows
 
 
 _ROLES = {"seller": T("销售者", "seller"), "manufacturer": T("生产者", "manufacturer"),
