@@ -21,6 +21,7 @@ import hashlib
 import io
 import threading
 from pathlib import Path
+from typing import Any
 
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.cu2quPen import Cu2QuPen
@@ -75,49 +76,25 @@ def _subset(text: str) -> bytes:
     chars = sorted({ord(c) for c in text + _EXTRA} & cmap.keys())
     names = [".notdef"] + sorted({cmap[c] for c in chars} - {".notdef"}, key=src.getGlyphID)
     parts = [_glyph_data(n) for n in names]
-    head, hhea, hmtx, post = src["head"], src["hhea"], src["hmtx"], src["post"]
+    hmtx = src["hmtx"]
     # TrueType's left side bearing is the outline's own xMin (the converted outline, not the CFF one).
     metrics = [(hmtx[n][0], p[1][0] if p[1] else hmtx[n][1]) for n, p in zip(names, parts, strict=True)]
     inked = [(w, lsb, p[1]) for (w, lsb), p in zip(metrics, parts, strict=True) if p[1]]
 
-    fb = FontBuilder(head.unitsPerEm, isTTF=True)
+    fb = FontBuilder(src["head"].unitsPerEm, isTTF=True)
     fb.font.recalcTimestamp = False
     # The bounds and maxima below come from the cached figures, so that saving does not expand (and
     # recompile) every glyph to measure it again.
     fb.font.recalcBBoxes = False
-    fb.setupHead(unitsPerEm=head.unitsPerEm, created=head.created, modified=head.modified,
-                 fontRevision=head.fontRevision, flags=head.flags, macStyle=head.macStyle,
-                 lowestRecPPEM=head.lowestRecPPEM,
-                 xMin=min((b[0] for _, _, b in inked), default=0), yMin=min((b[1] for _, _, b in inked), default=0),
-                 xMax=max((b[2] for _, _, b in inked), default=0), yMax=max((b[3] for _, _, b in inked), default=0))
+    _setup_head(fb, src["head"], inked)
     fb.setupGlyphOrder(names)
     fb.setupCharacterMap({c: cmap[c] for c in chars})
-    # FontBuilder.setupGlyf, for glyphs already compiled (it would expand each one only to check
-    # that no cubic curve is left, which `_glyph_data` guarantees).
-    fb.font["loca"] = newTable("loca")
-    glyf = fb.font["glyf"] = newTable("glyf")
-    glyf.glyphs = {n: Glyph(p[0]) for n, p in zip(names, parts, strict=True)}
-    glyf.glyphOrder = names
+    _setup_glyf(fb, names, parts)
     fb.setupHorizontalMetrics(dict(zip(names, metrics, strict=True)))
-    fb.setupHorizontalHeader(
-        ascent=hhea.ascent, descent=hhea.descent, lineGap=hhea.lineGap,
-        advanceWidthMax=max(w for w, _ in metrics),
-        minLeftSideBearing=min((lsb for _, lsb, _ in inked), default=0),
-        minRightSideBearing=min((w - lsb - (b[2] - b[0]) for w, lsb, b in inked), default=0),
-        xMaxExtent=max((lsb + (b[2] - b[0]) for _, lsb, b in inked), default=0))
-    # The font's names, copyright and licence (SIL OFL), unchanged but for the PostScript name: reportlab
-    # keeps one face per PostScript name, so two letters drawn in one process (the web server, `ask` drafting
-    # both documents) would share the first one's glyphs. A name per character set keeps them apart and
-    # stays deterministic.
-    names_table = copy.deepcopy(src["name"])
-    ps_name = "WeiquanSerif-" + hashlib.sha1("".join(sorted(set(text))).encode("utf-8")).hexdigest()[:12]
-    for record in names_table.names:
-        if record.nameID == 6:
-            record.string = ps_name
-    fb.font["name"] = names_table
-    os2 = copy.deepcopy(src["OS/2"])
-    os2.usFirstCharIndex, os2.usLastCharIndex = min(chars, default=0x20), min(max(chars, default=0x20), 0xFFFF)
-    fb.font["OS/2"] = os2
+    _setup_hhea(fb, src["hhea"], metrics, inked)
+    fb.font["name"] = _name_table(src, text)
+    fb.font["OS/2"] = _os2_table(src, chars)
+    post = src["post"]
     fb.setupPost(keepGlyphNames=False, italicAngle=post.italicAngle, underlinePosition=post.underlinePosition,
                  underlineThickness=post.underlineThickness, isFixedPitch=post.isFixedPitch)
     fb.setupMaxp()
@@ -126,3 +103,54 @@ def _subset(text: str) -> bytes:
     buf = io.BytesIO()
     fb.font.save(buf)
     return buf.getvalue()
+
+
+Inked = list[tuple[int, int, tuple[int, int, int, int]]]  # advance, left side bearing, bounds of the inked glyphs
+
+
+def _setup_head(fb: FontBuilder, head: Any, inked: Inked) -> None:
+    """The source's head table, with the bounds of this font's own glyphs."""
+    fb.setupHead(unitsPerEm=head.unitsPerEm, created=head.created, modified=head.modified,
+                 fontRevision=head.fontRevision, flags=head.flags, macStyle=head.macStyle,
+                 lowestRecPPEM=head.lowestRecPPEM,
+                 xMin=min((b[0] for _, _, b in inked), default=0), yMin=min((b[1] for _, _, b in inked), default=0),
+                 xMax=max((b[2] for _, _, b in inked), default=0), yMax=max((b[3] for _, _, b in inked), default=0))
+
+
+def _setup_glyf(fb: FontBuilder, names: list[str], parts: list[tuple]) -> None:
+    """FontBuilder.setupGlyf, for glyphs already compiled (it would expand each one only to check that no
+    cubic curve is left, which `_glyph_data` guarantees)."""
+    fb.font["loca"] = newTable("loca")
+    glyf = fb.font["glyf"] = newTable("glyf")
+    glyf.glyphs = {n: Glyph(p[0]) for n, p in zip(names, parts, strict=True)}
+    glyf.glyphOrder = names
+
+
+def _setup_hhea(fb: FontBuilder, hhea: Any, metrics: list[tuple[int, int]], inked: Inked) -> None:
+    """The source's vertical metrics; the horizontal extremes of this font's own glyphs."""
+    fb.setupHorizontalHeader(
+        ascent=hhea.ascent, descent=hhea.descent, lineGap=hhea.lineGap,
+        advanceWidthMax=max(w for w, _ in metrics),
+        minLeftSideBearing=min((lsb for _, lsb, _ in inked), default=0),
+        minRightSideBearing=min((w - lsb - (b[2] - b[0]) for w, lsb, b in inked), default=0),
+        xMaxExtent=max((lsb + (b[2] - b[0]) for _, lsb, b in inked), default=0))
+
+
+def _name_table(src: TTFont, text: str) -> Any:
+    """The font's names, copyright and licence (SIL OFL), unchanged but for the PostScript name: reportlab
+    keeps one face per PostScript name, so two letters drawn in one process (the web server, `ask` drafting
+    both documents) would share the first one's glyphs. A name per character set keeps them apart and
+    stays deterministic."""
+    names_table = copy.deepcopy(src["name"])
+    ps_name = "WeiquanSerif-" + hashlib.sha1("".join(sorted(set(text))).encode("utf-8")).hexdigest()[:12]
+    for record in names_table.names:
+        if record.nameID == 6:
+            record.string = ps_name
+    return names_table
+
+
+def _os2_table(src: TTFont, chars: list[int]) -> Any:
+    """The source's OS/2 table, with this font's first and last character."""
+    os2 = copy.deepcopy(src["OS/2"])
+    os2.usFirstCharIndex, os2.usLastCharIndex = min(chars, default=0x20), min(max(chars, default=0x20), 0xFFFF)
+    return os2
