@@ -102,7 +102,44 @@ EVIDENCE = {
     "condition": T("{what}的截图或报告", "screenshot or report of the {what}"),
 }
 
+# One sentence per interaction in the facts: {on} its date, {who} the business (贵方 when unnamed), {note} the
+# consumer's note in brackets; the other fields are the words below, chosen in letters/content.py.
+INTERACTION = {
+    "offer": T("{on}，{who}提出{remedy}方案{target}{ratio}{conditional}{note}{accepted}。",
+               "On {on}, {who} offered {remedy}{target}{ratio}{conditional}{note}{accepted}."),
+    "refusal": T("{on}，{who}拒绝处理{note}。", "On {on}, {who} refused to handle it{note}."),
+    "return_unrepaired": T("{on}，{who}将设备原样退回，未予维修{consent}{note}。",
+                           "On {on}, {who} sent the device back unrepaired{consent}{note}."),
+    "repair": T("{on}，{who}对设备进行了维修{paid}{done}{note}。", "On {on}, {who} repaired the device{paid}{done}{note}."),
+    "replacement": T("{on}，{who}{what}{note}。", "On {on}, {who} {what}{note}."),
+    "refund": T("{on}，{who}{what}{note}。", "On {on}, {who} {what}{note}."),
+    "inquiry": T("{on}，本人向{who}询问{topic}{answer}{note}。", "On {on}, I asked {who} about {topic}{answer}{note}."),
+    "promise_callback": T("{on}，{who}承诺回复{note}。", "On {on}, {who} promised to call back{note}."),
+    "return_request": T("{on}，本人{why}提出退货{intact}{note}。", "On {on}, I asked to return the goods {why}{intact}{note}."),
+    "consumer_demand": T("{on}，本人{via}提出书面要求{note}。", "On {on}, I made a written demand{via}{note}."),
+    "other": T("{on}，{who}：{said}。", "On {on}, {who}: {said}."),
+    "contact": T("{on}，{who}与本人联系。", "On {on}, {who} contacted me."),  # an `other` without a note
+}
+OFFER_REMEDY = T("处理", "a remedy")  # an offer that names no remedy
 OFFER_CONDITIONAL = T("，并表示不接受该方案即不予处理", ", and said it would not handle the device otherwise")
+OFFER_ACCEPTED = {True: T("；本人接受了该方案", "; I accepted it"), False: T("；本人未接受", "; I did not accept it")}
+WITHOUT_CONSENT = T("，事先未征得本人同意", ", without my consent")
+REPAIR_FIXED = {True: T("，故障已排除", ", and the fault was fixed"), False: T("，但故障未能排除", ", but the fault remained")}
+INQUIRY_TOPIC = T("处理事宜", "the handling")  # an inquiry that names no topic
+NOT_ANSWERED = T("，未获真实、明确的答复", ", and got no true and clear answer")
+RETURN_WHY = {True: T("无理由", "without giving a reason"), False: T("因质量问题", "for the quality problem")}
+GOODS_INTACT = T("，商品完好", ", the goods intact")
+DEMAND_VIA = T("通过{via}", " through {via}")
+
+# The 12315 form's short 投诉内容: the purchase and the fault, the contacts, what is asked, the articles by name.
+SUMMARY_HEAD = T("本人于{bought}向被投诉人购买{what}，{fault}。", "On {bought} I bought a {what} from {respondent}. {fault}.")
+SUMMARY_FAULT = {True: T("{on}出现{symptoms}", "On {on} it showed {symptoms}"),  # by whether symptoms are given
+                 False: T("{on}发现{found}", "On {on} I found: {found}")}
+SUMMARY_FOUND = T("商品存在问题", "")  # a fault with neither symptoms nor a description
+SUMMARY_SETTLEMENT = T("；另协商请求：", "; and, as a settlement request: ")
+SUMMARY_LAW = T("涉及的法律规定：{names}。", "Provisions concerned: {names}. ")
+SUMMARY_ASK = T("投诉请求：{asked}。", "I ask the business to: {asked}.")  # alone when nothing else fits
+SUMMARY_TAIL = T("投诉请求：{asked}。{law}", "I ask the business to: {asked}. {law}")
 
 # How to send the letter and why (issue 13 item 8), printed after the letter for the writer.
 SEND_HOW = T("寄送方式：请用能证明对方收到的方式寄送本函——EMS 或挂号信并要求回执（邮寄单上注明“维权函”），"
