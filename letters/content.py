@@ -717,9 +717,9 @@ def _annex(argued: list[Finding], lang: str) -> list[Annex]:
 
 
 def _summary(case: Case, argued: list[Finding], demands: list[str], requests: list[str],
-             respondent: str, lang: str, to: str = "seller") -> str:
+             lang: str, to: str = "seller") -> str:
     """The complaint in at most 500 characters: facts, what is asked, the articles by name only."""
-    head = _summary_head(case, respondent, lang)
+    head = _summary_head(case, lang)
     asked = _summary_asked(demands, requests, lang)
     # The articles in a sentence of their own: beside the demands they would read as giving each of them.
     names = _law_names([k for fd in argued for k in (fd.quotes or fd.cites)
@@ -732,11 +732,23 @@ def _summary(case: Case, argued: list[Finding], demands: list[str], requests: li
         steps.pop(0)
     text = head + "".join(steps) + tail
     if len(text) > SUMMARY_LIMIT:
-        text = (head + phrases.SUMMARY_ASK(lang).format(asked=asked))[:SUMMARY_LIMIT]
+        text = _fitted_ask(head, demands, lang)
     return text
 
 
-def _summary_head(case: Case, respondent: str, lang: str) -> str:
+def _fitted_ask(head: str, demands: list[str], lang: str) -> str:
+    """Head and ask alone, with as many whole demands as fit and a pointer to the attachment for the rest
+    (a demand is never cut, nor a word)."""
+    sep = pick(lang, "；", "; ")
+    for n in range(len(demands) - 1, 0, -1):
+        asked = sep.join(d.rstrip("。；;.") for d in demands[:n]) + phrases.SUMMARY_MORE(lang)
+        text = head + phrases.SUMMARY_ASK(lang).format(asked=asked)
+        if len(text) <= SUMMARY_LIMIT:
+            return text
+    return (head + phrases.SUMMARY_ASK(lang).format(asked=_summary_asked(demands, [], lang)))[:SUMMARY_LIMIT]
+
+
+def _summary_head(case: Case, lang: str) -> str:
     """The purchase and the fault in one or two sentences."""
     f = case.fault
     on = day(f.first_noticed, lang)
@@ -744,7 +756,7 @@ def _summary_head(case: Case, respondent: str, lang: str) -> str:
     fault = phrases.SUMMARY_FAULT[bool(symptoms)](lang).format(
         on=on, symptoms=symptoms, found=clean(f.description) or phrases.SUMMARY_FOUND(lang))
     return phrases.SUMMARY_HEAD(lang).format(bought=day(case.purchase.date, lang), what=device_name(case, lang),
-                                             respondent=respondent, fault=fault)
+                                             fault=fault)
 
 
 def _summary_asked(demands: list[str], requests: list[str], lang: str) -> str:
@@ -863,8 +875,7 @@ def build(case: Case, v: Verdict, *, kind: str = "demand", to: str = "seller", l
         reply_by=day(today + dt.timedelta(days=15), lang),
         penalties=penalties, channels_quote=channels_quote, evidence=_evidence(case, lang),
         complaint_by=complaint_by, complaint_from=complaint_from,
-        # third_person("") is the respondent as the English summary names it
-        summary=_summary(case, argued, legal, requests, third_person("", lang), lang, party.to) if complaint else "",
+        summary=_summary(case, argued, legal, requests, lang, party.to) if complaint else "",
         respondent_rows=_respondent_rows(party, lang),
         demand_lead=(phrases.PLATFORM_LEAD if party.to == "platform" else phrases.DEMAND_LEAD)(lang),
         short=short, no_reason=_no_reason(case, v, lang) if short else "", notice=v.notice,

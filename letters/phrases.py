@@ -132,14 +132,16 @@ GOODS_INTACT = T("，商品完好", ", the goods intact")
 DEMAND_VIA = T("通过{via}", " through {via}")
 
 # The 12315 form's short 投诉内容: the purchase and the fault, the contacts, what is asked, the articles by name.
-SUMMARY_HEAD = T("本人于{bought}向被投诉人购买{what}，{fault}。", "On {bought} I bought a {what} from {respondent}. {fault}.")
+# The form names the business in its own field (被投诉人), so the text says "the respondent", as the Chinese does.
+SUMMARY_HEAD = T("本人于{bought}向被投诉人购买{what}，{fault}。", "On {bought} I bought a {what} from the respondent. {fault}. ")
 SUMMARY_FAULT = {True: T("{on}出现{symptoms}", "On {on} it showed {symptoms}"),  # by whether symptoms are given
                  False: T("{on}发现{found}", "On {on} I found: {found}")}
-SUMMARY_FOUND = T("商品存在问题", "")  # a fault with neither symptoms nor a description
+SUMMARY_FOUND = T("商品存在问题", "a fault")  # a fault with neither symptoms nor a description
 SUMMARY_SETTLEMENT = T("；另协商请求：", "; and, as a settlement request: ")
-SUMMARY_LAW = T("涉及的法律规定：{names}。", "Provisions concerned: {names}. ")
+SUMMARY_LAW = T("涉及的法律规定：{names}。", " Provisions concerned: {names}.")
 SUMMARY_ASK = T("投诉请求：{asked}。", "I ask the business to: {asked}.")  # alone when nothing else fits
-SUMMARY_TAIL = T("投诉请求：{asked}。{law}", "I ask the business to: {asked}. {law}")
+SUMMARY_MORE = T("等（详见附件）", "; and the rest set out in the attachment")  # after the clauses that fit
+SUMMARY_TAIL = T("投诉请求：{asked}。{law}", "I ask the business to: {asked}.{law}")
 
 # How to send the letter and why (issue 13 item 8), printed after the letter for the writer.
 SEND_HOW = T("寄送方式：请用能证明对方收到的方式寄送本函——EMS 或挂号信并要求回执（邮寄单上注明“维权函”），"

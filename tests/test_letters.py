@@ -275,6 +275,20 @@ def test_complaint_fits_the_12315_form(prefix: str, tmp_path: Path) -> None:
         assert f"订单号{case.purchase.order_number}" in summary
 
 
+@pytest.mark.parametrize("prefix", ["01", "05", "14", "15", "17"])
+def test_english_complaint_summary_reads_as_sentences(prefix: str, tmp_path: Path) -> None:
+    """English runs longer than Chinese, so it is the text that must be cut: whole demands only, the rest pointed
+    to the attachment; and the business is "the respondent", as 被投诉人 (the form has a field for its name)."""
+    md = cli_letter(tmp_path, prefix, "--kind", "complaint", "--lang", "en")
+    head = md.partition("## Attachment: facts and grounds")[0]
+    summary = section(head, "## Complaint content").split("\n\n", 1)[1].split("\n\n")[0].strip()
+    assert len(summary) <= 500 and f"(paste as is; {len(summary)} characters)" in head
+    assert " from the respondent. " in summary and "from ." not in summary
+    assert summary.endswith(".") and not re.search(r"[a-z][.;][A-Z]|  |: \.", summary)
+    if "set out in the attachment" in summary:
+        assert summary.endswith("; and the rest set out in the attachment.")
+
+
 def test_complaint_names_the_registered_name_address_and_order(tmp_path: Path) -> None:
     data = make_case(version=2, **{"purchase.seller_registered_name": "某某科技有限公司",
                                   "purchase.seller_address": "北京市海淀区某路2号", "purchase.order_number": "A123",
