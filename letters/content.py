@@ -26,6 +26,7 @@ from engine.verdict import DemandSupport, Finding, Verdict
 from engine.vocab import label
 from kb import laws
 from kb.bilingual import T, pick
+from kb.rules.crpl_55 import increased_compensation
 from letters import phrases
 
 ARGUED = ("strong", "arguable")
@@ -535,7 +536,7 @@ def _compensation(case: Case, v: Verdict, lang: str) -> str:
     if fraud and fraud.strength in ARGUED:
         price = case.product.price
         if price:
-            amount = max(price * 3, 500.0)
+            amount = increased_compensation(price)
             parts.append(phrases.COMPENSATE_FRAUD(lang).format(price=money(price, lang), amount=money(amount, lang)))
         else:
             parts.append(phrases.COMPENSATE_FRAUD_NO_PRICE(lang))

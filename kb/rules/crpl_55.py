@@ -16,6 +16,14 @@ from kb.rules.dsl import Finding, Give, NotApplicable, Reason, T, Variant, fact
 PLACE = 200  # where its rules and missing facts come in the rule base
 ARTICLE = ("crpl:55",)  # the article(s) this module encodes
 
+MULTIPLE, FLOOR = 3, 500.0  # "价款…的三倍；增加赔偿的金额不足五百元的，为五百元"
+
+
+def increased_compensation(price: float) -> float:
+    """The increased compensation the article fixes for a price: three times it, and never under 500 元."""
+    return max(price * MULTIPLE, FLOOR)
+
+
 _SOLD_NEW = fact("p", "purchase", sold_as="new")
 _FOUND = fact("pr", "product", found__in=("refurbished", "used", "counterfeit"))
 

@@ -37,3 +37,11 @@ def test_fraud_is_explained_when_compensation_is_demanded() -> None:
     v = verdict(demands=["compensation"])
     assert "crpl55.fraud" in na_ids(v)
     assert "crpl55.fraud" not in na_ids(verdict(demands=["free_repair"]))
+
+
+@pytest.mark.parametrize(("price", "amount"), [(4999.0, 14997.0), (100.0, 500.0), (166.0, 500.0), (167.0, 501.0)])
+def test_increased_compensation_is_three_times_the_price_and_at_least_500(price: float, amount: float) -> None:
+    """"价款…的三倍；增加赔偿的金额不足五百元的，为五百元" — the figure the fraud letter asks for."""
+    from kb.rules.crpl_55 import increased_compensation
+
+    assert increased_compensation(price) == amount
