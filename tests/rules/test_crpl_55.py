@@ -41,7 +41,7 @@ def test_fraud_is_explained_when_compensation_is_demanded() -> None:
 
 @pytest.mark.parametrize(("price", "amount"), [(4999.0, 14997.0), (100.0, 500.0), (166.0, 500.0), (167.0, 501.0)])
 def test_increased_compensation_is_three_times_the_price_and_at_least_500(price: float, amount: float) -> None:
-    """"价款…的三倍；增加赔偿的金额不足五百元的，为五百元" — the figure the fraud letter asks for."""
+    """The figure the fraud letter asks for: three times the price, and 500 元 where that is less (crpl:55)."""
     from kb.rules.crpl_55 import increased_compensation
 
     assert increased_compensation(price) == amount
