@@ -36,6 +36,7 @@ from engine.verdict import (
 )
 from engine.vocab import Demand
 from kb import laws
+from kb.bilingual import pick
 from kb.channels import CHANNELS, ChannelSpec
 from kb.rules.dsl import RANK, weaker
 from kb.texts import NOTE_CALENDAR, NOTE_EARLIER_LAW, NOTE_MOVED, NOTE_NOT_CONSUMER, NOTICE
@@ -299,7 +300,7 @@ def _deadlines(
     starts = _earliest(d, tr, "deadline", "did", lambda _id: False)
     picks = {a.id: a.pick for spec in prog.rulebase.deadlines.values() for a in spec.arguments}
     argued = _earliest(d, tr, "deadline_arg", "aid", lambda aid: picks[aid] == "latest")
-    sep = "；" if lang != "en" else "; "
+    sep = pick(lang, "；", "; ")
     out = []
     for did, spec in prog.rulebase.deadlines.items():
         if did not in starts:
@@ -450,7 +451,7 @@ def assemble(case: Case, as_of: dt.date, ps: Periods, d: Derivation, prog: Progr
     notes += _note_facts(d, tr, lang)
     notes += _law_in_force(case, prog, d, tr, findings, lang)
     if uncovered:
-        years = "、".join(str(y) for y in sorted(uncovered)) if lang != "en" else ", ".join(map(str, sorted(uncovered)))
+        years = pick(lang, "、", ", ").join(str(y) for y in sorted(uncovered))
         notes.append(Note.model_construct(kind="calendar_not_covered", years=sorted(uncovered),
                           text=NOTE_CALENDAR(lang).format(years=years, last=calendar_last_year())))
 

@@ -121,7 +121,7 @@ _ISO = re.compile(r" ?(\d{4})-(\d{2})-(\d{2}) ?")
 
 def day(d: dt.date, lang: str) -> str:
     """A date as a Chinese letter writes it (2025年9月1日); ISO in English."""
-    return d.isoformat() if lang == "en" else f"{d.year}年{d.month}月{d.day}日"
+    return pick(lang, f"{d.year}年{d.month}月{d.day}日", d.isoformat())
 
 
 def cn_dates(text: str, lang: str) -> str:
@@ -145,7 +145,7 @@ def paren(text: str | None, lang: str) -> str:
     s = clean(text)
     if not s:
         return ""
-    return f" ({s})" if lang == "en" else f"（{s}）"
+    return pick(lang, f"（{s}）", f" ({s})")
 
 
 def product_name(case: Case, lang: str) -> str:
@@ -325,7 +325,7 @@ _BATCH = {
 
 def _fault_line(case: Case, lang: str) -> str:
     f = case.fault
-    symptoms = ("、" if lang != "en" else ", ").join(label("symptom", s, lang) for s in f.symptoms)
+    symptoms = pick(lang, "、", ", ").join(label("symptom", s, lang) for s in f.symptoms)
     desc = paren(f.description, lang)
     if symptoms:
         fault = pick(lang, f"{day(f.first_noticed, lang)}，该设备出现{symptoms}{desc}",
@@ -366,7 +366,7 @@ def _comparator_line(case: Case, c: Any, lang: str) -> str:  # noqa: ANN401 - an
     bits = [c.model or case.product.model]
     if c.production_batch:
         bits.append(pick(lang, f"同批次（{c.production_batch}）", f"batch {c.production_batch}"))
-    syms = ("、" if lang != "en" else ", ").join(label("symptom", s, lang) for s in c.symptoms)
+    syms = pick(lang, "、", ", ").join(label("symptom", s, lang) for s in c.symptoms)
     remedy = label("remedy", c.remedy, lang) if c.remedy else pick(lang, "处理", "a remedy")
     ratio = _ratio(c.price_ratio, lang) if not (c.price_ratio == 0 and str(c.remedy or "").startswith("free")) else ""
     ratio = pick(lang, f"，{ratio}", f", {ratio}") if ratio else ""
@@ -420,7 +420,7 @@ def _application(f: Finding, lang: str, kind: str, to: str, warranty: int | None
         application = third_person(application, lang)
     if f.strength == "arguable" and "本人认为" not in application and "I hold" not in application:
         lead = phrases.ARGUABLE_LEAD(lang)
-        application = lead + (application[0].lower() + application[1:] if lang == "en" else application)
+        application = lead + pick(lang, application, application[:1].lower() + application[1:])
     return application
 
 
@@ -698,7 +698,7 @@ def _annex(argued: list[Finding], lang: str) -> list[Annex]:
             names = []
             for k in s.cites:
                 try:
-                    names.append(laws.lookup(k).short_label if lang != "en" else laws.lookup(k).heading_en)
+                    names.append(pick(lang, laws.lookup(k).short_label, laws.lookup(k).heading_en))
                 except KeyError:
                     continue
             text = cn_dates(s.because, lang).rstrip("。.")
@@ -772,7 +772,7 @@ def _law_names(keys: list[str], lang: str) -> list[str]:
     by_law: dict[str, set] = {}
     for k in keys:
         c = laws.lookup(_article(k))
-        by_law.setdefault(c.law.short if lang != "en" else c.law.short_en, set()).add((c.article.number, c.article.heading))
+        by_law.setdefault(pick(lang, c.law.short, c.law.short_en), set()).add((c.article.number, c.article.heading))
     if lang == "en":
         return [f"{law} art. {', '.join(str(n) for n, _ in sorted(arts))}" for law, arts in by_law.items()]
     return [f"《{law}》" + "、".join(h for _, h in sorted(arts)) for law, arts in by_law.items()]
