@@ -190,9 +190,11 @@ class Quoter:
     def __call__(self, key: str) -> Quote:
         c = laws.lookup(key)
         text = c.text
-        if key in self.seen or text in self.seen:
+        # By passage, never by wording: 第五十六条第一款第八项 reads as 第四十八条第一款第八项 does, but "原文见前文"
+        # under the one would send the reader to a quotation of the other article.
+        if key in self.seen:
             return Quote(label=self.label(key), text="")
-        self.seen.update((key, text))
+        self.seen.add(key)
         return Quote(label=self.label(key), text=text)
 
 

@@ -109,7 +109,11 @@ def test_every_scenario_letter_renders_and_says_what_it_must(path: Path, kind: s
     if any("pql:41" in n.cites for n in v.not_applicable):
         assert "产品质量法》第四十一条" not in md
     for key in {k for f in v.findings if f.strength != "weak" for k in f.quotes}:
-        assert md.count(laws.lookup(key).text) <= 1, key  # quoted once, referred to after
+        c = laws.lookup(key)
+        assert md.count(f"{c.label}规定：“{c.text}") <= 1, key  # quoted once, referred to after
+    for m in re.finditer(r"所依据的(.+?)，原文见前文", md):  # "see above" only where that very passage stands above
+        for label in m.group(1).split("、"):
+            assert f"{label}规定：“" in md[:m.start()], label
     if not any("crpl_regs:9" in f.cites for f in v.findings):  # L6: only with the same remedy cheaper
         assert "同一商品、同等条件设置了不同的收费" not in md and "实施条例》第九条" not in md
     assert "{{" not in md and "None" not in md
