@@ -212,20 +212,24 @@ def interactive(path: Path, draft: Draft, as_of: dt.date, lang: str, resumed: bo
     from questionnaire.ending import finish
 
     session = Session(path, draft, as_of, lang)
+    # A session assessed as of another day resumes as of that day: without it, --resume would silently re-date
+    # the case to the day it is resumed.
+    dated = () if as_of == dt.date.today() else ("--as-of", as_of.isoformat())
+    resume = command("ask", "--resume", path, *dated, lang=lang)
     previous = signal.signal(signal.SIGHUP, _hangup) if hasattr(signal, "SIGHUP") else None
     try:
         session.save()
         if resumed:
             print(t("resumed", lang, path=path, n=len(draft.answered)))
         else:
-            print(t("intro", lang, path=path, resume=command("ask", "--resume", path, lang=lang)))
+            print(t("intro", lang, path=path, resume=resume))
         case = session.run()
         finish(session, case)
         return 0
     except (KeyboardInterrupt, EOFError):
         session.save()
         try:
-            print(t("saved_exit", lang, path=path, resume=command("ask", "--resume", path, lang=lang)), file=sys.stderr)
+            print(t("saved_exit", lang, path=path, resume=resume), file=sys.stderr)
         except OSError:  # the terminal is gone; the file is what matters
             pass
         return 130

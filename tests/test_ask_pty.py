@@ -182,7 +182,11 @@ def seen_by_a_new_user(screen: str, cwd: Path) -> None:
         run = subprocess.run(words + ["--as-of", AS_OF], cwd=cwd, capture_output=True, text=True, timeout=120)
         assert run.returncode == 0, (line, run.stderr)
     for line in set(commands):
-        assert (cwd / shlex.split(line)[-1]).exists(), line
+        words = shlex.split(line)
+        named = words[words.index("--resume") + 1] if "--resume" in words else words[-1]
+        assert (cwd / named).exists(), line
+        if "--resume" in words:  # resumed as of the day it was assessed, not silently re-dated to today
+            assert words[words.index("--resume") + 2:] == ["--as-of", AS_OF], line
     text = screen
     for line in set(commands):
         text = text.replace(line, "")
@@ -198,7 +202,7 @@ def test_ctrl_c_then_resume_loses_nothing(tmp_path: Path) -> None:
     play(p, VERDICT_ANSWERS[:cut])
     p.wait(VERDICT_ANSWERS[cut][1])
     p.interrupt()
-    p.wait("ask --resume band.yaml")
+    p.wait(f"ask --resume band.yaml --as-of {AS_OF}")
     assert p.finish() == 130
     draft = yaml.safe_load((tmp_path / "band.yaml").read_text(encoding="utf-8"))
     assert draft["interactions"] == [{"date": "2025-08-10", "kind": "offer"}]
