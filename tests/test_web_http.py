@@ -301,3 +301,13 @@ def test_a_choice_is_offered_as_in_the_terminal(channel: str, day: str, offered:
         assert ("return_request" in dict(shown)) is offered
     assert ("refusal", "对方拒绝处理") in [(o.value, o.label) for o in interview.question(
         state, step, dt.date(2025, 7, 1), "zh").options]
+
+
+def test_next_without_a_choice_asks_for_one(client: TestClient) -> None:
+    """A form sent with no choice ticked (the radio's field is then absent) asks for a choice; it never echoes
+    an internal value back ("None" is not one of the choices)."""
+    base, _ = new_session(client)
+    key = re.search(r'name="key" value="([^"]+)"', client.get(base).text).group(1)
+    r = client.post(base + "/answer", data={"csrf": csrf(client), "key": key, "mode": "next"})
+    assert r.status_code == 422
+    assert "None" not in r.text and "请选择" in r.text

@@ -200,13 +200,13 @@ class Interview:
     def raw_answer(self, step: Step, form: dict[str, Any]) -> tuple[Any, str]:
         """The form's fields as the raw answer answers.parse takes, and as the text saved in the row."""
         if step.control:
-            v = str(form.get("value", ""))
+            v = str(form.get("value") or "")
             return v == "yes", v
         q = step.question
         if q.type == "multi":
-            values = [str(x)[:MAX_FIELD] for x in form.get("values", [])]
+            values = [str(x)[:MAX_FIELD] for x in form.get("values") or []]
             return values, "\n".join(values)
-        v = str(form.get("value", ""))[:MAX_FIELD + 1]
+        v = str(form.get("value") or "")[:MAX_FIELD + 1]
         if q.type == "yesno":
             return ({"yes": True, "no": False}.get(v), v)
         if q.type == "choice":
