@@ -311,3 +311,22 @@ def test_next_without_a_choice_asks_for_one(client: TestClient) -> None:
     r = client.post(base + "/answer", data={"csrf": csrf(client), "key": key, "mode": "next"})
     assert r.status_code == 422
     assert "None" not in r.text and "请选择" in r.text
+
+
+def test_demand_choices_say_what_is_only_a_request() -> None:
+    """The web lists the demands as ask does: a newer model or an apology is marked as only a request (§2a)."""
+    import datetime as dt
+
+    from questionnaire.draft import Draft
+    from questionnaire.prompts import choice_text
+    from web.interview import Interview
+    from web.store import State
+
+    interview = Interview()
+    state = State(Draft({"version": 2}, []))
+    step = interview.find(state, "demands")
+    assert step is not None
+    screen = interview.question(state, step, dt.date(2025, 7, 1), "zh")
+    shown = {o.value: o.label for o in screen.options}
+    assert shown == {v: choice_text(step.question, v, "zh") for v in step.question.options()}
+    assert shown["free_replacement_newer_model"] != step.question.label("free_replacement_newer_model", "zh")

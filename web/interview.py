@@ -147,7 +147,7 @@ class Interview:
         elif q.type == "multi":
             s.input = "checkbox"
             chosen = set(typed.split("\n")) if typed is not None else set(current or [])
-            s.options = [Option(v, q.label(v, lang), v in chosen) for v in q.options()]
+            s.options = [Option(v, prompts.choice_text(q, v, lang), v in chosen) for v in q.options()]  # as ask shows them
             s.optional = not q.required
         else:
             s.input = "text"
