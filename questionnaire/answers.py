@@ -192,8 +192,13 @@ def _date(q: Question, raw: Any, ctx: Context) -> str:
             raise AnswerError(pick(lang, f"日历上没有 {y}年{mo}月{d}日 这一天，请检查",
                                    f"there is no day {y}-{mo:02d}-{d:02d} in the calendar; please check")) from None
     if day > ctx.as_of:
-        raise AnswerError(pick(lang, f"{day.isoformat()} 晚于今天（{ctx.as_of.isoformat()}）：日期不能在未来",
-                               f"{day.isoformat()} is after today ({ctx.as_of.isoformat()}): a date cannot be in the future"))
+        if ctx.as_of == dt.date.today():
+            raise AnswerError(pick(lang, f"{day.isoformat()} 晚于今天（{ctx.as_of.isoformat()}）：日期不能在未来",
+                                   f"{day.isoformat()} is after today ({ctx.as_of.isoformat()}): a date cannot be in the future"))
+        # assessed as of another day (--as-of): that day is the present the answers are held to
+        raise AnswerError(pick(lang, f"{day.isoformat()} 晚于评估日期（{ctx.as_of.isoformat()}，--as-of）：日期不能晚于评估日期",
+                               f"{day.isoformat()} is after the assessment date ({ctx.as_of.isoformat()}, --as-of): "
+                               "a date cannot be later than that"))
     if day.year < 1990:
         raise AnswerError(pick(lang, f"{day.isoformat()} 太早了，请检查年份", f"{day.isoformat()} is too early; check the year"))
     low = ctx.ref(q.min)

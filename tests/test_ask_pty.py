@@ -232,7 +232,7 @@ def test_bad_answers_are_explained_and_asked_again(tmp_path: Path) -> None:
     p.type("哪一天收到商品", "2024-02-30")
     p.wait("日历上没有 2024年2月30日 这一天")
     p.retype("2025-10-01")
-    p.wait("晚于今天（2025-09-01）")
+    p.wait("晚于评估日期（2025-09-01，--as-of）")  # --as-of is not today: not called "today"
     p.retype("下周")
     p.wait("不是日期")
     p.retype("2024-05-20")
