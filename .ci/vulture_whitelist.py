@@ -119,3 +119,4 @@ _.input  # unused attribute (web/interview.py:153)
 _.placeholder  # unused attribute (web/interview.py:156)
 optional  # unused variable (web/interview.py:55), read by question.html.j2
 _.optional  # unused attribute (web/interview.py:153)
+_.keep_with_next  # unused attribute (letters/docx_out.py:145): set for python-docx

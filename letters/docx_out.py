@@ -23,7 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from letters.markup import blocks, spans
+from letters.markup import blocks, sign_off, spans
 from letters.phrases import PAGE_OF
 
 # What may not start / end a line (Word's own zh-CN defaults, with the marks a letter uses).
@@ -117,7 +117,9 @@ def to_docx(md: str, *, title: str, author: str, day: dt.date, lang: str = "zh")
     _page_setup(doc, lang)
     for name in ("Heading 1", "Heading 2", "Heading 3", "Title"):
         _font(doc.styles[name], *HEAD_FONT)
-    for b in blocks(md):
+    items = blocks(md)
+    keep = sign_off(items)
+    for i, b in enumerate(items):
         if b.kind == "h1":
             p = doc.add_paragraph()
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -139,6 +141,8 @@ def to_docx(md: str, *, title: str, author: str, day: dt.date, lang: str = "zh")
         else:
             p = doc.add_paragraph()
             _runs(p, b.text, *BODY_FONT, 12)
+            if i + 1 in keep:  # the closing on one page, as in the pdf
+                p.paragraph_format.keep_with_next = True
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = title, author, author
     stamp = dt.datetime(day.year, day.month, day.day)

@@ -62,6 +62,23 @@ class Block:
     number: int = 0
 
 
+SIGNATURE_BLANK = "____________"  # the line the consumer signs on, in every letter template
+
+
+def sign_off(items: list[Block]) -> range:
+    """The blocks of the closing — 此致 and the addressee (or "Yours faithfully"), the signature line, the date —
+    which the pdf and the docx keep on one page: a date alone at the top of a page reads as belonging to no
+    letter. Empty when the document has no signature line (the complaint text)."""
+    sign = next((i for i, b in enumerate(items) if b.kind == "p" and SIGNATURE_BLANK in b.text), None)
+    if sign is None:
+        return range(0)
+    first = sign
+    while first > 0 and sign - first < 2 and items[first - 1].kind == "p":
+        first -= 1
+    last = sign + 1 if sign + 1 < len(items) and items[sign + 1].kind == "p" else sign
+    return range(first, last + 1)
+
+
 def blocks(md: str) -> list[Block]:
     out: list[Block] = []
     para: list[str] = []

@@ -18,9 +18,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import HRFlowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import HRFlowable, KeepTogether, SimpleDocTemplate, Spacer
 
-from letters.markup import blocks, plain
+from letters.markup import blocks, plain, sign_off
 from letters.pdf_font import truetype_subset
 from letters.pdf_wrap import CJKParagraph
 from letters.phrases import PAGE_OF
@@ -81,6 +81,18 @@ def _require_glyphs(text: str, font: bytes) -> None:
         raise MissingGlyphs(missing)
 
 
+def _sign_off_together(items: list, flows: list[list]) -> list:
+    """The story, with the closing's flowables in one KeepTogether (markup.sign_off); `flows` holds each
+    block's flowables."""
+    keep = sign_off(items)
+    flat = [f for fl in flows for f in fl]
+    if not keep:
+        return flat
+    before = [f for fl in flows[:keep.start] for f in fl]
+    closing = [f for fl in flows[keep.start:keep.stop] for f in fl]
+    return before + [KeepTogether(closing)] + [f for fl in flows[keep.stop:] for f in fl]
+
+
 def to_pdf(md: str, *, title: str, author: str, lang: str = "zh") -> bytes:
     items = blocks(md)
     label = PAGE_OF(lang)
@@ -93,17 +105,18 @@ def to_pdf(md: str, *, title: str, author: str, lang: str = "zh") -> bytes:
     if font not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(font, io.BytesIO(data)))
     styles = _styles(font)
-    story = []
+    flows: list[list] = []
     for b in items:
         if b.kind == "hr":
-            story += [Spacer(1, 4), HRFlowable(width="100%", thickness=0.5, color="#999999"), Spacer(1, 4)]
+            flows.append([Spacer(1, 4), HRFlowable(width="100%", thickness=0.5, color="#999999"), Spacer(1, 4)])
             continue
         text = escape(plain(b.text))
         if b.kind == "ol":
             text = f"{b.number}. {text}"
         elif b.kind == "ul":
             text = f"· {text}"
-        story.append(CJKParagraph(text, styles[b.kind]))
+        flows.append([CJKParagraph(text, styles[b.kind])])
+    story = _sign_off_together(items, flows)
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, title=title, author=author, leftMargin=25 * mm, rightMargin=25 * mm,
                             topMargin=22 * mm, bottomMargin=22 * mm, invariant=1)

@@ -568,6 +568,28 @@ def test_seed_pdf_renders_on_a4_with_page_numbers_and_chinese_line_breaks(kind: 
     assert bad == []
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_sign_off_stays_on_one_page(lang: str, tmp_path: Path) -> None:
+    """此致, the addressee, the signature line and the date on one page: the seed letter used to put its date
+    alone at the top of the last page."""
+    out = tmp_path / "seed.pdf"
+    r = run_cli("letter", str(ROOT / "examples" / "seed.yaml"), "--as-of", "2025-09-01", "--lang", lang,
+                "-f", "pdf", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    pages = [re.sub(r"\s+", "", p.extract_text()) for p in PdfReader(str(out)).pages]
+    close, sign, dated = (("此致", "签名：", "日期：2025年9月1日") if lang == "zh"
+                          else ("Yoursfaithfully", "Signature:", "Date:2025-09-01"))
+    signed = [p for p in pages if sign in p]
+    assert len(signed) == 1 and close in signed[0] and dated in signed[0][signed[0].index(sign):]
+    docx = tmp_path / "seed.docx"
+    r = run_cli("letter", str(ROOT / "examples" / "seed.yaml"), "--as-of", "2025-09-01", "--lang", lang,
+                "-f", "docx", "-o", str(docx))
+    assert r.returncode == 0, r.stderr
+    paras = [p for p in Document(str(docx)).paragraphs if p.text.strip()]
+    at = next(i for i, p in enumerate(paras) if sign in p.text.replace(" ", ""))
+    assert all(p.paragraph_format.keep_with_next for p in paras[at - 1:at + 1])  # Word keeps them with the date
+
+
 def test_line_breaking_carries_an_opening_bracket_and_keeps_codes_whole() -> None:
     """The rule itself, on a line that would end at （ and one that would split an order number."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
