@@ -21,7 +21,8 @@ from questionnaire.conditions import resolve
 from questionnaire.draft import get
 from questionnaire.spec import Question
 
-UNKNOWN_WORDS = {"", "不知道", "不清楚", "未知", "跳过", "unknown", "?", "？", "skip", "n/a", "null", "~"}
+UNKNOWN_WORDS = {"", "不知道", "不清楚", "未知", "跳过", "记不清", "unknown", "?", "？", "skip", "n/a", "null", "~",
+                 "don't know", "don’t know", "dont know", "do not know", "not sure"}  # the English prompt says "don't know"
 _YES = {"是", "是的", "有", "对", "y", "yes", "true", "1"}
 _NO = {"否", "不是", "没有", "无", "不", "n", "no", "false", "0"}
 _DATE = [

@@ -298,3 +298,16 @@ def test_demand_choices_say_what_the_law_can_give_them() -> None:
     assert "协商请求" in choice_text(q, "free_replacement_newer_model", "zh")
     assert "协商请求" in choice_text(q, "apology", "zh")
     assert choice_text(q, "free_repair", "zh") == q.label("free_repair", "zh")
+
+
+@pytest.mark.parametrize("said", ["不知道", "记不清", "don't know", "Don’t know", "not sure"])
+def test_dont_know_as_people_type_it(said: str) -> None:
+    """"Don't know" is read as such in either language, whatever the apostrophe: an optional answer stays open,
+    a required one says it is needed — never "'don'tknow' is not a date"."""
+    from questionnaire.spec import questionnaire
+
+    qn = questionnaire()
+    ctx = answers.Context({}, dt.date(2025, 9, 1), "en")
+    assert answers.parse(qn.by_id["purchase.warranty_months"], said, ctx) is None
+    with pytest.raises(answers.AnswerError, match="needs an answer"):
+        answers.parse(qn.by_id["fault.first_noticed"], said, ctx)
