@@ -147,12 +147,20 @@ def test_dates_in_the_ways_people_write_them(typed: str) -> None:
 
 
 @pytest.mark.parametrize(("typed", "says"), [
-    ("2025-02-29", "日历上没有"), ("2025-09-02", "不能在未来"), ("2024-05-19", "早于收货日期"),
+    ("2025-02-29", "日历上没有"), ("2025-09-02", "不能晚于评估日期"), ("2024-05-19", "早于收货日期"),
     ("next week", "不是日期"), ("", "必须回答"),
 ])
 def test_bad_dates_are_explained(typed: str, says: str) -> None:
     with pytest.raises(answers.AnswerError, match=says):
         answers.parse(QN.by_id["fault.first_noticed"], typed, _ctx())
+
+
+def test_a_date_after_today_is_in_the_future() -> None:
+    """Assessed as of today (no --as-of), the present is today, and the message says so."""
+    today = dt.date.today()
+    ctx = answers.Context({"purchase": {"date": "2024-05-20"}}, today, "zh")
+    with pytest.raises(answers.AnswerError, match="晚于今天.*不能在未来"):
+        answers.parse(QN.by_id["fault.first_noticed"], (today + dt.timedelta(days=1)).isoformat(), ctx)
 
 
 @pytest.mark.parametrize(("typed", "value"), [("6折", 0.6), ("60%", 0.6), ("0.6", 0.6), ("免费", 0.0),
