@@ -85,12 +85,10 @@ def _sign_off_together(items: list, flows: list[list]) -> list:
     """The story, with the closing's flowables in one KeepTogether (markup.sign_off); `flows` holds each
     block's flowables."""
     keep = sign_off(items)
-    flat = [f for fl in flows for f in fl]
-    if not keep:
-        return flat
-    before = [f for fl in flows[:keep.start] for f in fl]
-    closing = [f for fl in flows[keep.start:keep.stop] for f in fl]
-    return before + [KeepTogether(closing)] + [f for fl in flows[keep.stop:] for f in fl]
+    if keep:
+        closing = [f for fl in flows[keep.start:keep.stop] for f in fl]
+        flows = [*flows[:keep.start], [KeepTogether(closing)], *flows[keep.stop:]]
+    return [f for fl in flows for f in fl]
 
 
 def to_pdf(md: str, *, title: str, author: str, lang: str = "zh") -> bytes:
